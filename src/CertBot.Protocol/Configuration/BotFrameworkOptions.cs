@@ -1,0 +1,65 @@
+namespace CertBot.Protocol.Configuration;
+
+/// <summary>
+/// Bot Framework settings. The four <c>MicrosoftApp*</c> keys are read from the configuration root (as Azure
+/// Bot Service templates name them); everything else from the <c>BotFramework</c> section.
+/// </summary>
+public sealed class BotFrameworkOptions
+{
+    public const string SectionName = "BotFramework";
+    public const string DefaultErrorMessage = "Sorry, something went wrong on my side. Please try again.";
+
+    public BotAppType MicrosoftAppType { get; set; } = BotAppType.MultiTenant;
+    public string? MicrosoftAppId { get; set; }
+    public string? MicrosoftAppPassword { get; set; }
+    public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>No app id configured: inbound requests are accepted without a token and outbound calls carry none.</summary>
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>Route of the messaging endpoint.</summary>
+    public string MessagesPath { get; set; } = "/api/messages";
+
+    public long MaxRequestBodyBytes { get; set; } = 262_144;
+
+    /// <summary>Tenants whose activities are accepted; empty accepts every tenant.</summary>
+    public IList<string> AllowedTenantIds { get; } = [];
+
+    /// <summary>Sent to the user when a turn fails; the host sets it from its dialog content.</summary>
+    public string ErrorMessage { get; set; } = DefaultErrorMessage;
+
+    public string ChannelIssuer { get; set; } = "https://api.botframework.com";
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Accept Bot Framework Emulator / Entra-issued tokens (development).</summary>
+    public bool EnableEmulatorAuthentication { get; set; }
+    public string EmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Allow OpenID metadata over plain http (loopback tests only).</summary>
+    public bool AllowInsecureMetadata { get; set; }
+
+    /// <summary>Entra host used to build the outbound token authority.</summary>
+    public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
+    public string OAuthScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>
+    /// Hosts (https only) that may receive the bot's bearer token even when no authenticated activity vouched for
+    /// them, e.g. for proactive sends after a restart. Configured entries are added to the defaults.
+    /// </summary>
+    public IList<string> TrustedServiceUrlHosts { get; } =
+        ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us"];
+
+    /// <summary>Retries of a Connector call after 429/412/502/503/504.</summary>
+    public int ConnectorMaxRetries { get; set; } = 3;
+    public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Budget for an invoke turn; Teams gives up after about 5 s.</summary>
+    public TimeSpan InvokeTimeout { get; set; } = TimeSpan.FromSeconds(4.5);
+
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(5);
+    public int DeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>Largest serialized outgoing activity; Teams rejects about 100 KB, we stay under 80 KB.</summary>
+    public int MaxOutgoingActivityBytes { get; set; } = 80 * 1024;
+}

@@ -1,0 +1,230 @@
+using System.Buffers;
+using System.Security.Claims;
+using System.Text.Json;
+using CertBot.Protocol.Authentication;
+using CertBot.Protocol.Configuration;
+using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Schema;
+using CertBot.Protocol.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CertBot.Protocol.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>: checks method, media type, size and shape, authenticates, applies the tenant
+/// allow-list and de-duplication, runs the turn inline and writes the protocol's response.
+/// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome.
+/// </summary>
+internal sealed class MessagesEndpoint(
+    CloudAdapter adapter,
+    ChannelTokenValidator validator,
+    ActivityDeduplicator deduplicator,
+    IOptions<BotFrameworkOptions> options,
+    ILogger<MessagesEndpoint> logger)
+{
+    private const int ReadChunk = 16 * 1024;
+    private readonly BotFrameworkOptions _options = options.Value;
+    private readonly HashSet<string> _allowedTenants = new(options.Value.AllowedTenantIds, StringComparer.OrdinalIgnoreCase);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var response = http.Response;
+        var cancellationToken = http.RequestAborted;
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "POST";
+            return;
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            logger.RequestRejected("content type is not JSON");
+            response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
+        if (request.ContentLength > _options.MaxRequestBodyBytes)
+        {
+            logger.RequestRejected("body too large");
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var body = await ReadBodyAsync(request.Body, _options.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            logger.RequestRejected("body too large");
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = body.Length == 0 ? null : JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null)
+        {
+            await WriteProblemAsync(response, "Malformed activity", "The body is not a JSON activity.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var shapeError = CheckShape(activity);
+        if (shapeError is not null)
+        {
+            await WriteProblemAsync(response, "Invalid activity", shapeError, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        ClaimsIdentity? identity;
+        try
+        {
+            identity = await validator.AuthenticateAsync(
+                request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelAuthenticationException ex)
+        {
+            logger.AuthenticationFailed(activity.Id, ex.Message);
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (_allowedTenants.Count > 0 && (TenantOf(activity) is not { } tenant || !_allowedTenants.Contains(tenant)))
+        {
+            logger.TenantRejected(activity.Id);
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(activity.Id) && !deduplicator.TryRegister(activity.Conversation!.Id!, activity.Id))
+        {
+            logger.DuplicateIgnored(activity.Id);
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        var result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+        await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteTurnResultAsync(HttpResponse response, Activity activity, TurnResult result, CancellationToken cancellationToken)
+    {
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        if (string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
+        {
+            var activities = new List<Activity>(result.Replies);
+            JsonElement? invokeBody = null;
+            if (isInvoke && result.InvokeResponse is { } invoke)
+            {
+                invokeBody = invoke.Body;
+                activities.Add(new Activity
+                {
+                    Type = ActivityTypes.InvokeResponse,
+                    Value = JsonSerializer.SerializeToElement(invoke, ProtocolJsonContext.Default.InvokeResponse),
+                });
+            }
+
+            response.StatusCode = isInvoke && result.InvokeResponse is { } status ? status.Status : StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(
+                response.Body, new ExpectedReplies(activities, invokeBody), ProtocolJsonContext.Default.ExpectedReplies, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (isInvoke)
+        {
+            var invoke = result.InvokeResponse ?? new InvokeResponse(StatusCodes.Status501NotImplemented);
+            response.StatusCode = invoke.Status;
+            if (invoke.Body is { } invokeBody && !result.Faulted)
+            {
+                response.ContentType = "application/json; charset=utf-8";
+                await JsonSerializer.SerializeAsync(response.Body, invokeBody, ProtocolJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        // Never a stack trace: a failed turn is an empty 500 (the user already got the apology message).
+        response.StatusCode = result.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
+    }
+
+    private static string? CheckShape(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no 'type'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no 'conversation.id'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl)
+            && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
+        {
+            return "The activity has no 'serviceUrl'.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The tenant from <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
+    internal static string? TenantOf(Activity activity)
+    {
+        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData
+            && channelData.TryGetProperty("tenant", out var tenant)
+            && tenant.ValueKind == JsonValueKind.Object
+            && tenant.TryGetProperty("id", out var id)
+            && id.ValueKind == JsonValueKind.String)
+        {
+            return id.GetString();
+        }
+
+        return activity.Conversation?.TenantId;
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(ReadChunk);
+        try
+        {
+            using var buffer = new MemoryStream();
+            int read;
+            while ((read = await body.ReadAsync(chunk.AsMemory(0, ReadChunk), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static async Task WriteProblemAsync(HttpResponse response, string title, string detail, CancellationToken cancellationToken)
+    {
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.ContentType = "application/problem+json";
+        var problem = new ProblemDocument("https://tools.ietf.org/html/rfc9110#section-15.5.1", title, StatusCodes.Status400BadRequest, detail);
+        await JsonSerializer.SerializeAsync(response.Body, problem, ProtocolJsonContext.Default.ProblemDocument, cancellationToken).ConfigureAwait(false);
+    }
+}
