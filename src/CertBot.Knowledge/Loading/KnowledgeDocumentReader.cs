@@ -1,0 +1,295 @@
+using CertBot.Knowledge.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace CertBot.Knowledge.Loading;
+
+/// <summary>Maps the YAML representation model of a knowledge file onto the model, reporting structural problems.</summary>
+internal sealed class KnowledgeDocumentReader
+{
+    private readonly YamlFieldReader _r;
+
+    public KnowledgeDocumentReader(YamlFieldReader reader)
+    {
+        _r = reader;
+    }
+
+    public KnowledgeBase? Read(YamlStream stream)
+    {
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var node = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (node is null)
+            {
+                _r.Error(YamlDotNet.Core.Mark.Empty, "The knowledge file is empty.");
+            }
+            else
+            {
+                _r.Error(node, "The knowledge file must be a mapping with credentials, courses, paths, hiringSignals, faqs and messages.");
+            }
+
+            return null;
+        }
+
+        const string what = "the knowledge file";
+        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "messages", "matcher");
+        var version = _r.RequiredString(root, "version", "version", what);
+        var lastReviewed = _r.RequiredDate(root, "lastReviewed", "lastReviewed", what);
+        var credentials = ReadList(root, "credentials", ReadCredential);
+        var courses = ReadList(root, "courses", ReadCourse);
+        var paths = ReadList(root, "paths", ReadPath);
+        var signals = ReadList(root, "hiringSignals", ReadSignal);
+        var faqs = ReadList(root, "faqs", ReadFaq);
+        var messages = ReadMessages(root);
+        var lexicon = ReadLexicon(root);
+        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, messages, lexicon);
+    }
+
+    private List<T> ReadList<T>(YamlMappingNode root, string key, Func<YamlMappingNode, string, T> read)
+    {
+        var list = new List<T>();
+        foreach (var (node, path) in _r.Items(root, key, key, required: true, "the knowledge file"))
+        {
+            var mapping = _r.Mapping(node, $"each entry of '{key}'");
+            if (mapping is not null)
+            {
+                list.Add(read(mapping, path));
+            }
+        }
+
+        return list;
+    }
+
+    private Credential ReadCredential(YamlMappingNode m, string p)
+    {
+        var id = _r.RequiredString(m, "id", p + ".id", "a credential");
+        var what = $"credential '{id}'";
+        _r.RejectUnknownKeys(m, what, "id", "name", "vendor", "examCode", "kind", "platform", "status", "retiredOn", "successor",
+            "experience", "covers", "format", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat");
+        var experience = ReadExperience(m, p, what);
+        return new Credential(
+            id,
+            _r.RequiredString(m, "name", p + ".name", what),
+            _r.RequiredString(m, "vendor", p + ".vendor", what),
+            _r.OptionalString(m, "examCode", p + ".examCode", what),
+            _r.RequiredEnum(m, "kind", p + ".kind", what, WireNameTables.Kinds),
+            _r.RequiredEnum(m, "platform", p + ".platform", what, WireNameTables.Platforms),
+            _r.RequiredEnum(m, "status", p + ".status", what, WireNameTables.Statuses),
+            _r.OptionalDate(m, "retiredOn", p + ".retiredOn", what),
+            _r.OptionalString(m, "successor", p + ".successor", what),
+            experience,
+            _r.StringList(m, "covers", p + ".covers", what, required: true),
+            _r.RequiredString(m, "format", p + ".format", what),
+            _r.RequiredString(m, "cost", p + ".cost", what),
+            _r.RequiredString(m, "preparationTime", p + ".preparationTime", what),
+            _r.RequiredHttpsUrl(m, "officialLink", p + ".officialLink", what) ?? new Uri("https://invalid.example"),
+            ReadSources(m, p, what),
+            _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what),
+            _r.OptionalString(m, "caveat", p + ".caveat", what));
+    }
+
+    private ExperienceRequirement ReadExperience(YamlMappingNode m, string p, string what)
+    {
+        var node = _r.Child(m, "experience", p + ".experience");
+        if (node is null)
+        {
+            _r.Error(m, $"Missing required field 'experience' in {what}.");
+            return new ExperienceRequirement(null, null, string.Empty);
+        }
+
+        var e = _r.Mapping(node, $"'experience' in {what}");
+        if (e is null)
+        {
+            return new ExperienceRequirement(null, null, string.Empty);
+        }
+
+        var ep = p + ".experience";
+        _r.RejectUnknownKeys(e, $"the experience of {what}", "mlYears", "platformYears", "description");
+        return new ExperienceRequirement(
+            _r.OptionalDecimal(e, "mlYears", ep + ".mlYears", what),
+            _r.OptionalDecimal(e, "platformYears", ep + ".platformYears", what),
+            _r.RequiredString(e, "description", ep + ".description", $"the experience of {what}"));
+    }
+
+    private List<SourceLink> ReadSources(YamlMappingNode m, string p, string what)
+    {
+        var sources = new List<SourceLink>();
+        foreach (var (node, path) in _r.Items(m, "sources", p + ".sources", required: true, what))
+        {
+            var s = _r.Mapping(node, $"each source of {what}");
+            if (s is null)
+            {
+                continue;
+            }
+
+            _r.RejectUnknownKeys(s, $"a source of {what}", "title", "url");
+            var title = _r.RequiredString(s, "title", path + ".title", $"a source of {what}");
+            // The curated article has no public address, so a source may omit its URL; a given URL must be https.
+            var url = _r.Child(s, "url", path + ".url") is null
+                ? null
+                : _r.RequiredHttpsUrl(s, "url", path + ".url", $"a source of {what}");
+            sources.Add(new SourceLink(title, url));
+        }
+
+        return sources;
+    }
+
+    private Course ReadCourse(YamlMappingNode m, string p)
+    {
+        var id = _r.RequiredString(m, "id", p + ".id", "a course");
+        var what = $"course '{id}'";
+        _r.RejectUnknownKeys(m, what, "id", "title", "provider", "rating", "teaches", "personas");
+        var rating = _r.OptionalDecimal(m, "rating", p + ".rating", what);
+        if (rating is null && _r.Child(m, "rating", p + ".rating") is null)
+        {
+            _r.Error(m, $"Missing required field 'rating' in {what}.");
+        }
+
+        var personas = new List<Role>();
+        foreach (var (node, _) in _r.Items(m, "personas", p + ".personas", required: true, what))
+        {
+            personas.Add(_r.EnumValue(node, $"the personas of {what}", WireNameTables.Roles));
+        }
+
+        return new Course(
+            id,
+            _r.RequiredString(m, "title", p + ".title", what),
+            _r.RequiredString(m, "provider", p + ".provider", what),
+            rating ?? 0m,
+            _r.RequiredString(m, "teaches", p + ".teaches", what),
+            personas);
+    }
+
+    private LearningPath ReadPath(YamlMappingNode m, string p)
+    {
+        const string what = "a learning path";
+        _r.RejectUnknownKeys(m, what, "persona", "summary", "steps", "credentialByCloud");
+        var persona = _r.RequiredEnum(m, "persona", p + ".persona", what, WireNameTables.Roles);
+        var steps = new List<PathStep>();
+        foreach (var (node, path) in _r.Items(m, "steps", p + ".steps", required: true, what))
+        {
+            var s = _r.Mapping(node, "each path step");
+            if (s is null)
+            {
+                continue;
+            }
+
+            _r.RejectUnknownKeys(s, "a path step", "kind", "course", "text");
+            steps.Add(new PathStep(
+                _r.RequiredEnum(s, "kind", path + ".kind", "a path step", WireNameTables.StepKinds),
+                _r.OptionalString(s, "course", path + ".course", "a path step"),
+                _r.RequiredString(s, "text", path + ".text", "a path step")));
+        }
+
+        var byCloud = new Dictionary<TargetCloud, string>();
+        var cloudNode = _r.Child(m, "credentialByCloud", p + ".credentialByCloud");
+        if (cloudNode is null)
+        {
+            _r.Error(m, $"Missing required field 'credentialByCloud' in {what}.");
+        }
+        else if (_r.Mapping(cloudNode, "'credentialByCloud'") is { } clouds)
+        {
+            foreach (var (key, value) in clouds.Children)
+            {
+                var cloud = _r.EnumValue(key, "'credentialByCloud'", WireNameTables.Clouds);
+                var cloudPath = $"{p}.credentialByCloud.{(key as YamlScalarNode)?.Value}";
+                _r.Record(cloudPath, value);
+                if (value is YamlScalarNode { Value: { Length: > 0 } id } && id is not "~" and not "null")
+                {
+                    byCloud[cloud] = id;
+                }
+            }
+        }
+
+        return new LearningPath(persona, _r.RequiredString(m, "summary", p + ".summary", what), steps, byCloud);
+    }
+
+    private HiringSignal ReadSignal(YamlMappingNode m, string p)
+    {
+        var id = _r.RequiredString(m, "id", p + ".id", "a hiring signal");
+        var what = $"hiring signal '{id}'";
+        _r.RejectUnknownKeys(m, what, "id", "signal", "advice", "appliesTo", "requiresTargetCloud");
+        var roles = new List<Role>();
+        foreach (var (node, _) in _r.Items(m, "appliesTo", p + ".appliesTo", required: true, what))
+        {
+            roles.Add(_r.EnumValue(node, $"'appliesTo' of {what}", WireNameTables.Roles));
+        }
+
+        return new HiringSignal(
+            id,
+            _r.RequiredString(m, "signal", p + ".signal", what),
+            _r.RequiredString(m, "advice", p + ".advice", what),
+            roles,
+            _r.OptionalBool(m, "requiresTargetCloud", p + ".requiresTargetCloud", what));
+    }
+
+    private FaqEntry ReadFaq(YamlMappingNode m, string p)
+    {
+        var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
+        var what = $"FAQ '{id}'";
+        _r.RejectUnknownKeys(m, what, "id", "question", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified");
+        return new FaqEntry(
+            id,
+            _r.RequiredString(m, "question", p + ".question", what),
+            _r.StringList(m, "alternatives", p + ".alternatives", what),
+            _r.RequiredString(m, "answer", p + ".answer", what),
+            _r.StringList(m, "related", p + ".related", what),
+            _r.StringList(m, "relatedCredentials", p + ".relatedCredentials", what),
+            ReadSources(m, p, what),
+            _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what));
+    }
+
+    private MessageTemplates ReadMessages(YamlMappingNode root)
+    {
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        var node = _r.Child(root, "messages", "messages");
+        if (node is null)
+        {
+            _r.Error(root, "Missing required field 'messages' in the knowledge file.");
+        }
+        else if (_r.Mapping(node, "'messages'") is { } messages)
+        {
+            foreach (var (key, value) in messages.Children)
+            {
+                var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+                _r.Record("messages." + name, key);
+                if (value is YamlScalarNode { Value: { Length: > 0 } text })
+                {
+                    templates[name] = text;
+                }
+                else
+                {
+                    _r.Error(value, $"Message '{name}' must be non-empty text.");
+                }
+            }
+        }
+
+        return new MessageTemplates(templates);
+    }
+
+    private MatcherLexicon ReadLexicon(YamlMappingNode root)
+    {
+        var node = _r.Child(root, "matcher", "matcher");
+        if (node is null || _r.Mapping(node, "'matcher'") is not { } m)
+        {
+            return MatcherLexicon.Empty;
+        }
+
+        const string what = "'matcher'";
+        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords");
+        var groups = new List<SynonymGroup>();
+        foreach (var (item, path) in _r.Items(m, "synonyms", "matcher.synonyms", required: false, what))
+        {
+            if (_r.Mapping(item, "each synonym group") is not { } g)
+            {
+                continue;
+            }
+
+            _r.RejectUnknownKeys(g, "a synonym group", "canonical", "variants");
+            groups.Add(new SynonymGroup(
+                _r.RequiredString(g, "canonical", path + ".canonical", "a synonym group"),
+                _r.StringList(g, "variants", path + ".variants", "a synonym group", required: true)));
+        }
+
+        return new MatcherLexicon(groups, _r.StringList(m, "stopWords", "matcher.stopWords", what));
+    }
+}

@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CertBot.Knowledge.Model;
+
+namespace CertBot.Knowledge.Loading;
+
+/// <summary>Cross-entry checks on a read knowledge file: ids, references, retirement, answer budget, links, staleness.</summary>
+public static partial class KnowledgeValidator
+{
+    /// <summary>Returns every semantic problem in <paramref name="knowledge"/>, positioned with <paramref name="map"/>.</summary>
+    public static IReadOnlyList<ValidationIssue> Validate(KnowledgeBase knowledge, KnowledgeSourceMap map, KnowledgeValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(options);
+        var issues = new List<ValidationIssue>();
+        var check = new Checker(map, issues, options);
+        check.Run(knowledge);
+        return issues;
+    }
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderLine();
+
+    [GeneratedRegex(@"^\s*\|.*\|\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex TableLine();
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(\s[^>]*)?/?>", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"\]\(([^)\s]*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownLink();
+
+    private sealed class Checker(KnowledgeSourceMap map, List<ValidationIssue> issues, KnowledgeValidationOptions options)
+    {
+        private readonly DateOnly _today = DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
+
+        public void Run(KnowledgeBase kb)
+        {
+            var credentialIds = UniqueIds(kb.Credentials.Select(c => c.Id), "credentials", "credential");
+            var courseIds = UniqueIds(kb.Courses.Select(c => c.Id), "courses", "course");
+            var faqIds = UniqueIds(kb.Faqs.Select(f => f.Id), "faqs", "FAQ");
+            UniqueIds(kb.HiringSignals.Select(s => s.Id), "hiringSignals", "hiring signal");
+
+            Stale(kb.LastReviewed, "lastReviewed", "The file");
+            CheckCredentials(kb, credentialIds);
+            CheckCourses(kb);
+            CheckPaths(kb, courseIds);
+            CheckFaqs(kb, faqIds, credentialIds);
+            CheckMessages(kb);
+        }
+
+        private void CheckCredentials(KnowledgeBase kb, HashSet<string> credentialIds)
+        {
+            for (var i = 0; i < kb.Credentials.Count; i++)
+            {
+                var c = kb.Credentials[i];
+                var p = Item("credentials", i);
+                if (c.Status == CredentialStatus.Retired && c.RetiredOn is null)
+                {
+                    Error(p + ".status", $"Credential '{c.Id}' is retired but has no 'retiredOn' date.");
+                }
+
+                if (c.Status == CredentialStatus.Retired && c.SuccessorId is null)
+                {
+                    Error(p + ".status", $"Credential '{c.Id}' is retired but names no 'successor'.");
+                }
+
+                if (c.Status == CredentialStatus.Active && c.RetiredOn is not null)
+                {
+                    Error(p + ".retiredOn", $"Credential '{c.Id}' is active but has a 'retiredOn' date; use status 'retiring' or 'retired'.");
+                }
+
+                if (c.SuccessorId is { } successor)
+                {
+                    if (!credentialIds.Contains(successor))
+                    {
+                        Error(p + ".successor", $"Credential '{c.Id}' names successor '{successor}', which is not a known credential id.");
+                    }
+                    else if (successor == c.Id)
+                    {
+                        Error(p + ".successor", $"Credential '{c.Id}' names itself as its successor.");
+                    }
+                    else if (kb.FindCredential(successor)?.Status == CredentialStatus.Retired
+                        && kb.FindCredential(successor)?.SuccessorId is null)
+                    {
+                        Error(p + ".successor", $"Credential '{c.Id}' names successor '{successor}', which is retired with no successor of its own.");
+                    }
+                }
+
+                Stale(c.LastVerified, p + ".lastVerified", $"Credential '{c.Id}'");
+            }
+        }
+
+        private void CheckCourses(KnowledgeBase kb)
+        {
+            for (var i = 0; i < kb.Courses.Count; i++)
+            {
+                var c = kb.Courses[i];
+                if (c.Rating is < 0 or > 10)
+                {
+                    Error(Item("courses", i) + ".rating", $"Course '{c.Id}' has rating {c.Rating.ToString(CultureInfo.InvariantCulture)}; ratings are on a 0-10 scale.");
+                }
+
+                if (c.Personas.Count == 0)
+                {
+                    Error(Item("courses", i) + ".personas", $"Course '{c.Id}' serves no persona; list at least one of software-engineer, data-scientist, ml-practitioner.");
+                }
+            }
+        }
+
+        private void CheckPaths(KnowledgeBase kb, HashSet<string> courseIds)
+        {
+            var seen = new HashSet<Role>();
+            for (var i = 0; i < kb.Paths.Count; i++)
+            {
+                var path = kb.Paths[i];
+                var p = Item("paths", i);
+                if (!seen.Add(path.Persona))
+                {
+                    Error(p + ".persona", $"Persona '{path.Persona.ToWireName()}' has more than one learning path.");
+                }
+
+                for (var s = 0; s < path.Steps.Count; s++)
+                {
+                    var step = path.Steps[s];
+                    var sp = Item(p + ".steps", s);
+                    if (step.Kind == PathStepKind.Course && step.CourseId is null)
+                    {
+                        Error(sp, "A course step must name its 'course' id.");
+                    }
+                    else if (step.CourseId is { } courseId)
+                    {
+                        if (!courseIds.Contains(courseId))
+                        {
+                            Error(sp + ".course", $"Path step refers to course '{courseId}', which is not a known course id.");
+                        }
+                        else if (kb.FindCourse(courseId) is { } course && !course.Personas.Contains(path.Persona))
+                        {
+                            Error(sp + ".course", $"Course '{courseId}' is on the {path.Persona.ToWireName()} path but does not list that persona.");
+                        }
+                    }
+                }
+
+                foreach (var (cloud, credentialId) in path.CredentialByCloud)
+                {
+                    var cp = $"{p}.credentialByCloud.{cloud.ToWireName()}";
+                    var credential = kb.FindCredential(credentialId);
+                    if (credential is null)
+                    {
+                        Error(cp, $"Path for '{path.Persona.ToWireName()}' points at credential '{credentialId}', which is not a known credential id.");
+                    }
+                    else if (credential.Status == CredentialStatus.Retired)
+                    {
+                        Error(cp, $"Path for '{path.Persona.ToWireName()}' recommends '{credentialId}' for {cloud.ToWireName()}, but that credential is retired.");
+                    }
+                }
+            }
+
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                if (!seen.Contains(role))
+                {
+                    Error("paths", $"No learning path for persona '{role.ToWireName()}'.");
+                }
+            }
+        }
+
+        private void CheckFaqs(KnowledgeBase kb, HashSet<string> faqIds, HashSet<string> credentialIds)
+        {
+            for (var i = 0; i < kb.Faqs.Count; i++)
+            {
+                var f = kb.Faqs[i];
+                var p = Item("faqs", i);
+                for (var r = 0; r < f.Related.Count; r++)
+                {
+                    if (!faqIds.Contains(f.Related[r]))
+                    {
+                        Error(Item(p + ".related", r), $"FAQ '{f.Id}' relates to '{f.Related[r]}', which is not a known FAQ id.");
+                    }
+                }
+
+                for (var r = 0; r < f.RelatedCredentials.Count; r++)
+                {
+                    if (!credentialIds.Contains(f.RelatedCredentials[r]))
+                    {
+                        Error(Item(p + ".relatedCredentials", r), $"FAQ '{f.Id}' relates to credential '{f.RelatedCredentials[r]}', which is not a known credential id.");
+                    }
+                }
+
+                if (f.Answer.Length > options.MaxAnswerChars)
+                {
+                    Error(p + ".answer", string.Create(CultureInfo.InvariantCulture,
+                        $"FAQ '{f.Id}' has an answer of {f.Answer.Length} characters; the card budget is {options.MaxAnswerChars}."));
+                }
+
+                CheckMarkdown(f, p + ".answer");
+                Stale(f.LastVerified, p + ".lastVerified", $"FAQ '{f.Id}'");
+            }
+        }
+
+        private void CheckMarkdown(FaqEntry f, string path)
+        {
+            if (HeaderLine().IsMatch(f.Answer))
+            {
+                Error(path, $"FAQ '{f.Id}' uses a markdown header, which Teams cards do not render; use **bold** instead.");
+            }
+
+            if (TableLine().IsMatch(f.Answer))
+            {
+                Error(path, $"FAQ '{f.Id}' uses a markdown table, which Teams cards do not render; use a list instead.");
+            }
+
+            if (HtmlTag().IsMatch(f.Answer))
+            {
+                Error(path, $"FAQ '{f.Id}' contains HTML, which Teams cards do not render.");
+            }
+
+            foreach (Match link in MarkdownLink().Matches(f.Answer))
+            {
+                if (!YamlFieldReader.TryHttpsUrl(link.Groups[1].Value, out _))
+                {
+                    Error(path, $"FAQ '{f.Id}' links to '{link.Groups[1].Value}', which is not an absolute https URL.");
+                }
+            }
+        }
+
+        private void CheckMessages(KnowledgeBase kb)
+        {
+            foreach (var (key, placeholders) in MessageKeys.Required)
+            {
+                if (!kb.Messages.All.TryGetValue(key, out var template))
+                {
+                    Error("messages", $"Message template '{key}' is missing; the recommender needs it.");
+                    continue;
+                }
+
+                foreach (var placeholder in placeholders)
+                {
+                    if (!template.Contains(placeholder, StringComparison.Ordinal))
+                    {
+                        Error("messages." + key, $"Message template '{key}' must contain the placeholder {placeholder}.");
+                    }
+                }
+            }
+        }
+
+        private HashSet<string> UniqueIds(IEnumerable<string> ids, string section, string what)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var id in ids)
+            {
+                if (id.Length > 0 && !set.Add(id))
+                {
+                    Error(Item(section, index) + ".id", $"Duplicate {what} id '{id}'; ids must be unique.");
+                }
+
+                index++;
+            }
+
+            return set;
+        }
+
+        private void Stale(DateOnly date, string path, string subject)
+        {
+            if (date == default)
+            {
+                return;
+            }
+
+            var age = _today.DayNumber - date.DayNumber;
+            if (age > options.StaleAfterDays)
+            {
+                Add(ValidationSeverity.Warning, path, string.Create(CultureInfo.InvariantCulture,
+                    $"{subject} was last verified on {date:yyyy-MM-dd}, {age} days ago (limit {options.StaleAfterDays}); re-check its facts."));
+            }
+        }
+
+        private static string Item(string path, int index) =>
+            string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+
+        private void Error(string path, string message) => Add(ValidationSeverity.Error, path, message);
+
+        private void Add(ValidationSeverity severity, string path, string message)
+        {
+            var at = map.Find(path);
+            issues.Add(new ValidationIssue(severity, map.File, at.Line, at.Column, message));
+        }
+    }
+}

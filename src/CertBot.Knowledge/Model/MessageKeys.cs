@@ -1,0 +1,63 @@
+namespace CertBot.Knowledge.Model;
+
+/// <summary>Keys of the sentence templates the recommender needs, and the placeholders each must contain.</summary>
+public static class MessageKeys
+{
+    /// <summary>Readiness gap in ML years: {vendor}, {required}, {actual}.</summary>
+    public const string MlExperienceGap = "mlExperienceGap";
+
+    /// <summary>Readiness gap in platform years: {vendor}, {platform}, {required}, {actual}.</summary>
+    public const string PlatformExperienceGap = "platformExperienceGap";
+
+    /// <summary>Platform experience not given by the learner: {vendor}, {platform}, {required}.</summary>
+    public const string PlatformExperienceUnknown = "platformExperienceUnknown";
+
+    /// <summary>The learner meets the published recommendation: {credential}.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>The vendor publishes no experience figure: {credential}.</summary>
+    public const string NoPublishedRequirement = "noPublishedRequirement";
+
+    /// <summary>A retired credential and its successor: {vendor}, {retired}, {date}, {successor}.</summary>
+    public const string RetiredSuccessor = "retiredSuccessor";
+
+    /// <summary>Why the primary credential was chosen for a named cloud: {credential}, {cloud}.</summary>
+    public const string PrimaryForCloud = "primaryForCloud";
+
+    /// <summary>Primary reason when the persona should build foundations first: {credential}.</summary>
+    public const string PrimaryAfterFoundations = "primaryAfterFoundations";
+
+    /// <summary>Advice when no target cloud is chosen: {options}.</summary>
+    public const string CompareClouds = "compareClouds";
+
+    /// <summary>A course step: {title}, {provider}, {rating}.</summary>
+    public const string CourseStep = "courseStep";
+
+    /// <summary>The credential step of a path: {credential}.</summary>
+    public const string CredentialStep = "credentialStep";
+
+    /// <summary>The credential step when no cloud is chosen.</summary>
+    public const string CredentialStepUndecided = "credentialStepUndecided";
+
+    /// <summary>Preparation time hint: {credential}, {time}.</summary>
+    public const string PreparationTime = "preparationTime";
+
+    /// <summary>Every key with its required placeholders; the validator checks the file against this table.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Required { get; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [MlExperienceGap] = ["{vendor}", "{required}", "{actual}"],
+            [PlatformExperienceGap] = ["{vendor}", "{platform}", "{required}", "{actual}"],
+            [PlatformExperienceUnknown] = ["{vendor}", "{platform}", "{required}"],
+            [Ready] = ["{credential}"],
+            [NoPublishedRequirement] = ["{credential}"],
+            [RetiredSuccessor] = ["{vendor}", "{retired}", "{date}", "{successor}"],
+            [PrimaryForCloud] = ["{credential}", "{cloud}"],
+            [PrimaryAfterFoundations] = ["{credential}"],
+            [CompareClouds] = ["{options}"],
+            [CourseStep] = ["{title}", "{provider}", "{rating}"],
+            [CredentialStep] = ["{credential}"],
+            [CredentialStepUndecided] = [],
+            [PreparationTime] = ["{credential}", "{time}"],
+        };
+}
