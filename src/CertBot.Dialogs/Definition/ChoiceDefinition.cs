@@ -1,0 +1,10 @@
+namespace CertBot.Dialogs.Definition;
+
+/// <summary>One allowed value of a choice slot: wire value, button title, label for acknowledgements, synonyms.</summary>
+/// <param name="AnswerOnlySynonyms">Phrases too common to trust in free text; they count only when this slot is being asked.</param>
+public sealed record ChoiceDefinition(
+    string Value,
+    string Title,
+    string Label,
+    IReadOnlyList<string> Synonyms,
+    IReadOnlyList<string> AnswerOnlySynonyms);

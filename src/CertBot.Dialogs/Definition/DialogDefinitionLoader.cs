@@ -1,0 +1,296 @@
+using System.Globalization;
+using CertBot.Dialogs.Extraction;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CertBot.Dialogs.Definition;
+
+/// <summary>Reads and validates a dialog definition YAML file (see dialogs/profile.dialog.yaml for the format).</summary>
+public static class DialogDefinitionLoader
+{
+    /// <summary>Loads a definition from a file; throws <see cref="DialogDefinitionException"/> with file:line:column when it is invalid.</summary>
+    public static DialogDefinition Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new DialogDefinitionException(path, 0, 0, "file not found");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses definition YAML; <paramref name="source"/> names it in error messages.</summary>
+    public static DialogDefinition Parse(string yaml, string source)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StringReader(yaml);
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new DialogDefinitionException(source, ex.Start.Line, ex.Start.Column, $"invalid YAML: {ex.Message}", ex);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new DialogDefinitionException(source, 1, 1, "the file is empty");
+        }
+
+        var read = new YamlNodeReader(source);
+        var root = read.Mapping(stream.Documents[0].RootNode, "the document");
+        var id = read.RequiredString(root, "id", "the dialog");
+
+        var slotsNode = read.Sequence(read.Required(root, "slots", "the dialog"), "'slots'");
+        if (slotsNode.Children.Count == 0)
+        {
+            throw read.Error(slotsNode, "'slots' must list at least one slot");
+        }
+
+        var slots = new List<SlotDefinition>();
+        var conditionNodes = new List<(SlotCondition Condition, YamlNode Node)>();
+        foreach (var slotNode in slotsNode.Children)
+        {
+            var (slot, conditionNode) = ReadSlot(read, slotNode);
+            if (slots.Exists(s => s.Name == slot.Name))
+            {
+                throw read.Error(slotNode, $"slot '{slot.Name}' is defined twice");
+            }
+
+            slots.Add(slot);
+            if (slot.AskWhen is not null && conditionNode is not null)
+            {
+                conditionNodes.Add((slot.AskWhen, conditionNode));
+            }
+        }
+
+        foreach (var (condition, node) in conditionNodes)
+        {
+            var target = slots.Find(s => s.Name == condition.Slot)
+                ?? throw read.Error(node, $"askWhen refers to unknown slot '{condition.Slot}'");
+            if (target.Kind == SlotKind.Choice)
+            {
+                var unknown = condition.In.FirstOrDefault(v => target.FindChoice(v) is null);
+                if (unknown is not null)
+                {
+                    throw read.Error(node, $"askWhen lists '{unknown}', which is not a choice of slot '{target.Name}'");
+                }
+            }
+        }
+
+        return new DialogDefinition(
+            id,
+            slots,
+            ReadCommands(read, read.Mapping(read.Required(root, "commands", "the dialog"), "'commands'")),
+            read.Strings(read.Required(root, "triggers", "the dialog"), "'triggers'"),
+            read.OptionalStrings(root, "fillerWords", "the dialog"),
+            ReadNumbers(read, YamlNodeReader.Optional(root, "numbers")),
+            ReadMessages(read, read.Mapping(read.Required(root, "messages", "the dialog"), "'messages'")));
+    }
+
+    private static (SlotDefinition Slot, YamlNode? ConditionNode) ReadSlot(YamlNodeReader read, YamlNode node)
+    {
+        var map = read.Mapping(node, "a slot");
+        var name = read.RequiredString(map, "name", "a slot");
+        var what = $"slot '{name}'";
+        var typeNode = read.Required(map, "type", what);
+        var kind = read.Scalar(typeNode, $"{what} 'type'") switch
+        {
+            "choice" => SlotKind.Choice,
+            "number" => SlotKind.Number,
+            var other => throw read.Error(typeNode, $"{what} has unknown type '{other}' (use choice or number)"),
+        };
+
+        var promptsNode = YamlNodeReader.Optional(map, "prompts") ?? throw read.Error(map, $"{what} has no prompts");
+        var prompts = read.Strings(promptsNode, $"{what} 'prompts'");
+        if (prompts.Count == 0)
+        {
+            throw read.Error(promptsNode, $"{what} has no prompts");
+        }
+
+        var reprompt = read.RequiredString(map, "reprompt", what);
+        var retryNode = YamlNodeReader.Optional(map, "retryLimit");
+        var retryLimit = retryNode is null ? 2 : (int)read.Number(retryNode, $"{what} 'retryLimit'");
+        if (retryLimit < 0 && retryNode is not null)
+        {
+            throw read.Error(retryNode, $"{what} 'retryLimit' must be 0 or more");
+        }
+
+        var giveUpMap = read.Mapping(read.Required(map, "giveUp", what), $"{what} 'giveUp'");
+        var giveUp = new GiveUpRule(
+            read.OptionalString(giveUpMap, "value", $"{what} giveUp"),
+            read.RequiredString(giveUpMap, "message", $"{what} giveUp"));
+
+        var choices = new List<ChoiceDefinition>();
+        double min = 0, max = double.MaxValue;
+        string? unit = null;
+        if (kind == SlotKind.Choice)
+        {
+            var choicesNode = read.Sequence(read.Required(map, "choices", what), $"{what} 'choices'");
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var choiceNode in choicesNode.Children)
+            {
+                choices.Add(ReadChoice(read, choiceNode, what, owners));
+            }
+
+            if (choices.Count == 0)
+            {
+                throw read.Error(choicesNode, $"{what} must list at least one choice");
+            }
+
+            if (giveUp.Value is not null && !choices.Exists(c => c.Value == giveUp.Value))
+            {
+                throw read.Error(giveUpMap, $"{what} giveUp value '{giveUp.Value}' is not one of its choices");
+            }
+        }
+        else
+        {
+            var minNode = YamlNodeReader.Optional(map, "min");
+            var maxNode = YamlNodeReader.Optional(map, "max");
+            min = minNode is null ? 0 : read.Number(minNode, $"{what} 'min'");
+            max = maxNode is null ? double.MaxValue : read.Number(maxNode, $"{what} 'max'");
+            if (max < min)
+            {
+                throw read.Error(maxNode ?? map, $"{what} has max below min");
+            }
+
+            unit = read.OptionalString(map, "unit", what);
+            if (giveUp.Value is not null
+                && (!double.TryParse(giveUp.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fallback)
+                    || fallback < min || fallback > max))
+            {
+                throw read.Error(giveUpMap, $"{what} giveUp value '{giveUp.Value}' must be a number from {min} to {max}");
+            }
+        }
+
+        SlotCondition? condition = null;
+        var conditionNode = YamlNodeReader.Optional(map, "askWhen");
+        if (conditionNode is not null)
+        {
+            var conditionMap = read.Mapping(conditionNode, $"{what} 'askWhen'");
+            condition = new SlotCondition(
+                read.RequiredString(conditionMap, "slot", $"{what} askWhen"),
+                read.Strings(read.Required(conditionMap, "in", $"{what} askWhen"), $"{what} askWhen 'in'"));
+        }
+
+        var slot = new SlotDefinition(
+            name,
+            kind,
+            read.OptionalStrings(map, "aliases", what),
+            prompts,
+            reprompt,
+            retryLimit,
+            giveUp,
+            read.OptionalString(map, "acknowledge", what) ?? (kind == SlotKind.Choice ? "{label}" : "{value}"),
+            choices,
+            min,
+            max,
+            unit,
+            read.OptionalStrings(map, "cues", what),
+            condition);
+        return (slot, conditionNode);
+    }
+
+    private static ChoiceDefinition ReadChoice(
+        YamlNodeReader read, YamlNode node, string slotWhat, Dictionary<string, string> owners)
+    {
+        var map = read.Mapping(node, $"a choice of {slotWhat}");
+        var value = read.RequiredString(map, "value", $"a choice of {slotWhat}");
+        var what = $"choice '{value}' of {slotWhat}";
+        var title = read.RequiredString(map, "title", what);
+        var label = read.OptionalString(map, "label", what) ?? title;
+        var synonyms = read.OptionalStrings(map, "synonyms", what);
+        var answerOnly = read.OptionalStrings(map, "answerOnlySynonyms", what);
+
+        foreach (var key in new[] { "synonyms", "answerOnlySynonyms" })
+        {
+            var listNode = YamlNodeReader.Optional(map, key);
+            if (listNode is not YamlSequenceNode list)
+            {
+                continue;
+            }
+
+            foreach (var item in list.Children)
+            {
+                var normalized = Utterance.Normalize(read.Scalar(item, $"a synonym of {what}"));
+                if (normalized.Length == 0)
+                {
+                    throw read.Error(item, $"a synonym of {what} has no words");
+                }
+
+                if (owners.TryGetValue(normalized, out var owner) && owner != value)
+                {
+                    throw read.Error(item, $"synonym '{normalized}' of {what} is already a synonym of choice '{owner}'");
+                }
+
+                owners[normalized] = value;
+            }
+        }
+
+        return new ChoiceDefinition(value, title, label, synonyms, answerOnly);
+    }
+
+    private static Dictionary<DialogCommand, IReadOnlyList<string>> ReadCommands(YamlNodeReader read, YamlMappingNode map)
+    {
+        var commands = new Dictionary<DialogCommand, IReadOnlyList<string>>();
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = read.Scalar(keyNode, "a command name");
+            DialogCommand command = key switch
+            {
+                "help" => DialogCommand.Help,
+                "cancel" => DialogCommand.Cancel,
+                "startOver" => DialogCommand.StartOver,
+                "forgetMe" => DialogCommand.ForgetMe,
+                "change" => DialogCommand.Change,
+                _ => throw read.Error(keyNode, $"unknown command '{key}' (use help, cancel, startOver, forgetMe, change)"),
+            };
+            commands[command] = read.Strings(valueNode, $"command '{key}'");
+        }
+
+        return commands;
+    }
+
+    private static NumberVocabulary ReadNumbers(YamlNodeReader read, YamlNode? node)
+    {
+        if (node is null)
+        {
+            return new NumberVocabulary(["year", "years"], ["month", "months"], new Dictionary<string, double>(), 4);
+        }
+
+        var map = read.Mapping(node, "'numbers'");
+        var phrases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var phrasesNode = YamlNodeReader.Optional(map, "phrases");
+        if (phrasesNode is not null)
+        {
+            foreach (var (keyNode, valueNode) in read.Mapping(phrasesNode, "'numbers.phrases'").Children)
+            {
+                phrases[Utterance.Normalize(read.Scalar(keyNode, "a number phrase"))] =
+                    read.Number(valueNode, "the value of a number phrase");
+            }
+        }
+
+        var bareNode = YamlNodeReader.Optional(map, "maxWordsAroundBareAnswer");
+        return new NumberVocabulary(
+            read.OptionalStrings(map, "yearUnits", "'numbers'"),
+            read.OptionalStrings(map, "monthUnits", "'numbers'"),
+            phrases,
+            bareNode is null ? 4 : (int)read.Number(bareNode, "'numbers.maxWordsAroundBareAnswer'"));
+    }
+
+    private static DialogMessages ReadMessages(YamlNodeReader read, YamlMappingNode map) =>
+        new(
+            read.RequiredString(map, "intro", "'messages'"),
+            read.RequiredString(map, "acknowledge", "'messages'"),
+            read.RequiredString(map, "edited", "'messages'"),
+            read.RequiredString(map, "help", "'messages'"),
+            read.RequiredString(map, "cancelled", "'messages'"),
+            read.RequiredString(map, "restarted", "'messages'"),
+            read.RequiredString(map, "forgotten", "'messages'"),
+            read.RequiredString(map, "resume", "'messages'"));
+}

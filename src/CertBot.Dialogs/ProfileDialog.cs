@@ -1,0 +1,373 @@
+using CertBot.Dialogs.Definition;
+using CertBot.Dialogs.Extraction;
+
+namespace CertBot.Dialogs;
+
+/// <summary>The slot-filling dialog as pure functions: every call takes a <see cref="DialogState"/> and returns a <see cref="DialogTurn"/> with the next one.</summary>
+/// <remarks>Stateless and thread-safe; build one per definition and share it. Whenever <see cref="DialogTurn.Values"/> is non-null the profile is complete.</remarks>
+public sealed class ProfileDialog
+{
+    private readonly SlotExtractor _extractor;
+    private readonly (DialogCommand Command, PhraseMatcher Phrase)[] _wholeCommands;
+    private readonly PhraseMatcher[] _changePrefixes;
+    private readonly PhraseMatcher[] _triggers;
+    private readonly HashSet<string> _fillerWords;
+
+    /// <summary>Creates the dialog for a definition and an extractor built from the same definition.</summary>
+    public ProfileDialog(DialogDefinition definition, SlotExtractor extractor)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(extractor);
+        Definition = definition;
+        _extractor = extractor;
+        _wholeCommands = [.. definition.Commands
+            .Where(c => c.Key != DialogCommand.Change)
+            .SelectMany(c => c.Value.Select(p => (c.Key, new PhraseMatcher(p))))];
+        var changePhrases = definition.Commands.TryGetValue(DialogCommand.Change, out var change) ? change : [];
+        _changePrefixes = [.. changePhrases.Select(p => new PhraseMatcher(p)).OrderByDescending(p => p.Length)];
+        _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
+        _fillerWords = new HashSet<string>(
+            definition.FillerWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
+    }
+
+    /// <summary>The definition this dialog runs.</summary>
+    public DialogDefinition Definition { get; }
+
+    /// <summary>Values for any slot in free text (no question pending).</summary>
+    public SlotExtraction Extract(string text) => _extractor.Extract(text);
+
+    /// <summary>True when the text asks for a recommendation ("which cert should I get").</summary>
+    public bool IsTrigger(string text)
+    {
+        var tokens = Utterance.Parse(text).Tokens;
+        return _triggers.Any(t => t.FindAll(tokens).Any());
+    }
+
+    /// <summary>The command the text gives, or null; a change needs a value or a slot name after its prefix.</summary>
+    public DialogCommand? RecognizeCommand(string text) => FindCommand(text, null, null)?.Command;
+
+    /// <summary>Starts the dialog (after a trigger), taking any answers already in the text; an active dialog keeps its answers.</summary>
+    public DialogTurn Begin(DialogState state, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Status == DialogStatus.Active)
+        {
+            var more = _extractor.Extract(text, state.PendingSlot, state.Values);
+            return more.IsEmpty ? Resume(state) : Apply(state, more.Values, DialogTurnKind.Asked, acknowledge: true);
+        }
+
+        var fresh = Fresh();
+        var found = _extractor.Extract(text, null, null);
+        var turn = Apply(fresh, found.Values, DialogTurnKind.Asked, acknowledge: true);
+        return turn.Kind == DialogTurnKind.Completed
+            ? turn
+            : turn with { Messages = [Definition.Messages.Intro, .. turn.Messages] };
+    }
+
+    /// <summary>Takes the person's next input: a button click, a command, or free-text answers.</summary>
+    public DialogTurn Continue(DialogState state, DialogInput input)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(input);
+
+        if (input.Slot is not null && input.Value is not null)
+        {
+            return ContinueWithChoice(state, input.Slot, input.Value);
+        }
+
+        var command = FindCommand(input.Text, state.PendingSlot, state.Values);
+        if (command is { } found)
+        {
+            return RunCommand(state, found.Command, found.Change);
+        }
+
+        if (state.Status != DialogStatus.Active)
+        {
+            // Answers after completion are questions for the host (FAQ), not edits; edits need a change command.
+            return state.Status == DialogStatus.Idle ? Begin(state, input.Text) : NotUnderstood(state);
+        }
+
+        var extraction = _extractor.Extract(input.Text, state.PendingSlot, state.Values);
+        return extraction.IsEmpty
+            ? NotUnderstood(state)
+            : Apply(state, extraction.Values, DialogTurnKind.Asked, acknowledge: true);
+    }
+
+    /// <summary>Counts a failed answer to the pending question: reprompts, or after the retry limit applies the give-up rule and moves on.</summary>
+    public DialogTurn Reject(DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var slot = PendingSlotOf(state);
+        if (slot is null)
+        {
+            return NotUnderstood(state);
+        }
+
+        var attempts = state.Attempts + 1;
+        if (attempts <= slot.RetryLimit)
+        {
+            var next = state with { Attempts = attempts };
+            var prompt = new DialogPrompt(slot.Name, Fill(slot.Reprompt, state.Values), ChoicesOf(slot));
+            return new DialogTurn(DialogTurnKind.Reprompted, next, [], prompt, null);
+        }
+
+        var values = new Dictionary<string, string>(state.Values, StringComparer.Ordinal);
+        if (slot.GiveUp.Value is not null)
+        {
+            values[slot.Name] = slot.GiveUp.Value;
+        }
+
+        var gaveUp = state.GaveUp.Contains(slot.Name, StringComparer.Ordinal) ? state.GaveUp : [.. state.GaveUp, slot.Name];
+        var note = Fill(slot.GiveUp.Message, values);
+        var turn = Advance(state with { GaveUp = gaveUp }, values, DialogTurnKind.GaveUp);
+        return turn with { Kind = DialogTurnKind.GaveUp, Messages = [note, .. turn.Messages] };
+    }
+
+    /// <summary>Asks the pending question again after a detour ("Back to your profile: ...").</summary>
+    public DialogTurn Resume(DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var slot = PendingSlotOf(state);
+        if (slot is null)
+        {
+            return NotUnderstood(state);
+        }
+
+        var prompt = PromptFor(slot, state);
+        var text = Definition.Messages.Resume.Replace("{prompt}", prompt.Text, StringComparison.Ordinal);
+        return new DialogTurn(DialogTurnKind.Resumed, state, [], prompt with { Text = text }, null);
+    }
+
+    private DialogTurn ContinueWithChoice(DialogState state, string slotName, string value)
+    {
+        var slot = Definition.FindSlot(slotName);
+        if (slot is null || state.Status == DialogStatus.Idle)
+        {
+            return NotUnderstood(state);
+        }
+
+        if (slot.Kind == SlotKind.Choice)
+        {
+            if (slot.FindChoice(value) is null)
+            {
+                return NotUnderstood(state);
+            }
+        }
+        else
+        {
+            if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                || number < slot.Min || number > slot.Max)
+            {
+                return NotUnderstood(state);
+            }
+
+            value = Utterance.Format(number);
+        }
+
+        var kind = state.Status == DialogStatus.Complete ? DialogTurnKind.Edited : DialogTurnKind.Asked;
+        return Apply(state, new Dictionary<string, string>(StringComparer.Ordinal) { [slot.Name] = value }, kind, acknowledge: kind == DialogTurnKind.Edited);
+    }
+
+    private DialogTurn RunCommand(DialogState state, DialogCommand command, SlotExtraction? change)
+    {
+        switch (command)
+        {
+            case DialogCommand.Help:
+                var pending = PendingSlotOf(state);
+                return new DialogTurn(
+                    DialogTurnKind.Help,
+                    state,
+                    [Definition.Messages.Help],
+                    pending is null ? null : PromptFor(pending, state),
+                    null);
+            case DialogCommand.Cancel:
+                return new DialogTurn(DialogTurnKind.Cancelled, DialogState.Idle, [Definition.Messages.Cancelled], null, null);
+            case DialogCommand.StartOver:
+                var restarted = Advance(Fresh(), new Dictionary<string, string>(StringComparer.Ordinal), DialogTurnKind.Restarted);
+                return restarted with { Kind = DialogTurnKind.Restarted, Messages = [Definition.Messages.Restarted] };
+            case DialogCommand.ForgetMe:
+                return new DialogTurn(DialogTurnKind.ForgetRequested, DialogState.Idle, [Definition.Messages.Forgotten], null, null);
+            default:
+                return Edit(state, change ?? SlotExtraction.Empty);
+        }
+    }
+
+    private DialogTurn Edit(DialogState state, SlotExtraction change)
+    {
+        var baseState = state.Status == DialogStatus.Idle ? Fresh() : state;
+        if (!change.IsEmpty)
+        {
+            var turn = Apply(baseState, change.Values, DialogTurnKind.Edited, acknowledge: true);
+            return turn with { Kind = DialogTurnKind.Edited };
+        }
+
+        var slot = Definition.FindSlot(change.MentionedSlots[0])!;
+        var values = new Dictionary<string, string>(baseState.Values, StringComparer.Ordinal);
+        values.Remove(slot.Name);
+        var next = new DialogState(
+            DialogStatus.Active,
+            slot.Name,
+            values,
+            0,
+            [.. baseState.GaveUp.Where(g => g != slot.Name)]);
+        return new DialogTurn(DialogTurnKind.Edited, next, [], PromptFor(slot, next), null);
+    }
+
+    /// <summary>Merges new values, drops answers that no longer apply, and asks the next missing slot or completes.</summary>
+    private DialogTurn Apply(DialogState state, IReadOnlyDictionary<string, string> found, DialogTurnKind kind, bool acknowledge)
+    {
+        var values = new Dictionary<string, string>(state.Values, StringComparer.Ordinal);
+        foreach (var (slot, value) in found)
+        {
+            values[slot] = value;
+        }
+
+        var gaveUp = state.GaveUp.Where(g => !found.ContainsKey(g)).ToList();
+        var turn = Advance(state with { GaveUp = gaveUp }, values, kind);
+        if (!acknowledge)
+        {
+            return turn;
+        }
+
+        var shown = Definition.Slots
+            .Where(s => found.ContainsKey(s.Name) && turn.State.Values.ContainsKey(s.Name))
+            .Select(s => Describe(s, turn.State.Values))
+            .ToList();
+        if (shown.Count == 0)
+        {
+            return turn;
+        }
+
+        var template = kind == DialogTurnKind.Edited ? Definition.Messages.Edited : Definition.Messages.Acknowledge;
+        var message = template.Replace("{values}", string.Join(", ", shown), StringComparison.Ordinal);
+        return turn with { Messages = [message, .. turn.Messages] };
+    }
+
+    private DialogTurn Advance(DialogState state, Dictionary<string, string> values, DialogTurnKind kind)
+    {
+        foreach (var slot in Definition.Slots)
+        {
+            if (!IsRelevant(slot, values))
+            {
+                values.Remove(slot.Name);
+            }
+        }
+
+        var gaveUp = state.GaveUp.Where(g => Definition.FindSlot(g) is { } s && IsRelevant(s, values)).ToList();
+        var next = Definition.Slots.FirstOrDefault(s =>
+            IsRelevant(s, values) && !values.ContainsKey(s.Name) && !gaveUp.Contains(s.Name, StringComparer.Ordinal));
+        if (next is null)
+        {
+            var complete = new DialogState(DialogStatus.Complete, null, values, 0, gaveUp);
+            return new DialogTurn(kind == DialogTurnKind.Asked ? DialogTurnKind.Completed : kind, complete, [], null, values);
+        }
+
+        var attempts = string.Equals(next.Name, state.PendingSlot, StringComparison.Ordinal) ? state.Attempts : 0;
+        var active = new DialogState(DialogStatus.Active, next.Name, values, attempts, gaveUp);
+        return new DialogTurn(kind, active, [], PromptFor(next, active), null);
+    }
+
+    private (DialogCommand Command, SlotExtraction? Change)? FindCommand(
+        string? text, string? pendingSlot, IReadOnlyDictionary<string, string>? known)
+    {
+        var tokens = Utterance.Parse(text).Tokens.Where(t => !_fillerWords.Contains(t)).ToList();
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (command, phrase) in _wholeCommands)
+        {
+            if (phrase.MatchesWhole(tokens))
+            {
+                return (command, null);
+            }
+        }
+
+        foreach (var prefix in _changePrefixes)
+        {
+            if (!prefix.MatchesAt(tokens, 0))
+            {
+                continue;
+            }
+
+            var rest = string.Join(' ', tokens.Skip(prefix.Length));
+            var change = _extractor.Extract(rest, pendingSlot, known);
+            var target = change.MentionedSlots.Count > 0 ? change.MentionedSlots[0] : null;
+            if (target is not null && !change.Values.ContainsKey(target))
+            {
+                // "change my cloud to not sure": read the rest as an answer to the named slot.
+                var targeted = _extractor.Extract(rest, target, known);
+                if (!targeted.IsEmpty)
+                {
+                    change = targeted;
+                }
+            }
+
+            if (!change.IsEmpty || change.MentionedSlots.Count > 0)
+            {
+                return (DialogCommand.Change, change);
+            }
+        }
+
+        return null;
+    }
+
+    private static DialogState Fresh() =>
+        new(DialogStatus.Active, null, new Dictionary<string, string>(StringComparer.Ordinal), 0, []);
+
+    private static DialogTurn NotUnderstood(DialogState state) =>
+        new(DialogTurnKind.NotUnderstood, state, [], null, null);
+
+    private SlotDefinition? PendingSlotOf(DialogState state) =>
+        state.Status == DialogStatus.Active && state.PendingSlot is not null ? Definition.FindSlot(state.PendingSlot) : null;
+
+    private DialogPrompt PromptFor(SlotDefinition slot, DialogState state)
+    {
+        var text = slot.Prompts[state.Attempts % slot.Prompts.Count];
+        return new DialogPrompt(slot.Name, Fill(text, state.Values), ChoicesOf(slot));
+    }
+
+    private static IReadOnlyList<DialogChoice> ChoicesOf(SlotDefinition slot) =>
+        [.. slot.Choices.Select(c => new DialogChoice(c.Value, c.Title))];
+
+    private static bool IsRelevant(SlotDefinition slot, Dictionary<string, string> values)
+    {
+        if (slot.AskWhen is null)
+        {
+            return true;
+        }
+
+        return values.TryGetValue(slot.AskWhen.Slot, out var value) && slot.AskWhen.In.Contains(value, StringComparer.Ordinal);
+    }
+
+    private string Describe(SlotDefinition slot, IReadOnlyDictionary<string, string> values)
+    {
+        var value = values[slot.Name];
+        var label = slot.FindChoice(value)?.Label ?? value;
+        var text = slot.Acknowledge
+            .Replace("{value}", value, StringComparison.Ordinal)
+            .Replace("{label}", label, StringComparison.Ordinal);
+        return Fill(text, values);
+    }
+
+    /// <summary>Replaces {slotName} placeholders with the label (choices) or value (numbers) collected so far.</summary>
+    private string Fill(string text, IReadOnlyDictionary<string, string> values)
+    {
+        if (!text.Contains('{', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        foreach (var slot in Definition.Slots)
+        {
+            var placeholder = "{" + slot.Name + "}";
+            if (text.Contains(placeholder, StringComparison.Ordinal) && values.TryGetValue(slot.Name, out var value))
+            {
+                text = text.Replace(placeholder, slot.FindChoice(value)?.Label ?? value, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}
