@@ -59,9 +59,10 @@ public sealed class ProfileDialog
         var fresh = Fresh();
         var found = _extractor.Extract(text, null, null);
         var turn = Apply(fresh, found.Values, DialogTurnKind.Asked, acknowledge: true);
-        return turn.Kind == DialogTurnKind.Completed
-            ? turn
-            : turn with { Messages = [Definition.Messages.Intro, .. turn.Messages] };
+        // The intro promises questions; after "Got it: ..." it would read oddly.
+        return found.IsEmpty
+            ? turn with { Messages = [Definition.Messages.Intro, .. turn.Messages] }
+            : turn;
     }
 
     /// <summary>Takes the person's next input: a button click, a command, or free-text answers.</summary>

@@ -128,7 +128,12 @@ public sealed class SlotExtractor
         foreach (var candidate in candidates)
         {
             var years = candidate.Unit == NumberUnit.Months ? candidate.Value / 12 : candidate.Value;
-            SlotDefinition? target = CuedSlot(utterance, candidate, values, known);
+            var target = CuedSlot(utterance, candidate);
+            if (target is not null && !IsRelevant(target, values, known))
+            {
+                continue; // "2 years on Azure": about a cloud whose years we do not ask.
+            }
+
             if (target is null)
             {
                 if (isBareAnswer)
@@ -152,28 +157,22 @@ public sealed class SlotExtractor
         }
     }
 
-    private SlotDefinition? CuedSlot(
-        Utterance utterance, NumberCandidate candidate, Dictionary<string, string> values, IReadOnlyDictionary<string, string>? known)
+    private SlotDefinition? CuedSlot(Utterance utterance, NumberCandidate candidate)
     {
         SlotDefinition? best = null;
         var bestScore = double.MaxValue;
         foreach (var (slot, cues) in _numberSlots)
         {
-            if (!IsRelevant(slot, values, known))
-            {
-                continue;
-            }
-
             foreach (var cue in cues)
             {
                 foreach (var start in cue.FindAll(utterance.Tokens))
                 {
                     var end = start + cue.Length - 1;
                     double score;
-                    if (start > candidate.End)
+                    if (start > candidate.UnitEnd)
                     {
-                        var distance = start - candidate.End;
-                        if (distance > CueWindowAfter + (candidate.Unit is null ? 0 : 1))
+                        var distance = start - candidate.UnitEnd;
+                        if (distance > CueWindowAfter)
                         {
                             continue;
                         }

@@ -1,0 +1,135 @@
+namespace CertBot.Dialogs.Tests.Extraction;
+
+[Collection(ProfileDialogGroup.Name)]
+public sealed class SlotExtractorTests(ProfileFixture fixture)
+{
+    // Expected values as "slot=value;slot=value" ("" = nothing found). Pending slot null = free text, no question open.
+    [Theory]
+    // Roles
+    [InlineData("I'm a software engineer", null, "role=software-engineer")]
+    [InlineData("SWE here", null, "role=software-engineer")]
+    [InlineData("backend dev", null, "role=software-engineer")]
+    [InlineData("I work as a developer", null, "role=software-engineer")]
+    [InlineData("sofware engineer", null, "role=software-engineer")]
+    [InlineData("softwre engineer", null, "role=software-engineer")]
+    [InlineData("DS", null, "role=data-scientist")]
+    [InlineData("I'm in data science", null, "role=data-scientist")]
+    [InlineData("data scienist", null, "role=data-scientist")]
+    [InlineData("Data Scientist!", null, "role=data-scientist")]
+    [InlineData("MLE", null, "role=ml-practitioner")]
+    [InlineData("ml engineer", null, "role=ml-practitioner")]
+    [InlineData("I'm a machine learning engineer", null, "role=ml-practitioner")]
+    [InlineData("ML practitioner", null, "role=ml-practitioner")]
+    [InlineData("machine lerning engineer", null, "role=ml-practitioner")]
+    [InlineData("Data scientist moving into engineering", null, "role=data-scientist")]
+    // Clouds
+    [InlineData("we're an AWS shop", null, "cloud=aws")]
+    [InlineData("gcp", null, "cloud=gcp")]
+    [InlineData("google cloud", null, "cloud=gcp")]
+    [InlineData("They use Vertex", null, "cloud=gcp")]
+    [InlineData("amazon", null, "cloud=aws")]
+    [InlineData("everything runs on SageMaker", null, "cloud=aws")]
+    [InlineData("azure", null, "cloud=azure")]
+    [InlineData("Microsoft", null, "cloud=azure")]
+    [InlineData("Azrue", null, "cloud=azure")]
+    [InlineData("not sure yet", null, "cloud=undecided")]
+    [InlineData("not sure", "cloud", "cloud=undecided")]
+    [InlineData("don't know", "cloud", "cloud=undecided")]
+    [InlineData("any", "cloud", "cloud=undecided")]
+    [InlineData("any", null, "")]
+    [InlineData("not sure", null, "")]
+    // Numbers answering the years question
+    [InlineData("4 yrs", "mlYears", "mlYears=4")]
+    [InlineData("4yrs", "mlYears", "mlYears=4")]
+    [InlineData("5+ yrs", "mlYears", "mlYears=5")]
+    [InlineData("two and a half years", "mlYears", "mlYears=2.5")]
+    [InlineData("2 and a half years", "mlYears", "mlYears=2.5")]
+    [InlineData("6 months", "mlYears", "mlYears=0.5")]
+    [InlineData("18 months", "mlYears", "mlYears=1.5")]
+    [InlineData("half a year", "mlYears", "mlYears=0.5")]
+    [InlineData("a year", "mlYears", "mlYears=1")]
+    [InlineData("none", "mlYears", "mlYears=0")]
+    [InlineData("no experience", "mlYears", "mlYears=0")]
+    [InlineData("zero", "mlYears", "mlYears=0")]
+    [InlineData("3", "mlYears", "mlYears=3")]
+    [InlineData("three", "mlYears", "mlYears=3")]
+    [InlineData("1.5", "mlYears", "mlYears=1.5")]
+    [InlineData("about 2 years I guess", "mlYears", "mlYears=2")]
+    [InlineData("a couple of years", "mlYears", "mlYears=2")]
+    [InlineData("2", "cloudYears", "cloudYears=2")]
+    [InlineData("none", "cloudYears", "cloudYears=0")]
+    [InlineData("6 months", "cloudYears", "cloudYears=0.5")]
+    [InlineData("99 years", "mlYears", "")]
+    [InlineData("3", null, "")]
+    [InlineData("which one should I pick for my team", "mlYears", "")]
+    // Numbers in sentences
+    [InlineData("I have 4 years of ML", null, "mlYears=4")]
+    [InlineData("3 years of ML and 1 on GCP", null, "mlYears=3;cloudYears=1;cloud=gcp")]
+    [InlineData("5 years in ML, 2 years on AWS", null, "mlYears=5;cloudYears=2;cloud=aws")]
+    [InlineData("I've used SageMaker for 2 years", null, "cloud=aws;cloudYears=2")]
+    [InlineData("2 years on azure", null, "cloud=azure")]
+    // All at once
+    [InlineData("DS, 4 yrs, we're an AWS shop", null, "role=data-scientist;mlYears=4;cloud=aws")]
+    [InlineData("backend dev with 6 months of ML, target is Azure", null, "role=software-engineer;mlYears=0.5;cloud=azure")]
+    [InlineData("MLE, 5+ years, GCP, 2 years on GCP", null, "role=ml-practitioner;mlYears=5;cloud=gcp;cloudYears=2")]
+    [InlineData("I'm a data scientist with three years of experience, not sure yet about the cloud", null, "role=data-scientist;mlYears=3;cloud=undecided")]
+    [InlineData("software engineer, no ML yet, google cloud", null, "role=software-engineer;cloud=gcp")]
+    // Nothing to extract
+    [InlineData("do I need a cert to get hired?", null, "")]
+    [InlineData("what's the weather", null, "")]
+    [InlineData("hello", null, "")]
+    [InlineData("how much does the exam cost?", "role", "")]
+    [InlineData("is there any advice for beginners?", null, "")]
+    [InlineData("", null, "")]
+    public void Extract_Phrasing_FindsExpectedValues(string text, string? pendingSlot, string expected)
+    {
+        var known = new Dictionary<string, string>();
+        var extraction = fixture.Extractor.Extract(text, pendingSlot, known);
+
+        var actual = string.Join(";", extraction.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+        var wanted = string.Join(";", expected.Split(';', StringSplitOptions.RemoveEmptyEntries).OrderBy(v => v.Split('=')[0], StringComparer.Ordinal));
+        Assert.Equal(wanted, actual);
+    }
+
+    [Fact]
+    public void Extract_CloudYearsWhenKnownCloudIsAzure_IgnoresCloudNumber()
+    {
+        var known = new Dictionary<string, string> { ["cloud"] = "azure" };
+
+        var extraction = fixture.Extractor.Extract("2 years on that cloud", null, known);
+
+        Assert.Null(extraction.ValueOf("cloudYears"));
+    }
+
+    [Fact]
+    public void Extract_CloudYearsWhenKnownCloudIsGcp_FillsFromCue()
+    {
+        var known = new Dictionary<string, string> { ["cloud"] = "gcp" };
+
+        var extraction = fixture.Extractor.Extract("2 years on that cloud", null, known);
+
+        Assert.Equal("2", extraction.ValueOf("cloudYears"));
+    }
+
+    [Fact]
+    public void Extract_SlotNamedWithoutValue_ReportsMention()
+    {
+        var extraction = fixture.Extractor.Extract("edit role");
+
+        Assert.True(extraction.IsEmpty);
+        Assert.Equal(["role"], extraction.MentionedSlots);
+    }
+
+    [Fact]
+    public void Constructor_FirstUse_IsMeasured()
+    {
+        // Measured on the 2-core dev box: definition load + recognizer model build ~ 400-600 ms once per process;
+        // afterwards an Extract call takes well under 10 ms. The bound here only catches a pathological regression.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        fixture.Extractor.Extract("DS, 4 yrs, we're an AWS shop");
+        watch.Stop();
+
+        Assert.InRange(fixture.SetupMilliseconds, 0, 20_000);
+        Assert.InRange(watch.ElapsedMilliseconds, 0, 2_000);
+    }
+}
