@@ -30,6 +30,9 @@ export async function launchChromium() {
     args: chromiumArgs,
     viewport: { width: 1280, height: 900 },
   });
+  // Only loopback may be reached: the playground's web UI asks a CDN for fonts, which this machine cannot
+  // reach and the tests must not depend on.
+  await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
   return {
     context,
     async close() {
@@ -37,4 +40,10 @@ export async function launchChromium() {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+function isLoopback(url) {
+  if (!/^(https?|wss?):/.test(url)) return true; // data:, blob:, about: stay inside the browser
+  const { hostname } = new URL(url);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
 }

@@ -1,0 +1,125 @@
+// Starts the Microsoft 365 Agents Playground (npm @microsoft/m365agentsplayground) against a bot endpoint and
+// drives its web UI (a React/Fluent UI chat that renders Adaptive Cards with the official JS renderer).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { startProcess, waitForHttp } from './processes.js';
+
+const require = createRequire(import.meta.url);
+const playgroundCli = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+
+// DOM hooks of playground 0.2.28 (no data-testids exist; these are ARIA labels and component classes).
+export const selectors = {
+  messageInput: '[role="textbox"][data-lexical-editor="true"]',
+  sendButton: 'button[aria-label="Send Message"]',
+  botMessage: '.fai-OutputCard',            // every bot message bubble, text or card, in order
+  messageHeader: '[aria-label="Message header"]',
+  adaptiveCard: '.ac-adaptiveCard',
+};
+
+/**
+ * Runs the playground CLI from a scratch directory (it reads ./.m365agentsplayground.yml and writes ./devTools
+ * there), with telemetry off and without opening a browser (TEAMSAPPTESTER_BROWSER=none).
+ * Resolves once the web UI answers; .url is where it listens (it falls back to a random port when busy).
+ */
+export async function startPlayground({ botEndpoint, port, logDir, timeoutMs = 120_000 }) {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'certbot-playground-'));
+  const proc = startProcess('agents playground', process.execPath,
+    [playgroundCli, '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'],
+    {
+      cwd,
+      env: {
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(logDir, 'playground-events.log'),
+      },
+      logFile: path.join(logDir, 'playground.log'),
+    });
+  const deadline = Date.now() + timeoutMs;
+  let listening;
+  while (!(listening = /Listening on (\d+)/.exec(proc.output))) {
+    if (proc.exited) throw new Error(`the playground exited (${JSON.stringify(proc.exited)}):\n${proc.output}`);
+    if (Date.now() > deadline) throw new Error(`the playground did not start within ${timeoutMs} ms:\n${proc.output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const url = `http://127.0.0.1:${listening[1]}/`;
+  await waitForHttp(url, { timeoutMs: Math.max(5_000, deadline - Date.now()), process: proc, accept: (status) => status === 200 });
+  return {
+    url,
+    process: proc,
+    async stop() {
+      await proc.stop();
+      fs.rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Drives one personal chat in the playground web UI. */
+export class PlaygroundChat {
+  constructor(page, screenshotDir) {
+    this.page = page;
+    this.screenshotDir = screenshotDir;
+    this.step = 0;
+    this.botMessages = page.locator(selectors.botMessage);
+  }
+
+  /** Opens the UI; the playground then installs the bot in a fresh personal chat (installationUpdate + conversationUpdate). */
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.locator(selectors.messageInput).waitFor({ timeout: 60_000 });
+  }
+
+  async botMessageCount() {
+    return this.botMessages.count();
+  }
+
+  /** All bot message texts, oldest first (card text includes its button titles). */
+  async botTexts() {
+    return this.botMessages.allInnerTexts();
+  }
+
+  /**
+   * Waits for a bot message at index >= after whose text matches pattern; returns {index, message} where
+   * message is a locator for that bubble. The error lists what the bot did say.
+   */
+  async waitForBotMessage(pattern, { after = 0, timeoutMs = 60_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    let texts = [];
+    while (Date.now() < deadline) {
+      texts = await this.botTexts();
+      for (let index = after; index < texts.length; index++) {
+        if (pattern.test(texts[index])) return { index, message: this.botMessages.nth(index) };
+      }
+      await this.page.waitForTimeout(250);
+    }
+    const said = texts.slice(after).map((text, i) => `  #${after + i}: ${text.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n') || '  (nothing)';
+    throw new Error(`no bot message matching ${pattern} (from #${after}) within ${timeoutMs} ms; the bot said:\n${said}`);
+  }
+
+  /** Button titles of the Adaptive Card(s) inside one bot message. */
+  async cardButtons(message) {
+    return message.locator(`${selectors.adaptiveCard} button`).evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('title') || b.innerText).trim()));
+  }
+
+  /** Clicks a button (exact title or a RegExp) on the card inside message. */
+  async clickCardButton(message, title) {
+    const button = message.locator(selectors.adaptiveCard).getByRole('button', { name: title, exact: typeof title === 'string' });
+    await button.first().click();
+  }
+
+  /** Types text into the compose box and presses the send button. */
+  async send(text) {
+    const input = this.page.locator(selectors.messageInput);
+    await input.click();
+    await input.pressSequentially(text);
+    await this.page.locator(selectors.sendButton).click();
+  }
+
+  async screenshot(name) {
+    this.step += 1;
+    fs.mkdirSync(this.screenshotDir, { recursive: true });
+    const file = path.join(this.screenshotDir, `${String(this.step).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}

@@ -1,0 +1,134 @@
+// Talks to CertBot through the Microsoft 365 Agents Playground's web UI in Chromium, the way a person in Teams
+// would: welcome card, FAQ with a typo, the recommendation dialog by card buttons with an interruption, and
+// the recommendation card. Screenshots of every step go to artifacts/e2e/playground/.
+//
+// CERTBOT_E2E_BOT=reference runs the same checks against fixtures/reference-bot.js (a stand-in that proves
+// the driver works while the real bot is unfinished); the default is the real host via `dotnet run`.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchChromium } from '../lib/browser.js';
+import { dotnetArgs } from '../lib/certbot-cli.js';
+import { artifactsDir, e2eDir, repoRoot } from '../lib/paths.js';
+import { PlaygroundChat, startPlayground } from '../lib/playground.js';
+import { startProcess, waitForHttp } from '../lib/processes.js';
+
+const botPort = Number(process.env.CERTBOT_E2E_BOT_PORT || 3978);
+const playgroundPort = Number(process.env.CERTBOT_E2E_PLAYGROUND_PORT || 56150);
+const outDir = path.join(artifactsDir, 'e2e', 'playground');
+const useReferenceBot = process.env.CERTBOT_E2E_BOT === 'reference';
+const welcomeButtons = ['Get a recommendation', 'Compare certifications', 'Ask a question'];
+const roleButtons = ['Software engineer new to ML', 'Data scientist moving into engineering', 'ML practitioner'];
+const startupTimeout = 900_000; // the first `dotnet run` may still have to build
+const stepTimeout = { timeout: 120_000 };
+
+function startBot() {
+  const logFile = path.join(outDir, 'bot.log');
+  if (useReferenceBot) {
+    return startProcess('reference bot', process.execPath, [path.join(e2eDir, 'fixtures', 'reference-bot.js')], { cwd: e2eDir, env: { PORT: String(botPort) }, logFile });
+  }
+  // Local mode: no MicrosoftAppId, so the bot accepts the playground's unauthenticated requests.
+  return startProcess('CertBot', 'dotnet', dotnetArgs('--urls', `http://127.0.0.1:${botPort}`), {
+    cwd: repoRoot,
+    env: { Storage__Provider: 'Memory', ASPNETCORE_ENVIRONMENT: 'Development', DOTNET_NOLOGO: '1' },
+    logFile,
+  });
+}
+
+describe('playground', () => {
+  let bot;
+  let playground;
+  let browser;
+  let chat;
+  let welcome;
+
+  before(async () => {
+    bot = startBot();
+    await waitForHttp(`http://127.0.0.1:${botPort}/healthz`, { timeoutMs: startupTimeout, process: bot, accept: (status) => status === 200 });
+    playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${botPort}/api/messages`, port: playgroundPort, logDir: outDir });
+    browser = await launchChromium();
+    const page = await browser.context.newPage();
+    chat = new PlaygroundChat(page, outDir);
+    await chat.open(playground.url);
+  }, { timeout: startupTimeout + 180_000 });
+
+  after(async () => {
+    if (chat) await chat.screenshot('final').catch(() => {});
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+  });
+
+  it('greets a new personal chat with one welcome card', stepTimeout, async () => {
+    welcome = await chat.waitForBotMessage(/CertBot/);
+    await chat.page.waitForTimeout(2_000); // installationUpdate and conversationUpdate both arrive: give a double welcome time to show
+    await chat.screenshot('welcome');
+    const buttons = await chat.cardButtons(welcome.message);
+    for (const title of welcomeButtons) assert.ok(buttons.includes(title), `welcome card buttons: ${buttons.join(' | ')}`);
+    const welcomes = (await chat.botTexts()).filter((text) => welcomeButtons.every((title) => text.includes(title)));
+    assert.equal(welcomes.length, 1, 'exactly one welcome card');
+  });
+
+  it('answers a FAQ question with a typo with a card that asks for feedback', stepTimeout, async () => {
+    const before = await chat.botMessageCount();
+    await chat.send('do i need a certifcation to get hired');
+    const answer = await chat.waitForBotMessage(/helpful/i, { after: before });
+    await chat.screenshot('faq-typo');
+    const buttons = await chat.cardButtons(answer.message);
+    assert.ok(buttons.length >= 2, `feedback buttons expected, card has: ${buttons.join(' | ')}`);
+  });
+
+  let yearsQuestion;
+  it('runs the dialog by clicking card buttons', stepTimeout, async () => {
+    let before = await chat.botMessageCount();
+    await chat.clickCardButton(welcome.message, 'Get a recommendation');
+    const roleQuestion = await chat.waitForBotMessage(new RegExp(roleButtons.map(escape).join('[\\s\\S]*')), { after: before });
+    await chat.screenshot('role-question');
+    assert.deepEqual((await chat.cardButtons(roleQuestion.message)).filter((title) => roleButtons.includes(title)), roleButtons);
+
+    before = await chat.botMessageCount();
+    await chat.clickCardButton(roleQuestion.message, 'ML practitioner');
+    yearsQuestion = await chat.waitForBotMessage(/years|how long/i, { after: before });
+    await chat.screenshot('ml-years-question');
+  });
+
+  it('answers an interruption mid-dialog and then resumes the question', stepTimeout, async () => {
+    assert.ok(yearsQuestion, 'the dialog reached the years question');
+    const before = await chat.botMessageCount();
+    await chat.send('how much do the exams cost');
+    const answer = await chat.waitForBotMessage(/helpful/i, { after: before });
+    const reprompt = await chat.waitForBotMessage(/years|how long/i, { after: answer.index + 1 });
+    await chat.screenshot('interruption');
+    assert.ok(reprompt.index > answer.index);
+  });
+
+  let recommendation;
+  it('asks the cloud and its years, then recommends', stepTimeout, async () => {
+    let before = await chat.botMessageCount();
+    await chat.send('4');
+    const cloudQuestion = await chat.waitForBotMessage(/Google Cloud[\s\S]*AWS[\s\S]*Azure/, { after: before });
+    await chat.screenshot('cloud-question');
+    const clouds = await chat.cardButtons(cloudQuestion.message);
+    for (const title of ['Google Cloud', 'AWS', 'Azure']) assert.ok(clouds.includes(title), `cloud buttons: ${clouds.join(' | ')}`);
+    assert.ok(clouds.some((title) => /^Not sure/.test(title)), `cloud buttons: ${clouds.join(' | ')}`);
+
+    before = await chat.botMessageCount();
+    await chat.clickCardButton(cloudQuestion.message, 'Google Cloud');
+    await chat.waitForBotMessage(/years/i, { after: before });
+    await chat.screenshot('cloud-years-question');
+
+    before = await chat.botMessageCount();
+    await chat.send('2');
+    recommendation = await chat.waitForBotMessage(/Professional Machine Learning Engineer/, { after: before });
+    await chat.screenshot('recommendation');
+  });
+
+  it('shows the recommendation as an Adaptive Card', stepTimeout, async () => {
+    assert.ok(recommendation, 'the dialog produced a recommendation');
+    assert.equal(await recommendation.message.locator('.ac-adaptiveCard').count(), 1, 'the recommendation is a card');
+  });
+});
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
