@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace CertBot.Cards;
@@ -20,15 +21,18 @@ public sealed record AdaptiveCard
     [JsonPropertyOrder(-2)]
     public string? Schema { get; init; } = SchemaUrl;
 
-    /// <summary>Card version; Teams supports up to 1.5.</summary>
+    /// <summary>Card version; Teams supports up to 1.5. Null or absent means <see cref="CurrentVersion"/>.</summary>
     [JsonPropertyOrder(-1)]
-    public string Version { get; init; } = CurrentVersion;
+    [AllowNull]
+    public string Version { get => field ?? CurrentVersion; init; }
 
     /// <summary>Elements of the primary card region.</summary>
-    public IList<AdaptiveElement> Body { get; init; } = [];
+    // Source-generated deserialization passes null for absent init-only properties, overriding initialisers;
+    // the "field ??= []" getters (used on every list in the model) keep lists non-null regardless.
+    public IList<AdaptiveElement> Body { get => field ??= []; init; }
 
     /// <summary>Actions shown in the card's action bar.</summary>
-    public IList<AdaptiveAction> Actions { get; init; } = [];
+    public IList<AdaptiveAction> Actions { get => field ??= []; init; }
 
     /// <summary>Text shown by clients that cannot render the card (may contain markdown).</summary>
     public string? FallbackText { get; init; }

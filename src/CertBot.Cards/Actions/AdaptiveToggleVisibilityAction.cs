@@ -4,5 +4,5 @@ namespace CertBot.Cards;
 public sealed record AdaptiveToggleVisibilityAction : AdaptiveAction
 {
     /// <summary>The elements affected.</summary>
-    public IList<AdaptiveTargetElement> TargetElements { get; init; } = [];
+    public IList<AdaptiveTargetElement> TargetElements { get => field ??= []; init; }
 }

@@ -4,5 +4,5 @@ namespace CertBot.Cards;
 public sealed record AdaptiveActionSet : AdaptiveElement
 {
     /// <summary>The actions.</summary>
-    public IList<AdaptiveAction> Actions { get; init; } = [];
+    public IList<AdaptiveAction> Actions { get => field ??= []; init; }
 }

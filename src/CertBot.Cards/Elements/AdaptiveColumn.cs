@@ -16,7 +16,7 @@ public sealed record AdaptiveColumn
     public AdaptiveColumnWidth? Width { get; init; }
 
     /// <summary>Elements inside the column.</summary>
-    public IList<AdaptiveElement> Items { get; init; } = [];
+    public IList<AdaptiveElement> Items { get => field ??= []; init; }
 
     /// <summary>Style hint.</summary>
     public AdaptiveContainerStyle? Style { get; init; }

@@ -4,7 +4,7 @@ namespace CertBot.Cards;
 public sealed record AdaptiveColumnSet : AdaptiveElement
 {
     /// <summary>The columns, left to right.</summary>
-    public IList<AdaptiveColumn> Columns { get; init; } = [];
+    public IList<AdaptiveColumn> Columns { get => field ??= []; init; }
 
     /// <summary>Style hint.</summary>
     public AdaptiveContainerStyle? Style { get; init; }

@@ -4,7 +4,7 @@ namespace CertBot.Cards;
 public sealed record AdaptiveContainer : AdaptiveElement
 {
     /// <summary>Elements inside the container.</summary>
-    public IList<AdaptiveElement> Items { get; init; } = [];
+    public IList<AdaptiveElement> Items { get => field ??= []; init; }
 
     /// <summary>Style hint (emphasis, good, attention, warning, accent, default).</summary>
     public AdaptiveContainerStyle? Style { get; init; }

@@ -4,5 +4,5 @@ namespace CertBot.Cards;
 public sealed record AdaptiveFactSet : AdaptiveElement
 {
     /// <summary>The facts, in order.</summary>
-    public IList<AdaptiveFact> Facts { get; init; } = [];
+    public IList<AdaptiveFact> Facts { get => field ??= []; init; }
 }

@@ -4,7 +4,7 @@ namespace CertBot.Cards;
 public sealed record AdaptiveRichTextBlock : AdaptiveElement
 {
     /// <summary>The runs, in order.</summary>
-    public IList<AdaptiveTextRun> Inlines { get; init; } = [];
+    public IList<AdaptiveTextRun> Inlines { get => field ??= []; init; }
 
     /// <summary>Horizontal alignment.</summary>
     public AdaptiveHorizontalAlignment? HorizontalAlignment { get; init; }

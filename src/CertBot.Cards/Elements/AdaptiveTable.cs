@@ -4,10 +4,10 @@ namespace CertBot.Cards;
 public sealed record AdaptiveTable : AdaptiveElement
 {
     /// <summary>Column definitions; their count fixes the number of cells shown per row.</summary>
-    public IList<AdaptiveTableColumnDefinition> Columns { get; init; } = [];
+    public IList<AdaptiveTableColumnDefinition> Columns { get => field ??= []; init; }
 
     /// <summary>The rows.</summary>
-    public IList<AdaptiveTableRow> Rows { get; init; } = [];
+    public IList<AdaptiveTableRow> Rows { get => field ??= []; init; }
 
     /// <summary>Treats the first row as a header (announced as such by screen readers).</summary>
     public bool? FirstRowAsHeader { get; init; }

@@ -10,7 +10,7 @@ public sealed record AdaptiveTableCell
     public string Type { get; } = "TableCell";
 
     /// <summary>Elements inside the cell.</summary>
-    public IList<AdaptiveElement> Items { get; init; } = [];
+    public IList<AdaptiveElement> Items { get => field ??= []; init; }
 
     /// <summary>Style hint.</summary>
     public AdaptiveContainerStyle? Style { get; init; }

@@ -10,7 +10,7 @@ public sealed record AdaptiveTableRow
     public string Type { get; } = "TableRow";
 
     /// <summary>The cells, left to right.</summary>
-    public IList<AdaptiveTableCell> Cells { get; init; } = [];
+    public IList<AdaptiveTableCell> Cells { get => field ??= []; init; }
 
     /// <summary>Style of the whole row.</summary>
     public AdaptiveContainerStyle? Style { get; init; }

@@ -17,7 +17,7 @@ public sealed record AdaptiveChoiceSetInput : AdaptiveElement
     public string? Label { get; init; }
 
     /// <summary>The options.</summary>
-    public IList<AdaptiveChoice> Choices { get; init; } = [];
+    public IList<AdaptiveChoice> Choices { get => field ??= []; init; }
 
     /// <summary>compact (drop-down), expanded (radio/check boxes) or filtered (typeahead, 1.5).</summary>
     public AdaptiveChoiceInputStyle? Style { get; init; }

@@ -10,5 +10,5 @@ public sealed record MsTeamsCardProperties
     public string? Width { get; init; }
 
     /// <summary>Mention entities; each must match an <c>&lt;at&gt;</c> tag in a TextBlock or FactSet.</summary>
-    public IList<MsTeamsMention> Entities { get; init; } = [];
+    public IList<MsTeamsMention> Entities { get => field ??= []; init; }
 }

@@ -271,6 +271,20 @@ public sealed class AdaptiveCardSerializerTests
         Assert.Equal(MsTeamsCardProperties.FullWidth, card.MsTeams!.Width);
     }
 
+    [Fact]
+    public void Deserialize_AbsentListsAndVersion_GiveEmptyListsAndCurrentVersion()
+    {
+        var card = AdaptiveCardSerializer.Deserialize("""{"type":"AdaptiveCard","body":[{"type":"Container"},{"type":"ColumnSet","columns":[{}]}]}""");
+
+        Assert.Equal("1.5", card.Version);
+        Assert.Empty(card.Actions);
+        Assert.Empty(Assert.IsType<AdaptiveContainer>(card.Body[0]).Items);
+        Assert.Empty(Assert.IsType<AdaptiveColumnSet>(card.Body[1]).Columns[0].Items);
+        Assert.Null(card.Schema);
+        card.Actions.Add(SampleCards.Submit("added"));
+        Assert.Single(card.Actions);
+    }
+
     [Theory]
     [InlineData("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Media","sources":[]}]}""")]
     [InlineData("""{"type":"AdaptiveCard","version":"1.5","actions":[{"type":"Action.Http"}]}""")]
