@@ -31,13 +31,14 @@ public sealed class ChannelTokenValidator : IDisposable
     private readonly ILogger<ChannelTokenValidator> _logger;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly HttpClient _metadataClient;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorMetadata;
+    private readonly SigningMetadata _channelMetadata;
+    private readonly SigningMetadata _emulatorMetadata;
 
     public ChannelTokenValidator(
         IOptions<BotFrameworkOptions> options,
         IHttpClientFactory httpClientFactory,
         TrustedServiceUrls trustedServiceUrls,
+        TimeProvider clock,
         ILogger<ChannelTokenValidator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,8 +47,9 @@ public sealed class ChannelTokenValidator : IDisposable
         _trustedServiceUrls = trustedServiceUrls;
         _logger = logger;
         _metadataClient = httpClientFactory.CreateClient(MetadataHttpClientName);
-        _channelMetadata = CreateManager(_options.OpenIdMetadataUrl);
-        _emulatorMetadata = CreateManager(_options.EmulatorOpenIdMetadataUrl);
+        var retriever = new HttpDocumentRetriever(_metadataClient) { RequireHttps = !_options.AllowInsecureMetadata };
+        _channelMetadata = new SigningMetadata(_options.OpenIdMetadataUrl, retriever, clock);
+        _emulatorMetadata = new SigningMetadata(_options.EmulatorOpenIdMetadataUrl, retriever, clock);
     }
 
     /// <summary>
@@ -148,19 +150,18 @@ public sealed class ChannelTokenValidator : IDisposable
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateSignedAsync(
         string token,
-        ConfigurationManager<OpenIdConnectConfiguration> metadata,
+        SigningMetadata metadata,
         IEnumerable<string> issuers,
         CancellationToken cancellationToken)
     {
-        var config = await GetConfigurationAsync(metadata, cancellationToken).ConfigureAwait(false);
+        var config = await metadata.GetAsync(cancellationToken).ConfigureAwait(false);
         var parameters = CreateParameters(issuers, config);
         var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: refresh once before rejecting a token signed by an unknown key.
             _logger.RefreshingSigningKeys();
-            metadata.RequestRefresh();
-            config = await GetConfigurationAsync(metadata, cancellationToken).ConfigureAwait(false);
+            config = await metadata.RefreshAsync(cancellationToken).ConfigureAwait(false);
             parameters = CreateParameters(issuers, config);
             result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
         }
@@ -189,19 +190,6 @@ public sealed class ChannelTokenValidator : IDisposable
         TryAllIssuerSigningKeys = false,
         SaveSigninToken = false,
     };
-
-    private static async Task<OpenIdConnectConfiguration> GetConfigurationAsync(
-        ConfigurationManager<OpenIdConnectConfiguration> metadata, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ChannelAuthenticationException("OpenID metadata unavailable", ex);
-        }
-    }
 
     private bool IsSkillToken(JsonWebToken token)
     {
@@ -281,11 +269,10 @@ public sealed class ChannelTokenValidator : IDisposable
         _ => exception.GetType().Name,
     };
 
-    private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string metadataUrl) =>
-        new(metadataUrl, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(_metadataClient)
-        {
-            RequireHttps = !_options.AllowInsecureMetadata,
-        });
-
-    public void Dispose() => _metadataClient.Dispose();
+    public void Dispose()
+    {
+        _channelMetadata.Dispose();
+        _emulatorMetadata.Dispose();
+        _metadataClient.Dispose();
+    }
 }

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CertBot.Protocol.Connector;
+using CertBot.Protocol.Hosting;
+using CertBot.Protocol.Schema;
+using CertBot.Protocol.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CertBot.Protocol.Tests.Infrastructure;
+
+/// <summary>The real bot pipeline on Kestrel (127.0.0.1, random port), wired to the shared <see cref="FakeChannel"/>.</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, CapturingLoggerProvider logs)
+    {
+        _app = app;
+        Channel = channel;
+        Scope = scope;
+        AppId = appId;
+        Logs = logs;
+        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public FakeChannel Channel { get; }
+    public string Scope { get; }
+    public string? AppId { get; }
+    public CapturingLoggerProvider Logs { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+    public TestBotProbe Probe => Services.GetRequiredService<TestBotProbe>();
+    public string ServiceUrl => Channel.ServiceUrl(Scope);
+    public IReadOnlyList<RecordedRequest> ConnectorRequests => Channel.ConnectorRequests(Scope);
+
+    /// <summary>Starts a host. <paramref name="localMode"/> leaves the app id out (anonymous inbound, no outbound token).</summary>
+    public static async Task<BotHost> StartAsync(
+        bool localMode = false,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var channel = await FakeChannel.Shared;
+        var scope = Guid.NewGuid().ToString("N");
+        var appId = localMode ? null : Guid.NewGuid().ToString();
+        var config = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = appId,
+            ["MicrosoftAppPassword"] = localMode ? null : "test-secret",
+            ["BotFramework:OpenIdMetadataUrl"] = channel.OpenIdMetadataUrl(scope),
+            ["BotFramework:EmulatorOpenIdMetadataUrl"] = channel.EmulatorMetadataUrl(scope),
+            ["BotFramework:AllowInsecureMetadata"] = "true",
+            ["BotFramework:AuthorityHost"] = channel.HttpsBase,
+            ["BotFramework:ConnectorRetryBaseDelay"] = "00:00:00.020",
+            ["Storage:Provider"] = "Memory",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(config);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddCertBotProtocol(builder.Configuration);
+        builder.Services.AddSingleton<TestBotProbe>();
+        builder.Services.AddTransient<IBot, TestBot>();
+        var thumbprint = channel.Certificate.Thumbprint;
+        builder.Services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == thumbprint,
+            });
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapCertBotProtocol();
+        await app.StartAsync();
+        return new BotHost(app, channel, scope, appId, logs);
+    }
+
+    /// <summary>A message activity from a Teams user to this bot, addressed to this host's fake Connector.</summary>
+    public Activity Message(string text, string? conversationId = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "act-" + Guid.NewGuid().ToString("N"),
+        ChannelId = "msteams",
+        ServiceUrl = ServiceUrl,
+        From = new ChannelAccount { Id = "29:user-1", Name = "Jane Doe", AadObjectId = "aad-user-1" },
+        Recipient = new ChannelAccount { Id = "28:" + (AppId ?? "local"), Name = "CertBot" },
+        Conversation = new ConversationAccount { Id = conversationId ?? "a:conv-" + Guid.NewGuid().ToString("N"), ConversationType = "personal", TenantId = "tenant-1" },
+        Text = text,
+        Locale = "en-US",
+    };
+
+    public Activity Invoke(string name, string valueJson = "{}")
+    {
+        var activity = Message("");
+        activity.Type = ActivityTypes.Invoke;
+        activity.Text = null;
+        activity.Name = name;
+        activity.Value = JsonDocument.Parse(valueJson).RootElement.Clone();
+        return activity;
+    }
+
+    /// <summary>A valid channel token for this host and service URL.</summary>
+    public string Token(string? serviceUrl = null) => TestKeys.Mint(AppId!, serviceUrl ?? ServiceUrl);
+
+    /// <summary>Posts an activity with a valid token (unless <paramref name="authorization"/> overrides the header; "" sends none).</summary>
+    public Task<HttpResponseMessage> PostAsync(Activity activity, string? authorization = null)
+    {
+        var json = JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity);
+        return PostRawAsync(json, authorization ?? (AppId is null ? "" : "Bearer " + Token(activity.ServiceUrl)));
+    }
+
+    public async Task<HttpResponseMessage> PostRawAsync(string json, string authorization = "", string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(json, Encoding.UTF8, contentType),
+        };
+        if (authorization.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace CertBot.Protocol.Tests.Infrastructure;
+
+/// <summary>A request the fake Connector received.</summary>
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string Body, string? ConversationHeader);
+
+/// <summary>
+/// The fake channel side, as real loopback servers: OpenID metadata + JWKS (per scope, fetch-counted), an https
+/// token endpoint (per client id, call-counted) and a Connector that records requests and can be scripted.
+/// Shared by all tests; every bot host uses its own scope so tests can run in parallel.
+/// </summary>
+public sealed class FakeChannel : IAsyncDisposable
+{
+    private static readonly Lazy<Task<FakeChannel>> SharedInstance = new(StartAsync);
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedRequest>> _connector = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string? RetryAfter)>> _scripts = new();
+    private readonly ConcurrentDictionary<string, int> _jwksFetches = new();
+    private readonly ConcurrentDictionary<string, bool> _lateKeyPublished = new();
+    private readonly ConcurrentQueue<(string Path, Dictionary<string, string> Form)> _tokenRequests = new();
+
+    private FakeChannel(WebApplication app, X509Certificate2 certificate)
+    {
+        _app = app;
+        Certificate = certificate;
+    }
+
+    public static Task<FakeChannel> Shared => SharedInstance.Value;
+
+    public X509Certificate2 Certificate { get; }
+    public string HttpBase { get; private set; } = "";
+    public string HttpsBase { get; private set; } = "";
+
+    public string OpenIdMetadataUrl(string scope) => $"{HttpBase}/m/{scope}/v1/.well-known/openidconfiguration";
+    public string EmulatorMetadataUrl(string scope) => $"{HttpBase}/m/{scope}/emulator/.well-known/openid-configuration";
+    public string ServiceUrl(string scope) => $"{HttpBase}/t/{scope}/";
+
+    public IReadOnlyList<RecordedRequest> ConnectorRequests(string scope) =>
+        _connector.TryGetValue(scope, out var q) ? q.ToArray() : [];
+
+    public void ScriptConnector(string scope, params (int Status, string? RetryAfter)[] responses)
+    {
+        var queue = _scripts.GetOrAdd(scope, _ => new ConcurrentQueue<(int, string?)>());
+        foreach (var r in responses)
+        {
+            queue.Enqueue(r);
+        }
+    }
+
+    public int JwksFetches(string scope) => _jwksFetches.TryGetValue(scope, out var n) ? n : 0;
+
+    public void PublishLateKey(string scope) => _lateKeyPublished[scope] = true;
+
+    public IReadOnlyList<(string Path, Dictionary<string, string> Form)> TokenRequests(string clientId) =>
+        _tokenRequests.Where(r => r.Form.GetValueOrDefault("client_id") == clientId).ToArray();
+
+    private static async Task<FakeChannel> StartAsync()
+    {
+        var certificate = CreateCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate));
+        });
+        var app = builder.Build();
+        var channel = new FakeChannel(app, certificate);
+        channel.Map(app);
+        await app.StartAsync();
+        foreach (var url in app.Urls)
+        {
+            if (url.StartsWith("https://", StringComparison.Ordinal))
+            {
+                channel.HttpsBase = url.TrimEnd('/');
+            }
+            else
+            {
+                channel.HttpBase = url.TrimEnd('/');
+            }
+        }
+
+        return channel;
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapGet("/m/{scope}/v1/.well-known/openidconfiguration", (string scope) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = TestKeys.ChannelIssuer,
+            ["authorization_endpoint"] = "https://invalid.example/authorize",
+            ["jwks_uri"] = $"{HttpBase}/m/{scope}/v1/keys",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+        }));
+        app.MapGet("/m/{scope}/v1/keys", (string scope) =>
+        {
+            _jwksFetches.AddOrUpdate(scope, 1, (_, n) => n + 1);
+            var keys = new List<object>
+            {
+                TestKeys.Jwk(TestKeys.Endorsed, ["msteams", "emulator"]),
+                TestKeys.Jwk(TestKeys.Unendorsed, null),
+            };
+            if (_lateKeyPublished.ContainsKey(scope))
+            {
+                keys.Add(TestKeys.Jwk(TestKeys.Late, ["msteams"]));
+            }
+
+            return Results.Json(new { keys });
+        });
+        app.MapGet("/m/{scope}/emulator/.well-known/openid-configuration", (string scope) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = "https://login.microsoftonline.com/{tenantid}/v2.0",
+            ["jwks_uri"] = $"{HttpBase}/m/{scope}/emulator/keys",
+        }));
+        app.MapGet("/m/{scope}/emulator/keys", () => Results.Json(new
+        {
+            keys = new[] { TestKeys.Jwk(TestKeys.Endorsed, null), TestKeys.Jwk(TestKeys.Unendorsed, null) },
+        }));
+
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            _tokenRequests.Enqueue((context.Request.Path.Value!, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["token_type"] = "Bearer",
+                ["expires_in"] = 3600,
+                ["ext_expires_in"] = 3600,
+                ["access_token"] = "connector-token-" + Guid.NewGuid().ToString("N"),
+            });
+        });
+
+        app.Map("/t/{scope}/{**rest}", async (HttpContext context, string scope) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            _connector.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(new RecordedRequest(
+                context.Request.Method,
+                context.Features.Get<IHttpRequestFeature>()!.RawTarget,
+                context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                body,
+                context.Request.Headers["x-ms-conversation-id"].ToString()));
+            if (_scripts.TryGetValue(scope, out var script) && script.TryDequeue(out var scripted))
+            {
+                context.Response.StatusCode = scripted.Status;
+                if (scripted.RetryAfter is not null)
+                {
+                    context.Response.Headers.RetryAfter = scripted.RetryAfter;
+                }
+
+                await context.Response.WriteAsync("{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}");
+                return;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = "sent-" + Guid.NewGuid().ToString("N") }));
+        });
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        san.AddDnsName("localhost");
+        request.CertificateExtensions.Add(san.Build());
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        // Kestrel needs a certificate whose private key it can use; round-trip through PKCS#12.
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pkcs12), null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Certificate.Dispose();
+    }
+}
