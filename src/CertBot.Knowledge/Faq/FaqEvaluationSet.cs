@@ -1,0 +1,64 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>A labelled set of chat utterances for measuring the FAQ matcher (YAML: items of utterance + expect, 'none' to abstain).</summary>
+public sealed class FaqEvaluationSet
+{
+    /// <summary>Wraps labelled items.</summary>
+    public FaqEvaluationSet(IReadOnlyList<FaqEvaluationItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Items = items;
+    }
+
+    /// <summary>The labelled utterances.</summary>
+    public IReadOnlyList<FaqEvaluationItem> Items { get; }
+
+    /// <summary>Reads an evaluation file; throws <see cref="InvalidDataException"/> with the position of a malformed item.</summary>
+    public static FaqEvaluationSet Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new YamlStream();
+        using (var reader = File.OpenText(path))
+        {
+            try
+            {
+                stream.Load(reader);
+            }
+            catch (YamlException ex)
+            {
+                throw new InvalidDataException($"{path}({ex.Start.Line},{ex.Start.Column}): {ex.Message}", ex);
+            }
+        }
+
+        if (stream.Documents.Count == 0
+            || stream.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("items"), out var itemsNode)
+            || itemsNode is not YamlSequenceNode items)
+        {
+            throw new InvalidDataException($"{path}: expected a mapping with an 'items' list.");
+        }
+
+        var list = new List<FaqEvaluationItem>(items.Children.Count);
+        foreach (var node in items.Children)
+        {
+            if (node is not YamlMappingNode item
+                || Text(item, "utterance") is not { } utterance
+                || Text(item, "expect") is not { } expect)
+            {
+                throw new InvalidDataException($"{path}({node.Start.Line},{node.Start.Column}): each item needs 'utterance' and 'expect'.");
+            }
+
+            list.Add(new FaqEvaluationItem(utterance, expect == "none" ? null : expect));
+        }
+
+        return new FaqEvaluationSet(list);
+    }
+
+    private static string? Text(YamlMappingNode item, string key) =>
+        item.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value
+            : null;
+}
