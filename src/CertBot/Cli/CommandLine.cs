@@ -1,0 +1,60 @@
+namespace CertBot.Cli;
+
+/// <summary>The tools behind <c>dotnet run --project src/CertBot -- &lt;command&gt;</c>.</summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["chat", "validate-knowledge", "faq-eval", "package", "report", "help", "--help", "-h"];
+
+    public static bool IsCommand(string[] args) => args is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal) || args is ["--help" or "-h", ..];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "chat" => await ChatCommand.RunAsync(rest, Console.In, stdout).ConfigureAwait(false),
+                "validate-knowledge" => ValidateKnowledgeCommand.Run(rest, stdout, stderr),
+                "faq-eval" => FaqEvalCommand.Run(rest, stdout, stderr),
+                "package" => await Packaging.PackageCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "report" => await ReportCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "help" or "--help" or "-h" => Usage(stdout, 0),
+                _ => Unknown(args[0], stderr),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            // Tools print one clear line, not a stack trace.
+            await stderr.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static int Unknown(string command, TextWriter stderr)
+    {
+        stderr.WriteLine($"error: unknown command '{command}'. Commands: {string.Join(", ", Commands[..6])}.");
+        Usage(stderr, 2);
+        return 2;
+    }
+
+    private static int Usage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("""
+            Usage: dotnet run --project src/CertBot [-- <command> [options]]
+
+              (no command)                      serve the bot on http://localhost:3978/api/messages
+              chat                              talk to CertBot in this terminal (same bot, in-process)
+              validate-knowledge [path]         check dialogs/knowledge.yaml (or path); exit 1 on errors
+              faq-eval <eval-set.yaml> [path]   score the FAQ matcher on an evaluation set
+              package --app-id <guid> --bot-id <guid> [--out file.zip] [--manifest-dir dir]
+                                                build the Teams app package
+              report [--top N]                  unanswered questions, low-confidence matches and
+                                                "not helpful" clicks, grouped for curators
+            """);
+        return exitCode;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using CertBot.Cards;
+using CertBot.Conversation;
+using CertBot.Knowledge;
+
+namespace CertBot.Composition;
+
+/// <summary>The facts shown for one credential, shared by the comparison, recommendation and credential cards.</summary>
+public static class CredentialFacts
+{
+    public static AdaptiveFactSet Build(RecommendationMessages labels, Credential credential) => new()
+    {
+        Facts =
+        [
+            new AdaptiveFact { Title = labels.ExperienceLabel, Value = credential.Experience.Description },
+            new AdaptiveFact { Title = labels.FocusLabel, Value = string.Join(", ", credential.Covers.Take(4)) },
+            new AdaptiveFact { Title = labels.FormatLabel, Value = credential.Format },
+            new AdaptiveFact { Title = labels.CostLabel, Value = credential.Cost },
+            new AdaptiveFact { Title = labels.PrepLabel, Value = credential.PreparationTime },
+            new AdaptiveFact { Title = labels.CheckedLabel, Value = credential.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        ],
+    };
+
+    /// <summary>"Active", "Retired on 2026-03-31 · Replaced by …", as a coloured line.</summary>
+    public static AdaptiveTextBlock Status(ComparisonMessages words, KnowledgeBase knowledge, Credential credential)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(credential);
+        return credential.Status switch
+        {
+            CredentialStatus.Retired => new AdaptiveTextBlock
+            {
+                Text = RetiredText(words, knowledge, credential),
+                Color = AdaptiveTextColor.Attention,
+                Wrap = true,
+            },
+            CredentialStatus.Retiring => new AdaptiveTextBlock { Text = words.Retiring, Color = AdaptiveTextColor.Warning, Wrap = true },
+            _ => new AdaptiveTextBlock { Text = words.Active, Color = AdaptiveTextColor.Good, Wrap = true },
+        };
+    }
+
+    public static string RetiredText(ComparisonMessages words, KnowledgeBase knowledge, Credential credential)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(credential);
+        var text = MessageTemplate.Fill(words.Retired, ("date", credential.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"));
+        var successor = credential.SuccessorId is null ? null : knowledge.FindCredential(credential.SuccessorId);
+        return successor is null ? text : $"{text}. {MessageTemplate.Fill(words.Successor, ("name", successor.Name))}";
+    }
+
+    public static string Title(Credential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return credential.ExamCode is null ? credential.Name : $"{credential.Name} ({credential.ExamCode})";
+    }
+}

@@ -1,0 +1,25 @@
+using CertBot.Cards;
+using CertBot.Conversation;
+using CertBot.Knowledge;
+
+namespace CertBot.Composition;
+
+/// <summary>Up to three questions CertBot thinks the person may have meant, as buttons.</summary>
+public static class DidYouMeanCard
+{
+    public static AdaptiveCard Build(BotMessages messages, IReadOnlyList<FaqEntry> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(suggestions);
+        var actions = suggestions.Take(3)
+            .Select(entry => (AdaptiveAction)CardButtons.Submit(entry.Question, new CardActionData { Action = CardActions.FaqAsk, FaqId = entry.Id }))
+            .ToList();
+        actions.Add(CardButtons.Submit(messages.DidYouMean.None, new CardActionData { Action = CardActions.Help }));
+        return new AdaptiveCard
+        {
+            Body = [new AdaptiveTextBlock { Text = messages.DidYouMean.Text, Wrap = true }],
+            Actions = actions,
+            FallbackText = $"{messages.DidYouMean.Text} {string.Join(" / ", suggestions.Take(3).Select(entry => entry.Question))}",
+        };
+    }
+}

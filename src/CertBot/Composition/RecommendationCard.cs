@@ -1,0 +1,168 @@
+using CertBot.Cards;
+using CertBot.Conversation;
+using CertBot.Knowledge;
+
+namespace CertBot.Composition;
+
+/// <summary>Who the card is for: the asker in a shared conversation, or the colleague who shared it.</summary>
+public sealed record RecommendationCardOptions(string? ForName = null, string? SharedBy = null);
+
+/// <summary>
+/// The recommendation: the profile as understood, the primary credential, every current vendor credential
+/// side by side with the person's readiness, the ordered course path, next steps and hiring advice.
+/// </summary>
+public static class RecommendationCard
+{
+    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, Recommendation recommendation, RecommendationCardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(recommendation);
+        ArgumentNullException.ThrowIfNull(options);
+        var words = messages.Recommendation;
+        var profile = recommendation.Profile;
+        var body = new List<AdaptiveElement>
+        {
+            new AdaptiveTextBlock
+            {
+                // Names come from Teams (user-controlled), so they are escaped before going into markdown.
+                Text = options.ForName is { } name ? MessageTemplate.Fill(words.ForPerson, ("name", CardText.Escape(name))) : words.Title,
+                Size = AdaptiveTextSize.Large,
+                Weight = AdaptiveTextWeight.Bolder,
+                Wrap = true,
+                Style = AdaptiveTextBlockStyle.Heading,
+            },
+        };
+        if (options.SharedBy is { } sharer)
+        {
+            body.Add(new AdaptiveTextBlock { Text = MessageTemplate.Fill(words.SharedBy, ("name", CardText.Escape(sharer))), IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None });
+        }
+
+        body.Add(ProfileFacts(words, profile));
+        body.Add(Heading(words.PrimaryLabel));
+        if (recommendation.Primary is { } primary)
+        {
+            body.Add(new AdaptiveTextBlock { Id = "primary-credential", Text = $"**{CredentialFacts.Title(primary)}**", Wrap = true, Color = AdaptiveTextColor.Accent, Size = AdaptiveTextSize.Medium });
+            body.Add(new AdaptiveTextBlock { Text = recommendation.PrimaryReason, Wrap = true });
+        }
+        else
+        {
+            body.Add(new AdaptiveTextBlock { Text = words.NoPrimary, Wrap = true });
+            if (!string.IsNullOrWhiteSpace(recommendation.PrimaryReason))
+            {
+                body.Add(new AdaptiveTextBlock { Text = recommendation.PrimaryReason, Wrap = true });
+            }
+        }
+
+        body.Add(Heading(words.CompareLabel));
+        foreach (var readiness in recommendation.Readiness)
+        {
+            body.Add(ComparisonCard.Row(messages, knowledge, readiness.Credential, ReadinessBlock(words, readiness)));
+        }
+
+        if (recommendation.RetiredNotes.Count > 0)
+        {
+            body.Add(Heading(words.RetiredLabel));
+            body.Add(Bullets(recommendation.RetiredNotes));
+        }
+
+        body.Add(Heading(words.PathLabel));
+        body.Add(new AdaptiveTextBlock
+        {
+            Text = string.Join("\r", recommendation.CoursePath.Select((step, index) => $"{index + 1}. {StepText(words, knowledge, step)}")),
+            Wrap = true,
+        });
+
+        if (recommendation.NextSteps.Count > 0)
+        {
+            body.Add(Heading(words.NextStepsLabel));
+            body.Add(Bullets(recommendation.NextSteps));
+        }
+
+        if (recommendation.HiringAdvice.Count > 0)
+        {
+            body.Add(Heading(words.HiringLabel));
+            body.Add(Bullets(recommendation.HiringAdvice));
+        }
+
+        var shareData = new CardActionData { Action = CardActions.ShareRecommendation, Profile = LearnerProfileMapping.ToShared(profile) };
+        var actions = options.SharedBy is null
+            ? new List<AdaptiveAction>
+            {
+                CardButtons.Submit(words.Share, shareData),
+                CardButtons.Submit(words.StartOver, new CardActionData { Action = CardActions.StartOver }),
+                CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
+                CardButtons.Submit(words.Ask, new CardActionData { Action = CardActions.Ask }),
+            }
+            : new List<AdaptiveAction>
+            {
+                // On a shared card the colleague wants their own answer, not the sharer's.
+                CardButtons.Submit(words.GetMine, new CardActionData { Action = CardActions.GetMyOwn }),
+                CardButtons.Submit(words.Share, shareData),
+                CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
+            };
+
+        var primaryName = recommendation.Primary is { } p ? CredentialFacts.Title(p) : words.NoPrimary;
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = actions,
+            FallbackText = $"{words.Title}: {primaryName}",
+            Speak = $"{words.PrimaryLabel}: {primaryName}",
+            MsTeams = new MsTeamsCardProperties { Width = MsTeamsCardProperties.FullWidth },
+        };
+    }
+
+    private static AdaptiveFactSet ProfileFacts(RecommendationMessages words, LearnerProfile profile)
+    {
+        var facts = new List<AdaptiveFact>
+        {
+            new() { Title = words.RoleLabel, Value = words.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName()) },
+            new() { Title = words.MlYearsLabel, Value = MessageTemplate.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(profile.MlYears))) },
+            new() { Title = words.CloudLabel, Value = words.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName()) },
+        };
+        if (profile.CloudYears is { } cloudYears)
+        {
+            facts.Add(new AdaptiveFact { Title = words.CloudYearsLabel, Value = MessageTemplate.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(cloudYears))) });
+        }
+
+        return new AdaptiveFactSet { Facts = facts, Spacing = AdaptiveSpacing.Small };
+    }
+
+    private static AdaptiveContainer ReadinessBlock(RecommendationMessages words, CredentialReadiness readiness)
+    {
+        var (label, color) = readiness.Level switch
+        {
+            ReadinessLevel.Ready => (words.Readiness.Ready, AdaptiveTextColor.Good),
+            ReadinessLevel.Close => (words.Readiness.Close, AdaptiveTextColor.Warning),
+            _ => (words.Readiness.NotYet, AdaptiveTextColor.Attention),
+        };
+        var items = new List<AdaptiveElement>
+        {
+            new AdaptiveTextBlock { Text = $"{words.ReadinessLabel}: **{label}**", Color = color, Wrap = true },
+        };
+        if (readiness.Gaps.Count > 0)
+        {
+            items.Add(Bullets(readiness.Gaps));
+        }
+
+        return new AdaptiveContainer { Items = items, Spacing = AdaptiveSpacing.Small };
+    }
+
+    private static string StepText(RecommendationMessages words, KnowledgeBase knowledge, PathStep step)
+    {
+        if (step.CourseId is { } courseId && knowledge.FindCourse(courseId) is { } course)
+        {
+            var rating = MessageTemplate.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+            return $"**{course.Title}** ({course.Provider}, {rating}): {step.Text}";
+        }
+
+        return step.Text;
+    }
+
+    private static AdaptiveTextBlock Heading(string text)
+        => new() { Text = text, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium, Separator = true };
+
+    private static AdaptiveTextBlock Bullets(IEnumerable<string> lines)
+        => new() { Text = string.Join("\r", lines.Select(line => "- " + line)), Wrap = true };
+}

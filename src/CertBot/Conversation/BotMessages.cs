@@ -1,0 +1,258 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace CertBot.Conversation;
+
+/// <summary>Everything CertBot says outside the profile dialog and knowledge answers, read from dialogs/messages.yaml.</summary>
+public sealed class BotMessages
+{
+    public WelcomeMessages Welcome { get; init; } = new();
+    public HelpMessages Help { get; init; } = new();
+    public AskMessages Ask { get; init; } = new();
+    public FaqMessages Faq { get; init; } = new();
+    public DidYouMeanMessages DidYouMean { get; init; } = new();
+    public OutOfScopeMessages OutOfScope { get; init; } = new();
+    public RecommendationMessages Recommendation { get; init; } = new();
+    public ComparisonMessages Comparison { get; init; } = new();
+    public ShareMessages Share { get; init; } = new();
+    public ChannelMessages Channel { get; init; } = new();
+    public IntentPhrases Intents { get; init; } = new();
+    public InvokeMessages Invoke { get; init; } = new();
+    public ForgetMessages Forget { get; init; } = new();
+    public ErrorMessages Errors { get; init; } = new();
+    public MessageExtensionMessages MessageExtension { get; init; } = new();
+
+    /// <summary>Reads and checks the file; a missing or empty entry is an error that names its key.</summary>
+    public static BotMessages Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .Build();
+        BotMessages messages;
+        try
+        {
+            using var reader = File.OpenText(path);
+            messages = deserializer.Deserialize<BotMessages?>(reader) ?? new BotMessages();
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}", ex);
+        }
+
+        var missing = new List<string>();
+        CollectMissing(messages, "", missing);
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"{path}: missing or empty message(s): {string.Join(", ", missing)}");
+        }
+
+        return messages;
+    }
+
+    // Walks the tree once at start-up so a missing sentence fails loudly then, not in front of a user.
+    private static void CollectMissing(object node, string prefix, List<string> missing)
+    {
+        foreach (var property in node.GetType().GetProperties())
+        {
+            var value = property.GetValue(node);
+            var key = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+            switch (value)
+            {
+                case string text when string.IsNullOrWhiteSpace(text):
+                    missing.Add(key);
+                    break;
+                case string:
+                    break;
+                case IReadOnlyDictionary<string, string> map when map.Count == 0:
+                    missing.Add(key);
+                    break;
+                case IReadOnlyList<string> list when list.Count == 0:
+                    missing.Add(key);
+                    break;
+                case null:
+                    missing.Add(key);
+                    break;
+                case System.Collections.IEnumerable:
+                    break;
+                default:
+                    CollectMissing(value, key, missing);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>Welcome card wording.</summary>
+public sealed class WelcomeMessages
+{
+    public string Title { get; init; } = "";
+    public string Text { get; init; } = "";
+    public string GroupText { get; init; } = "";
+    public WelcomeButtons Buttons { get; init; } = new();
+}
+
+/// <summary>Titles of the welcome card's buttons.</summary>
+public sealed class WelcomeButtons
+{
+    public string Recommend { get; init; } = "";
+    public string Compare { get; init; } = "";
+    public string Ask { get; init; } = "";
+}
+
+/// <summary>Help card wording.</summary>
+public sealed class HelpMessages
+{
+    public string Title { get; init; } = "";
+    public string Text { get; init; } = "";
+    public List<string> Examples { get; init; } = [];
+    public string GroupHint { get; init; } = "";
+}
+
+/// <summary>The "ask a question" prompt.</summary>
+public sealed class AskMessages
+{
+    public string Text { get; init; } = "";
+}
+
+/// <summary>FAQ answer card wording.</summary>
+public sealed class FaqMessages
+{
+    public string SourceLabel { get; init; } = "";
+    public string LastCheckedLabel { get; init; } = "";
+    public string RelatedLabel { get; init; } = "";
+    public string FeedbackQuestion { get; init; } = "";
+    public string Helpful { get; init; } = "";
+    public string NotHelpful { get; init; } = "";
+    public string FeedbackThanks { get; init; } = "";
+    public string FeedbackSorry { get; init; } = "";
+}
+
+/// <summary>Did-you-mean card wording.</summary>
+public sealed class DidYouMeanMessages
+{
+    public string Text { get; init; } = "";
+    public string None { get; init; } = "";
+}
+
+/// <summary>What CertBot says when a question is outside its knowledge.</summary>
+public sealed class OutOfScopeMessages
+{
+    public string Text { get; init; } = "";
+    public OutOfScopeSuggestions Suggestions { get; init; } = new();
+}
+
+/// <summary>Buttons offered with the out-of-scope answer.</summary>
+public sealed class OutOfScopeSuggestions
+{
+    public string Recommend { get; init; } = "";
+    public string Compare { get; init; } = "";
+}
+
+/// <summary>Recommendation card wording.</summary>
+public sealed class RecommendationMessages
+{
+    public string Title { get; init; } = "";
+    public string ForPerson { get; init; } = "";
+    public string ProfileLabel { get; init; } = "";
+    public string RoleLabel { get; init; } = "";
+    public string MlYearsLabel { get; init; } = "";
+    public string CloudLabel { get; init; } = "";
+    public string CloudYearsLabel { get; init; } = "";
+    public string Years { get; init; } = "";
+    public string PrimaryLabel { get; init; } = "";
+    public string NoPrimary { get; init; } = "";
+    public string CompareLabel { get; init; } = "";
+    public string ReadinessLabel { get; init; } = "";
+    public string ExperienceLabel { get; init; } = "";
+    public string FocusLabel { get; init; } = "";
+    public string FormatLabel { get; init; } = "";
+    public string CostLabel { get; init; } = "";
+    public string PrepLabel { get; init; } = "";
+    public string StatusLabel { get; init; } = "";
+    public string CheckedLabel { get; init; } = "";
+    public string PathLabel { get; init; } = "";
+    public string Rating { get; init; } = "";
+    public string NextStepsLabel { get; init; } = "";
+    public string HiringLabel { get; init; } = "";
+    public string RetiredLabel { get; init; } = "";
+    public string Share { get; init; } = "";
+    public string StartOver { get; init; } = "";
+    public string CompareAll { get; init; } = "";
+    public string Ask { get; init; } = "";
+    public string GetMine { get; init; } = "";
+    public string SharedBy { get; init; } = "";
+    public ReadinessWords Readiness { get; init; } = new();
+    public Dictionary<string, string> Roles { get; init; } = [];
+    public Dictionary<string, string> Clouds { get; init; } = [];
+}
+
+/// <summary>Labels of the readiness levels.</summary>
+public sealed class ReadinessWords
+{
+    public string Ready { get; init; } = "";
+    public string Close { get; init; } = "";
+    public string NotYet { get; init; } = "";
+}
+
+/// <summary>Comparison card wording.</summary>
+public sealed class ComparisonMessages
+{
+    public string Title { get; init; } = "";
+    public string Text { get; init; } = "";
+    public string Retired { get; init; } = "";
+    public string Successor { get; init; } = "";
+    public string Active { get; init; } = "";
+    public string Retiring { get; init; } = "";
+}
+
+/// <summary>Wording around sharing cards with colleagues.</summary>
+public sealed class ShareMessages
+{
+    public string GroupPosted { get; init; } = "";
+    public string PersonalHint { get; init; } = "";
+    public string ForwardText { get; init; } = "";
+}
+
+/// <summary>Wording for recommendations asked for in group chats and channels.</summary>
+public sealed class ChannelMessages
+{
+    public string AnonymousName { get; init; } = "";
+    public string MovedToPersonal { get; init; } = "";
+    public string PersonalIntro { get; init; } = "";
+    public string KeepShort { get; init; } = "";
+}
+
+/// <summary>Phrases that open a feature directly (compare, ask, greeting).</summary>
+public sealed class IntentPhrases
+{
+    public List<string> Compare { get; init; } = [];
+    public List<string> Ask { get; init; } = [];
+    public List<string> Greeting { get; init; } = [];
+}
+
+/// <summary>"Forget me" confirmation.</summary>
+public sealed class ForgetMessages
+{
+    public string Done { get; init; } = "";
+}
+
+/// <summary>What users see when something fails.</summary>
+public sealed class ErrorMessages
+{
+    public string Apology { get; init; } = "";
+    public string UnknownAction { get; init; } = "";
+}
+
+/// <summary>Message extension wording.</summary>
+public sealed class MessageExtensionMessages
+{
+    public string NoResults { get; init; } = "";
+    public string RecommendationTitle { get; init; } = "";
+}
+
+/// <summary>Transient texts returned to Action.Execute invokes.</summary>
+public sealed class InvokeMessages
+{
+    public string Done { get; init; } = "";
+}

@@ -1,0 +1,50 @@
+using CertBot.Composition;
+using CertBot.Curation;
+using CertBot.Knowledge;
+using CertBot.Protocol.Hosting;
+
+namespace CertBot.Conversation;
+
+/// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
+public sealed class FaqResponder(IKnowledgeSource knowledge, BotMessages messages, CuratorLog curatorLog)
+{
+    /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
+    public FaqMatch Match(string text) => knowledge.Matcher.Match(text);
+
+    /// <summary>Replies for a match: the answer card, the did-you-mean card, or the out-of-scope card.</summary>
+    public async Task RespondAsync(ITurnContext turn, string text, FaqMatch match, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(match);
+        switch (match.Kind)
+        {
+            case FaqMatchKind.Answer when match.Entry is not null:
+                await AnswerAsync(turn, match.Entry, cancellationToken).ConfigureAwait(false);
+                break;
+            case FaqMatchKind.DidYouMean when match.Suggestions.Count > 0:
+                await curatorLog.RecordAsync(CuratorEventKinds.LowConfidence, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(DidYouMeanCard.Build(messages, match.Suggestions), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(OutOfScopeCard.Build(messages), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Sends the answer card for a known FAQ id; false when the id is unknown (e.g. removed from the file).</summary>
+    public async Task<bool> AnswerByIdAsync(ITurnContext turn, string? faqId, CancellationToken cancellationToken)
+    {
+        var entry = faqId is null ? null : knowledge.Current.FindFaq(faqId);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        await AnswerAsync(turn, entry, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private Task AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Current, entry), cancellationToken);
+}

@@ -1,0 +1,130 @@
+using CertBot.Composition;
+using CertBot.Dialogs;
+using CertBot.Knowledge;
+using CertBot.Protocol.Hosting;
+using CertBot.Teams;
+
+namespace CertBot.Conversation;
+
+/// <summary>
+/// Decides what a typed message means: an answer or command for a running interview, a feature phrase,
+/// the start of an interview ("DS, 4 yrs, AWS shop"), or a question for the FAQ.
+/// </summary>
+public sealed class MessageRouter(
+    ProfileInterview interview,
+    FaqResponder faq,
+    HostIntentRecognizer intents,
+    IKnowledgeSource knowledge,
+    BotMessages messages)
+{
+    public async Task HandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var shared = ConversationKind.IsShared(turn.Activity);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await turn.SendCardAsync(HelpCard.Build(messages, shared), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var dialog = interview.Dialog;
+        var state = turn.State.User(HostJsonContext.Default.CertBotUserState).Dialog ?? DialogState.Idle;
+        if (state.Status != DialogStatus.Idle)
+        {
+            var step = dialog.Continue(state, DialogInput.FromText(text));
+            if (step.Kind != DialogTurnKind.NotUnderstood)
+            {
+                await interview.PresentAsync(turn, step, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // Not an answer: maybe a detour (a feature or a FAQ question), after which the pending question is asked again.
+            var detoured = await TryDetourAsync(turn, text, cancellationToken).ConfigureAwait(false);
+            if (state.Status == DialogStatus.Active)
+            {
+                await interview.PresentAsync(turn, detoured ? dialog.Resume(state) : dialog.Reject(state), cancellationToken).ConfigureAwait(false);
+            }
+            else if (!detoured)
+            {
+                await faq.RespondAsync(turn, text, faq.Match(text), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        switch (dialog.RecognizeCommand(text))
+        {
+            case DialogCommand.Help:
+            case DialogCommand.Cancel:
+                await turn.SendCardAsync(HelpCard.Build(messages, shared), cancellationToken).ConfigureAwait(false);
+                return;
+            case DialogCommand.ForgetMe:
+                turn.State.DeleteUser();
+                await turn.SendTextAsync(messages.Forget.Done, cancellationToken).ConfigureAwait(false);
+                return;
+            case DialogCommand.StartOver:
+                await interview.StartAsync(turn, null, cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
+        if (await TryIntentAsync(turn, text, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // Several profile facts or an explicit "which cert should I get" start the interview; a confident FAQ
+        // match beats a single stray fact ("is the AWS exam hard?" mentions a cloud but is a question).
+        var extraction = dialog.Extract(text);
+        if (dialog.IsTrigger(text) || extraction.Values.Count >= 2)
+        {
+            await interview.StartAsync(turn, text, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var match = faq.Match(text);
+        if (match.Kind == FaqMatchKind.Answer || extraction.IsEmpty)
+        {
+            await faq.RespondAsync(turn, text, match, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await interview.StartAsync(turn, text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a detour during the interview; false when the text is neither a feature phrase nor a confident FAQ match.</summary>
+    private async Task<bool> TryDetourAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        if (await TryIntentAsync(turn, text, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var match = faq.Match(text);
+        if (match.Kind != FaqMatchKind.Answer)
+        {
+            return false;
+        }
+
+        await faq.RespondAsync(turn, text, match, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> TryIntentAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        var shared = ConversationKind.IsShared(turn.Activity);
+        switch (intents.Recognize(text))
+        {
+            case HostIntent.Compare:
+                await turn.SendCardAsync(ComparisonCard.Build(messages, knowledge.Current), cancellationToken).ConfigureAwait(false);
+                return true;
+            case HostIntent.Ask:
+                await turn.SendTextAsync(messages.Ask.Text, cancellationToken).ConfigureAwait(false);
+                return true;
+            case HostIntent.Greeting:
+                await turn.SendCardAsync(WelcomeCard.Build(messages, shared), cancellationToken).ConfigureAwait(false);
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using CertBot.Conversation;
+using CertBot.Curation;
+using CertBot.Dialogs;
+using CertBot.Protocol.Configuration;
+using CertBot.Protocol.Hosting;
+using CertBot.Teams;
+using Microsoft.Extensions.Options;
+
+namespace CertBot.Hosting;
+
+/// <summary>Registers the CertBot bot itself: wording, the profile dialog, routing, Teams features and the curator log.</summary>
+public static class ConversationServiceExtensions
+{
+    public static IServiceCollection AddCertBotConversation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CertBotOptions>().Bind(configuration.GetSection(CertBotOptions.SectionName));
+
+        // Declarative content is read once at start-up; a broken file stops the bot with a clear message.
+        services.AddSingleton(sp => BotMessages.Load(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogFile("messages.yaml")));
+        services.AddSingleton(sp =>
+        {
+            var definition = DialogDefinitionLoader.Load(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogFile("profile.dialog.yaml"));
+            return new ProfileDialog(definition, new SlotExtractor(definition));
+        });
+
+        // The apology users see when a turn fails comes from the same wording file.
+        services.AddSingleton<IPostConfigureOptions<BotFrameworkOptions>>(sp =>
+            new PostConfigureOptions<BotFrameworkOptions>(Options.DefaultName, options => options.ErrorMessage = sp.GetRequiredService<BotMessages>().Errors.Apology));
+
+        services.AddSingleton<CuratorLog>();
+        services.AddSingleton<HostIntentRecognizer>();
+        services.AddSingleton<PersonalChatHandoff>();
+        services.AddSingleton<ProfileInterview>();
+        services.AddSingleton<FaqResponder>();
+        services.AddSingleton<MessageRouter>();
+        services.AddSingleton<CardActionRouter>();
+        services.AddSingleton<MessageExtension>();
+        services.AddSingleton<IBot, CertBotActivityHandler>();
+        return services;
+    }
+}

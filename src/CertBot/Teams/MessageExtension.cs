@@ -1,0 +1,149 @@
+using System.Text.Json;
+using CertBot.Cards;
+using CertBot.Composition;
+using CertBot.Conversation;
+using CertBot.Dialogs;
+using CertBot.Knowledge;
+using CertBot.Protocol.Hosting;
+
+namespace CertBot.Teams;
+
+/// <summary>
+/// The search-based message extension: what a person types in any compose box ("aws", "google ml engineer",
+/// "data scientist 3 years gcp") becomes a list of credential cards, and a recommendation card when the
+/// text describes a profile, ready to insert into the conversation.
+/// </summary>
+public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog dialog, BotMessages messages)
+{
+    public const string QueryParameter = "query";
+    private const int DefaultCount = 10;
+    private const int MaxCount = 25;
+
+    public InvokeResponse Query(MessagingExtensionQuery query, string sharerName)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = QueryText(query);
+        var snapshot = knowledge.Current;
+        var results = new List<MessagingExtensionAttachment>();
+        if (text.Length > 0 && TryProfile(text, out var profile))
+        {
+            results.Add(RecommendationResult(snapshot, profile, sharerName));
+        }
+
+        results.AddRange(Search(snapshot, text).Select(credential => CredentialResult(snapshot, credential)));
+        var skip = Math.Max(0, query.QueryOptions?.Skip ?? 0);
+        var count = Math.Clamp(query.QueryOptions?.Count ?? DefaultCount, 1, MaxCount);
+        var page = results.Skip(skip).Take(count).ToList();
+        if (page.Count == 0)
+        {
+            return Respond(new MessagingExtensionResult("message", Text: messages.MessageExtension.NoResults));
+        }
+
+        return Respond(new MessagingExtensionResult("result", "list", page));
+    }
+
+    /// <summary>The person picked a preview: answer with that card.</summary>
+    public InvokeResponse SelectItem(CardActionData? selected)
+    {
+        var snapshot = knowledge.Current;
+        if (selected?.CredentialId is { } id && snapshot.FindCredential(id) is { } credential)
+        {
+            return Respond(new MessagingExtensionResult("result", "list", [CredentialResult(snapshot, credential)]));
+        }
+
+        return Respond(new MessagingExtensionResult("message", Text: messages.MessageExtension.NoResults));
+    }
+
+    /// <summary>Credentials whose name, vendor, exam code, cloud or topics contain the query words; current ones first.</summary>
+    public static IReadOnlyList<Credential> Search(KnowledgeBase knowledge, string text)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var words = Curation.CuratorLog.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 2).ToArray();
+        return knowledge.Credentials
+            .Select(credential => (Credential: credential, Score: words.Length == 0 ? 1 : words.Count(word => Haystack(credential).Contains(word, StringComparison.Ordinal))))
+            .Where(scored => scored.Score > 0)
+            .OrderByDescending(scored => scored.Score)
+            .ThenBy(scored => scored.Credential.Status == CredentialStatus.Retired)
+            .Select(scored => scored.Credential)
+            .ToList();
+    }
+
+    private static string Haystack(Credential credential)
+    {
+        var platformWords = credential.Platform switch
+        {
+            CloudPlatform.Gcp => "gcp google cloud",
+            CloudPlatform.Aws => "aws amazon sagemaker",
+            CloudPlatform.Azure => "azure microsoft",
+            _ => "",
+        };
+        return Curation.CuratorLog.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]))
+            .Replace("machine learning", "machine learning ml", StringComparison.Ordinal);
+    }
+
+    private bool TryProfile(string text, out LearnerProfile profile)
+    {
+        var values = dialog.Extract(text).Values;
+        var slots = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        if (!slots.ContainsKey(LearnerProfileMapping.RoleSlot))
+        {
+            profile = default!;
+            return false;
+        }
+
+        // A search box is not an interview: assume what is missing rather than ask.
+        slots.TryAdd(LearnerProfileMapping.MlYearsSlot, "0");
+        slots.TryAdd(LearnerProfileMapping.CloudSlot, TargetCloud.Undecided.ToWireName());
+        return LearnerProfileMapping.TryFromSlots(slots, out profile);
+    }
+
+    private MessagingExtensionAttachment RecommendationResult(KnowledgeBase snapshot, LearnerProfile profile, string sharerName)
+    {
+        var recommendation = new Recommender(snapshot).Recommend(profile);
+        var card = RecommendationCard.Build(messages, snapshot, recommendation, new RecommendationCardOptions(SharedBy: sharerName));
+        var title = MessageTemplate.Fill(
+            messages.MessageExtension.RecommendationTitle,
+            ("role", messages.Recommendation.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName())),
+            ("years", LearnerProfileMapping.FormatYears(profile.MlYears)),
+            ("cloud", messages.Recommendation.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName())));
+        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary) : messages.Recommendation.NoPrimary, null);
+    }
+
+    private MessagingExtensionAttachment CredentialResult(KnowledgeBase snapshot, Credential credential)
+    {
+        var card = CredentialCard.Build(messages, snapshot, credential);
+        var status = credential.Status == CredentialStatus.Retired
+            ? CredentialFacts.RetiredText(messages.Comparison, snapshot, credential)
+            : credential.Vendor;
+        return Attachment(card, CredentialFacts.Title(credential), status, new CardActionData { Action = CardActions.ShowCredential, CredentialId = credential.Id });
+    }
+
+    private static MessagingExtensionAttachment Attachment(AdaptiveCard card, string title, string? text, CardActionData? tap)
+        => new(
+            CardAttachment.ContentType,
+            CardAttachment.Content(card),
+            new MessagingExtensionPreview(
+                "application/vnd.microsoft.card.thumbnail",
+                new ThumbnailCard(title, text, tap is null ? null : new ThumbnailTap("invoke", CardButtons.Payload(tap)))));
+
+    private static string QueryText(MessagingExtensionQuery query)
+    {
+        foreach (var parameter in query.Parameters ?? [])
+        {
+            if (parameter.Name == "initialRun")
+            {
+                return "";
+            }
+
+            if (parameter.Name == QueryParameter && parameter.Value is { ValueKind: JsonValueKind.String } value)
+            {
+                return value.GetString()?.Trim() ?? "";
+            }
+        }
+
+        return "";
+    }
+
+    private static InvokeResponse Respond(MessagingExtensionResult result)
+        => new(200, JsonSerializer.SerializeToElement(new MessagingExtensionResponse(result), TeamsJsonContext.Default.MessagingExtensionResponse));
+}

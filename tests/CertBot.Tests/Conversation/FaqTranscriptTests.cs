@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using CertBot.Curation;
+using CertBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertBot.Tests.Conversation;
+
+/// <summary>Quick FAQ questions typed in chat: answers, honest abstentions, feedback and the curator log.</summary>
+public sealed class FaqTranscriptTests : IAsyncLifetime
+{
+    private CertBotServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await CertBotServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("do i need a certifcation to get hired", "cert-required-to-get-hired")]
+    [InlineData("Do I need a cert to get hired?", "cert-required-to-get-hired")]
+    [InlineData("how long to prepare for the google ml engineer exam", "google-prep-time")]
+    [InlineData("is the aws machine learning specialty still available?", "aws-ml-overview")]
+    public async Task Question_KnownWithTyposOrParaphrase_AnswersWithFeedbackButtons(string utterance, string faqId)
+    {
+        var replies = await new TestChat(_server).SayAsync(utterance);
+        var feedback = replies.ButtonsWithAction("faq-feedback");
+        Assert.True(feedback.Count == 2, $"'{utterance}' got: {replies}");
+        Assert.All(feedback, data => Assert.Equal(faqId, (string?)data["faqId"]));
+        Assert.Contains(feedback, data => data["helpful"]!.GetValue<bool>());
+        Assert.Contains(feedback, data => !data["helpful"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("what's the weather in paris tomorrow")]
+    [InlineData("how do I set up a kubernetes ingress")]
+    [InlineData("tell me a joke")]
+    public async Task Question_OutOfScope_SaysWhatItCanHelpWithInsteadOfGuessing(string utterance)
+    {
+        var replies = await new TestChat(_server).SayAsync(utterance);
+        Assert.Empty(replies.ButtonsWithAction("faq-feedback"));
+        Assert.NotEmpty(replies.ButtonsWithAction("start-recommendation"));
+
+        var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
+        Assert.Contains(events.Events, e => e.Kind == CuratorEventKinds.Unanswered && e.Text == CuratorLog.Normalize(utterance));
+    }
+
+    [Fact]
+    public async Task RelatedQuestionButton_Click_AnswersThatQuestion()
+    {
+        var chat = new TestChat(_server);
+        var answer = await chat.SayAsync("Do I need a cert to get hired?");
+        var related = answer.ButtonsWithAction("faq-ask");
+        Assert.NotEmpty(related);
+
+        var next = await chat.SubmitAsync(related[0]);
+        Assert.Equal((string?)related[0]["faqId"], (string?)next.ButtonsWithAction("faq-feedback")[0]["faqId"]);
+    }
+
+    [Fact]
+    public async Task FeedbackNotHelpful_Click_IsRecordedWithoutIdentityAndAcknowledged()
+    {
+        var chat = new TestChat(_server);
+        await chat.SayAsync("Do I need a cert to get hired?");
+        var ack = await chat.SubmitAsync(new JsonObject { ["action"] = "faq-feedback", ["faqId"] = "cert-required-to-get-hired", ["helpful"] = false });
+
+        Assert.Single(ack.Messages);
+        Assert.Empty(ack.Cards);
+        var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
+        var entry = Assert.Single(events.Events, e => e.Kind == CuratorEventKinds.NotHelpful);
+        Assert.Equal("cert-required-to-get-hired", entry.NearestFaqId);
+        Assert.DoesNotContain("ada", System.Text.Json.JsonSerializer.Serialize(events.Events), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Compare_Typed_ShowsEveryCredentialWithRetiredOnesMarked()
+    {
+        var replies = await new TestChat(_server).SayAsync("compare certifications");
+        Assert.Contains("MLS-C01", replies.AllText, StringComparison.Ordinal);
+        Assert.Contains("AI-102", replies.AllText, StringComparison.Ordinal);
+        Assert.Contains("2026-03-31", replies.AllText, StringComparison.Ordinal);
+        Assert.Contains("2026-06-30", replies.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownButton_Click_GetsClearMessageNotError()
+    {
+        var replies = await new TestChat(_server).SubmitAsync(new JsonObject { ["action"] = "self-destruct" });
+        Assert.Single(replies.Messages);
+        Assert.DoesNotContain("Exception", replies.AllText, StringComparison.Ordinal);
+    }
+}
