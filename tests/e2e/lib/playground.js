@@ -16,6 +16,7 @@ export const selectors = {
   botMessage: '.fai-OutputCard',            // every bot message bubble, text or card, in order
   messageHeader: '[aria-label="Message header"]',
   adaptiveCard: '.ac-adaptiveCard',
+  messageExtensionButton: 'button[aria-label="Trigger Message Extension App"]',
 };
 
 /**
@@ -113,6 +114,23 @@ export class PlaygroundChat {
     await input.click();
     await input.pressSequentially(text);
     await this.page.locator(selectors.sendButton).click();
+  }
+
+  /**
+   * Runs the search-based message extension from the compose box: the playground does not read the manifest,
+   * so the command id and parameter name are typed into its "Specify Command ID or Parameter" fields.
+   * Returns a locator for the result panel once the bot has answered the composeExtension/query invoke.
+   */
+  async searchMessageExtension({ commandId, parameterName, query }) {
+    await this.page.locator(selectors.messageExtensionButton).click();
+    await this.page.getByRole('menuitem', { name: 'Search Command' }).click();
+    const panel = this.page.getByRole('group').filter({ hasText: 'Search-Based Message Extension' }).first();
+    await panel.getByText('Specify Command ID or Parameter').click();
+    await panel.getByPlaceholder('Command ID').fill(commandId);
+    await panel.getByPlaceholder('Parameter name').fill(parameterName);
+    await panel.getByPlaceholder('Enter a search term').fill(query);
+    await panel.getByPlaceholder('Enter a search term').press('Enter');
+    return panel;
   }
 
   async screenshot(name) {

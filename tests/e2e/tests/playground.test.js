@@ -127,6 +127,13 @@ describe('playground', () => {
     assert.ok(recommendation, 'the dialog produced a recommendation');
     assert.equal(await recommendation.message.locator('.ac-adaptiveCard').count(), 1, 'the recommendation is a card');
   });
+
+  it('answers the searchCertifications message extension with results', stepTimeout, async () => {
+    const panel = await chat.searchMessageExtension({ commandId: 'searchCertifications', parameterName: 'query', query: 'aws' });
+    await panel.getByText(/AWS/).first().waitFor({ timeout: 60_000 });
+    await chat.screenshot('message-extension');
+    await chat.page.keyboard.press('Escape');
+  });
 });
 
 function escape(text) {
