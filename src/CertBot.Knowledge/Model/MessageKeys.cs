@@ -42,6 +42,15 @@ public static class MessageKeys
     /// <summary>Preparation time hint: {credential}, {time}.</summary>
     public const string PreparationTime = "preparationTime";
 
+    /// <summary>Display name of Google Cloud.</summary>
+    public const string PlatformGcp = "platformGcp";
+
+    /// <summary>Display name of AWS.</summary>
+    public const string PlatformAws = "platformAws";
+
+    /// <summary>Display name of Azure.</summary>
+    public const string PlatformAzure = "platformAzure";
+
     /// <summary>Every key with its required placeholders; the validator checks the file against this table.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Required { get; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -59,5 +68,8 @@ public static class MessageKeys
             [CredentialStep] = ["{credential}"],
             [CredentialStepUndecided] = [],
             [PreparationTime] = ["{credential}", "{time}"],
+            [PlatformGcp] = [],
+            [PlatformAws] = [],
+            [PlatformAzure] = [],
         };
 }

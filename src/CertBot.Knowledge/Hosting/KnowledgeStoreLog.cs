@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace CertBot.Knowledge.Hosting;
+
+/// <summary>Source-generated log messages of the knowledge store.</summary>
+internal static partial class KnowledgeStoreLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Knowledge loaded from {Path}: version {Version}, {FaqCount} FAQ entries, {CredentialCount} credentials")]
+    public static partial void Loaded(ILogger logger, string path, string version, int faqCount, int credentialCount);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Knowledge file {Path} has warnings:\n{Report}")]
+    public static partial void LoadedWithWarnings(ILogger logger, string path, string report);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Rejected an edit of {Path}; the last good knowledge stays in service:\n{Report}")]
+    public static partial void ReloadRejected(ILogger logger, string path, string report);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Reloading {Path} failed; the last good knowledge stays in service")]
+    public static partial void ReloadFailed(ILogger logger, string path, Exception exception);
+}
