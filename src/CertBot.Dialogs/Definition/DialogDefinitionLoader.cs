@@ -27,14 +27,21 @@ public static class DialogDefinitionLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
 
         var stream = new YamlStream();
+        using var reader = new StringReader(yaml);
+        var parser = new Parser(reader);
         try
         {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             throw new DialogDefinitionException(source, ex.Start.Line, ex.Start.Column, $"invalid YAML: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this on some malformed scalars; the last parsed event is the best position we have.
+            var near = parser.Current?.End ?? Mark.Empty;
+            throw new DialogDefinitionException(source, near.Line, near.Column, "invalid YAML near here", ex);
         }
 
         if (stream.Documents.Count == 0)

@@ -1,7 +1,7 @@
 namespace CertBot.Dialogs.Tests.Extraction;
 
 [Collection(ProfileDialogGroup.Name)]
-public sealed class SlotExtractorTests(ProfileFixture fixture)
+public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     // Expected values as "slot=value;slot=value" ("" = nothing found). Pending slot null = free text, no question open.
     [Theory]
@@ -123,13 +123,23 @@ public sealed class SlotExtractorTests(ProfileFixture fixture)
     [Fact]
     public void Constructor_FirstUse_IsMeasured()
     {
-        // Measured on the 2-core dev box: definition load + recognizer model build ~ 400-600 ms once per process;
-        // afterwards an Extract call takes well under 10 ms. The bound here only catches a pathological regression.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Measured on the 2-core dev box (run alone, so the first Extract is the process's first):
+        // definition load + recognizer model build 240-1000 ms, first Extract 50-350 ms (regex tables and JIT),
+        // later Extract calls about 1.5-2.5 ms. Build the extractor once at startup and warm it with one call.
+        // The bounds only catch a pathological regression (e.g. models rebuilt per call).
+        var first = System.Diagnostics.Stopwatch.StartNew();
         fixture.Extractor.Extract("DS, 4 yrs, we're an AWS shop");
-        watch.Stop();
+        first.Stop();
+        var warm = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            fixture.Extractor.Extract("backend dev with 6 months of ML, 1 year on GCP");
+        }
 
+        warm.Stop();
+
+        output.WriteLine($"setup {fixture.SetupMilliseconds} ms, first extract {first.Elapsed.TotalMilliseconds:0.0} ms, warm extract {warm.Elapsed.TotalMilliseconds / 10:0.00} ms");
         Assert.InRange(fixture.SetupMilliseconds, 0, 20_000);
-        Assert.InRange(watch.ElapsedMilliseconds, 0, 2_000);
+        Assert.InRange(warm.Elapsed.TotalMilliseconds / 10, 0, 200);
     }
 }

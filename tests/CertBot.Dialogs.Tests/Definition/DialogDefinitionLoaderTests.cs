@@ -1,0 +1,120 @@
+using CertBot.Dialogs.Definition;
+
+namespace CertBot.Dialogs.Tests.Definition;
+
+public sealed class DialogDefinitionLoaderTests
+{
+    private const string Valid = """
+        id: test
+        slots:
+          - name: cloud
+            type: choice
+            prompts: ["Which cloud?"]
+            reprompt: "Pick one."
+            giveUp: {value: undecided, message: "Moving on."}
+            choices:
+              - value: aws
+                title: AWS
+                synonyms: [aws, amazon]
+              - value: undecided
+                title: Not sure
+                synonyms: [not sure]
+          - name: cloudYears
+            type: number
+            min: 0
+            max: 30
+            askWhen: {slot: cloud, in: [aws]}
+            prompts: ["How long on {cloud}?"]
+            reprompt: "A number please."
+            giveUp: {value: "0", message: "Assuming 0."}
+        commands:
+          help: [help]
+          cancel: [stop]
+        triggers: [recommend]
+        messages:
+          intro: i
+          acknowledge: "Got it: {values}."
+          edited: "Updated: {values}."
+          help: h
+          cancelled: c
+          restarted: r
+          forgotten: f
+          resume: "Back: {prompt}"
+        """;
+
+    [Fact]
+    public void Parse_ValidYaml_ReadsSlotsChoicesAndConditions()
+    {
+        var definition = DialogDefinitionLoader.Parse(Valid, "test.yaml");
+
+        Assert.Equal(["cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
+        Assert.Equal(SlotKind.Number, definition.Slots[1].Kind);
+        Assert.Equal(30, definition.Slots[1].Max);
+        Assert.Equal(new SlotCondition("cloud", ["aws"]).Slot, definition.Slots[1].AskWhen!.Slot);
+        Assert.Equal(["aws"], definition.Slots[1].AskWhen!.In);
+        Assert.Equal(2, definition.Slots[0].RetryLimit);
+        Assert.Equal(["stop"], definition.Commands[DialogCommand.Cancel]);
+    }
+
+    [Fact]
+    public void Load_ShippedProfileDialog_IsValid()
+    {
+        var definition = DialogDefinitionLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "profile.dialog.yaml"));
+
+        Assert.Equal(["role", "mlYears", "cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
+        Assert.Equal(["software-engineer", "data-scientist", "ml-practitioner"], definition.FindSlot("role")!.Choices.Select(c => c.Value));
+        Assert.Equal(["gcp", "aws", "azure", "undecided"], definition.FindSlot("cloud")!.Choices.Select(c => c.Value));
+        Assert.Equal(["gcp", "aws"], definition.FindSlot("cloudYears")!.AskWhen!.In);
+        Assert.All(definition.Slots, s => Assert.NotEmpty(s.Prompts));
+        Assert.Equal(5, definition.Commands.Count);
+    }
+
+    // Each row replaces one line of the valid YAML; the error must point at that line (or the next, for syntax errors).
+    [Theory]
+    [InlineData("    askWhen: {slot: cloud, in: [aws]}", "    askWhen: {slot: vendor, in: [aws]}", 0, "unknown slot 'vendor'")]
+    [InlineData("    askWhen: {slot: cloud, in: [aws]}", "    askWhen: {slot: cloud, in: [oracle]}", 0, "'oracle', which is not a choice")]
+    [InlineData("        synonyms: [not sure]", "        synonyms: [Amazon!]", 0, "already a synonym of choice 'aws'")]
+    [InlineData("    prompts: [\"Which cloud?\"]", "    prompts: []", 0, "has no prompts")]
+    [InlineData("    type: number", "    type: date", 0, "unknown type 'date'")]
+    [InlineData("    max: 30", "    max: thirty", 0, "must be a number")]
+    [InlineData("    giveUp: {value: undecided, message: \"Moving on.\"}", "    giveUp: {value: maybe, message: \"Moving on.\"}", 0, "not one of its choices")]
+    [InlineData("  cancel: [stop]", "  quit: [stop]", 0, "unknown command 'quit'")]
+    [InlineData("    reprompt: \"Pick one.\"", "    reprompt: \"Pick one.", 1, "invalid YAML")]
+    [InlineData("    reprompt: \"Pick one.\"", "    reprompt: [\"Pick one.\"", 1, "invalid YAML")]
+    public void Parse_InvalidYaml_ThrowsWithLineAndColumn(string line, string replacement, int linesAfter, string expectedProblem)
+    {
+        var lines = Valid.ReplaceLineEndings("\n").Split('\n').ToList();
+        var index = lines.IndexOf(line);
+        Assert.True(index >= 0, $"'{line}' is not a line of the valid YAML");
+        lines[index] = replacement;
+        var yaml = string.Join('\n', lines);
+        var expectedLine = index + 1;
+
+        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Parse(yaml, "bad.yaml"));
+
+        Assert.InRange(error.Line, expectedLine, expectedLine + linesAfter);
+        Assert.True(error.Column > 0);
+        Assert.Contains(expectedProblem, error.Problem, StringComparison.Ordinal);
+        Assert.StartsWith($"bad.yaml:{error.Line}:{error.Column}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingPromptsKey_PointsAtSlot()
+    {
+        var yaml = Valid.ReplaceLineEndings("\n").Replace("    prompts: [\"How long on {cloud}?\"]\n", string.Empty, StringComparison.Ordinal);
+        var slotLine = yaml.Split('\n').ToList().IndexOf("  - name: cloudYears") + 1;
+
+        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Parse(yaml, "bad.yaml"));
+
+        Assert.Equal(slotLine, error.Line);
+        Assert.Contains("slot 'cloudYears' has no prompts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_ThrowsDefinitionException()
+    {
+        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Load("/nonexistent/profile.dialog.yaml"));
+
+        Assert.Contains("file not found", error.Message, StringComparison.Ordinal);
+    }
+}
