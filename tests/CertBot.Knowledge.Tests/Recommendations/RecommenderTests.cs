@@ -1,0 +1,203 @@
+using CertBot.Knowledge.Model;
+using CertBot.Knowledge.Recommendations;
+
+namespace CertBot.Knowledge.Tests.Recommendations;
+
+public sealed class RecommenderTests
+{
+    private static readonly Recommender Recommender = new(KnowledgeFile.Real);
+
+    public static TheoryData<Role, TargetCloud, decimal> EveryProfile()
+    {
+        var data = new TheoryData<Role, TargetCloud, decimal>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            foreach (var cloud in Enum.GetValues<TargetCloud>())
+            {
+                foreach (var years in new[] { 0m, 0.5m, 2m, 4m })
+                {
+                    data.Add(role, cloud, years);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryProfile))]
+    public void Recommend_AnyProfile_NeverRecommendsARetiredCredential(Role role, TargetCloud cloud, decimal years)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(role, years, cloud, years));
+
+        Assert.NotEqual(CredentialStatus.Retired, advice.Primary?.Credential.Status);
+        Assert.All(advice.Readiness, r => Assert.NotEqual(CredentialStatus.Retired, r.Credential.Status));
+        Assert.DoesNotContain(advice.NextSteps, s => s.Contains("Specialty", StringComparison.Ordinal) || s.Contains("AI-102", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryProfile))]
+    public void Recommend_AnyProfile_PrimaryMatchesTargetCloudOrIsAbsentWhenUndecided(Role role, TargetCloud cloud, decimal years)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(role, years, cloud, years));
+
+        var expected = cloud switch
+        {
+            TargetCloud.Gcp => "google-pmle",
+            TargetCloud.Aws => "aws-mla-c01",
+            TargetCloud.Azure => "azure-ai-103",
+            _ => null,
+        };
+        Assert.Equal(expected, advice.Primary?.Credential.Id);
+        Assert.Equal(cloud == TargetCloud.Undecided, advice.CompareAdvice is not null);
+        Assert.False(string.IsNullOrWhiteSpace(advice.Primary?.Reason ?? advice.CompareAdvice));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryProfile))]
+    public void Recommend_AnyProfile_ReportsMlGapExactlyWhenBelowRequirement(Role role, TargetCloud cloud, decimal years)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(role, years, cloud, years));
+
+        foreach (var readiness in advice.Readiness)
+        {
+            var required = readiness.Credential.Experience.MlYears;
+            var hasMlGap = readiness.Gaps.Any(g => g.Contains("years of ML experience", StringComparison.Ordinal));
+            Assert.Equal(required is { } r && years < r, hasMlGap);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, "Google recommends 3+ years of ML experience; you have 1.")]
+    [InlineData(0.5, "Google recommends 3+ years of ML experience; you have 0.5.")]
+    public void Recommend_GoogleWithLittleExperience_StatesTheGapInWords(decimal years, string expected)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.DataScientist, years, TargetCloud.Gcp, 2));
+
+        var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
+        Assert.Contains(expected, google.Gaps);
+        Assert.False(google.MeetsRecommendation);
+    }
+
+    [Fact]
+    public void Recommend_GoogleWithEnoughExperience_HasNoGapAndSaysReady()
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Gcp, 2));
+
+        var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
+        Assert.True(google.MeetsRecommendation);
+        Assert.Contains(google.Notes, n => n.StartsWith("You meet", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0.5, true)]
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    public void Recommend_AwsCloudYears_PlatformGapOnlyBelowOneYear(decimal cloudYears, bool expectGap)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Aws, cloudYears));
+
+        var aws = advice.Readiness.Single(r => r.Credential.Id == "aws-mla-c01");
+        Assert.Equal(expectGap, aws.Gaps.Any(g => g.Contains("years on AWS", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Recommend_UnknownCloudYears_NotesInsteadOfGap()
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Gcp, null));
+
+        var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
+        Assert.Empty(google.Gaps);
+        Assert.Contains(google.Notes, n => n.Contains("tell me how long", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Role.SoftwareEngineer, new[] { "structuring-ml-projects", "applied-ml-python" })]
+    [InlineData(Role.DataScientist, new[] { "production-ml-systems" })]
+    [InlineData(Role.MlPractitioner, new string[0])]
+    public void Recommend_Persona_CoursePathFollowsTheArticleOrder(Role role, string[] expected)
+    {
+        foreach (var cloud in Enum.GetValues<TargetCloud>())
+        {
+            var advice = Recommender.Recommend(new LearnerProfile(role, 1, cloud, 1));
+
+            Assert.Equal(expected, advice.CoursePath.Select(c => c.Course.Id));
+            Assert.Equal(Enumerable.Range(1, expected.Length), advice.CoursePath.Select(c => c.Order));
+        }
+    }
+
+    [Fact]
+    public void Recommend_CourseStep_ShowsRating()
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.SoftwareEngineer, 0, TargetCloud.Gcp, 0));
+
+        Assert.Contains("9.8", advice.CoursePath[0].Display, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Role.SoftwareEngineer)]
+    [InlineData(Role.DataScientist)]
+    [InlineData(Role.MlPractitioner)]
+    public void Recommend_NamedCloud_CredentialStepIsLastAfterCoursesAndProjects(Role role)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(role, 2, TargetCloud.Aws, 1));
+
+        var credentialStep = advice.NextSteps.ToList().FindIndex(s => s.Contains("Machine Learning Engineer - Associate", StringComparison.Ordinal));
+        Assert.True(credentialStep >= 0);
+        foreach (var course in advice.CoursePath)
+        {
+            Assert.True(advice.NextSteps.ToList().FindIndex(s => s.Contains(course.Course.Title, StringComparison.Ordinal)) < credentialStep);
+        }
+    }
+
+    [Theory]
+    [InlineData(TargetCloud.Aws, "AWS retired the AWS Certified Machine Learning - Specialty on 2026-03-31; its successor is AWS Certified Machine Learning Engineer - Associate.")]
+    [InlineData(TargetCloud.Azure, "Microsoft retired the Microsoft Certified: Azure AI Engineer Associate on 2026-06-30; its successor is Microsoft Certified: Azure AI Apps and Agents Developer Associate.")]
+    public void Recommend_CloudWithRetiredExam_ExplainsSuccessor(TargetCloud cloud, string note)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, cloud, 2));
+
+        Assert.Equal([note], advice.RetiredNotes);
+    }
+
+    [Fact]
+    public void Recommend_Gcp_HasNoRetiredNotes() =>
+        Assert.Empty(Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Gcp, 2)).RetiredNotes);
+
+    [Fact]
+    public void Recommend_Undecided_ComparesAllThreeAndNotesBothRetirements()
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Undecided, null));
+
+        Assert.Null(advice.Primary);
+        Assert.Contains("Google Cloud Professional Machine Learning Engineer", advice.CompareAdvice, StringComparison.Ordinal);
+        Assert.Contains("AWS Certified Machine Learning Engineer - Associate", advice.CompareAdvice, StringComparison.Ordinal);
+        Assert.Contains("Azure AI Apps and Agents Developer Associate", advice.CompareAdvice, StringComparison.Ordinal);
+        Assert.Equal(2, advice.RetiredNotes.Count);
+        Assert.DoesNotContain(advice.HiringSignals, s => s.RequiresTargetCloud);
+    }
+
+    [Fact]
+    public void Recommend_HiringSignals_KeepTheArticleOrderPortfolioFirst()
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.SoftwareEngineer, 0, TargetCloud.Gcp, 0));
+
+        Assert.Equal(["portfolio", "vendor-exam", "course-certificate", "platform-match"], advice.HiringSignals.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Recommend_Practitioner_DoesNotGetCourseCertificateSignal() =>
+        Assert.DoesNotContain(
+            Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 5, TargetCloud.Gcp, 2)).HiringSignals,
+            s => s.Id == "course-certificate");
+
+    [Fact]
+    public void Recommend_NewCredentialWithoutPublishedYears_SaysSoInsteadOfInventingAGap()
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.SoftwareEngineer, 0, TargetCloud.Azure, 0));
+
+        var azure = advice.Readiness.Single(r => r.Credential.Id == "azure-ai-103");
+        Assert.Empty(azure.Gaps);
+        Assert.Contains(azure.Notes, n => n.Contains("no fixed experience requirement", StringComparison.Ordinal));
+    }
+}
