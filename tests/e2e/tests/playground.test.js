@@ -44,7 +44,8 @@ describe('playground', () => {
 
   before(async () => {
     bot = startBot();
-    await waitForHttp(`http://127.0.0.1:${botPort}/healthz`, { timeoutMs: startupTimeout, process: bot, accept: (status) => status === 200 });
+    // /readyz: options valid and storage answering (the reference bot answers it too).
+    await waitForHttp(`http://127.0.0.1:${botPort}/readyz`, { timeoutMs: startupTimeout, process: bot, accept: (status) => status === 200 });
     playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${botPort}/api/messages`, port: playgroundPort, logDir: outDir });
     browser = await launchChromium();
     const page = await browser.context.newPage();
