@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CertBot.Dialogs;
 
 /// <summary>Everything the dialog knows about one conversation; immutable, persisted by the host as JSON.</summary>
@@ -16,7 +18,7 @@ public sealed record DialogState(
     public static DialogState Idle { get; } = new(
         DialogStatus.Idle,
         null,
-        new Dictionary<string, string>(StringComparer.Ordinal),
+        FrozenDictionary<string, string>.Empty,
         0,
         []);
 

@@ -12,6 +12,7 @@ public sealed class ProfileDialog
     private readonly PhraseMatcher[] _changePrefixes;
     private readonly PhraseMatcher[] _triggers;
     private readonly HashSet<string> _fillerWords;
+    private readonly HashSet<string> _questionWords;
 
     /// <summary>Creates the dialog for a definition and an extractor built from the same definition.</summary>
     public ProfileDialog(DialogDefinition definition, SlotExtractor extractor)
@@ -28,6 +29,8 @@ public sealed class ProfileDialog
         _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
         _fillerWords = new HashSet<string>(
             definition.FillerWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
+        _questionWords = new HashSet<string>(
+            definition.QuestionWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
     }
 
     /// <summary>The definition this dialog runs.</summary>
@@ -89,9 +92,20 @@ public sealed class ProfileDialog
         }
 
         var extraction = _extractor.Extract(input.Text, state.PendingSlot, state.Values);
-        return extraction.IsEmpty
+        var answersPending = state.PendingSlot is not null && extraction.Values.ContainsKey(state.PendingSlot);
+        if (!answersPending && IsQuestion(input.Text))
+        {
+            return NotUnderstood(state); // "is AWS harder than GCP?" is for the FAQ, not an answer.
+        }
+
+        // Plain answers fill the open question and empty slots; changing an earlier answer takes a change command,
+        // so a side remark cannot silently overwrite it.
+        var fresh = extraction.Values
+            .Where(v => v.Key == state.PendingSlot || !state.Values.ContainsKey(v.Key))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        return fresh.Count == 0
             ? NotUnderstood(state)
-            : Apply(state, extraction.Values, DialogTurnKind.Asked, acknowledge: true);
+            : Apply(state, fresh, DialogTurnKind.Asked, acknowledge: true);
     }
 
     /// <summary>Counts a failed answer to the pending question: reprompts, or after the retry limit applies the give-up rule and moves on.</summary>
@@ -204,6 +218,11 @@ public sealed class ProfileDialog
 
         var slot = Definition.FindSlot(change.MentionedSlots[0])!;
         var values = new Dictionary<string, string>(baseState.Values, StringComparer.Ordinal);
+        if (!IsRelevant(slot, values))
+        {
+            return NotUnderstood(state); // "edit cloud years" while the cloud needs none.
+        }
+
         values.Remove(slot.Name);
         var next = new DialogState(
             DialogStatus.Active,
@@ -314,6 +333,22 @@ public sealed class ProfileDialog
         return null;
     }
 
+    private bool IsQuestion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (text.TrimEnd().EndsWith('?'))
+        {
+            return true;
+        }
+
+        var tokens = Utterance.Parse(text).Tokens;
+        return tokens.Count > 0 && _questionWords.Contains(tokens[0]);
+    }
+
     private static DialogState Fresh() =>
         new(DialogStatus.Active, null, new Dictionary<string, string>(StringComparer.Ordinal), 0, []);
 
@@ -346,7 +381,8 @@ public sealed class ProfileDialog
     {
         var value = values[slot.Name];
         var label = slot.FindChoice(value)?.Label ?? value;
-        var text = slot.Acknowledge
+        var template = value == "1" && slot.AcknowledgeOne is not null ? slot.AcknowledgeOne : slot.Acknowledge;
+        var text = template
             .Replace("{value}", value, StringComparison.Ordinal)
             .Replace("{label}", label, StringComparison.Ordinal);
         return Fill(text, values);

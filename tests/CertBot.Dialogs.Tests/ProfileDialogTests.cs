@@ -47,6 +47,11 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
         "Active|role=software-engineer")]
     [InlineData("!begin swe => Asked>mlYears | do I need a cert to get hired? => NotUnderstood | !resume => Resumed>mlYears",
         "Active|role=software-engineer")]
+    [InlineData("!begin => Asked>role | is AWS harder than GCP? => NotUnderstood | !resume => Resumed>role", "Active|")]
+    [InlineData("!begin swe => Asked>mlYears | what does a dev need for the AWS exam => NotUnderstood", "Active|role=software-engineer")]
+    [InlineData("!begin swe => Asked>mlYears | how about 3 years? => Asked>cloud", "Active|mlYears=3;role=software-engineer")]
+    // Side remarks fill empty slots but never overwrite earlier answers (that takes a change command)
+    [InlineData("!begin swe, 2 years => Asked>cloud | as a DS I'd say AWS => Asked>cloudYears", "Active|cloud=aws;mlYears=2;role=software-engineer")]
     // Cancel, start over, forget me, help
     [InlineData("!begin => Asked>role | swe => Asked>mlYears | never mind => Cancelled", "Idle|")]
     [InlineData("!begin => Asked>role | swe => Asked>mlYears | Stop! => Cancelled", "Idle|")]
@@ -77,6 +82,10 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
         "Active|cloud=gcp;mlYears=2;role=software-engineer")]
     [InlineData("!begin swe, 2 years, azure => Completed | what does the exam cost => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
+    [InlineData("!begin swe, 2 years, azure => Completed | edit cloud years => NotUnderstood",
+        "Complete|cloud=azure;mlYears=2;role=software-engineer")]
+    [InlineData("!begin swe, 2 years, aws, 1 year on aws => Completed | edit cloud years => Edited>cloudYears | 3 => Completed",
+        "Complete|cloud=aws;cloudYears=3;mlYears=2;role=software-engineer")]
     // cloudYears asked only for gcp/aws
     [InlineData("!begin DS, 2 years => Asked>cloud | Google Cloud => Asked>cloudYears", "Active|cloud=gcp;mlYears=2;role=data-scientist")]
     [InlineData("!begin DS, 2 years => Asked>cloud | amazon => Asked>cloudYears", "Active|cloud=aws;mlYears=2;role=data-scientist")]
@@ -112,6 +121,14 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
         Assert.Equal("Got it: data scientist, 4 years of ML, AWS.", Assert.Single(turn.Messages));
         Assert.Equal("cloudYears", turn.Prompt?.Slot);
         Assert.Equal("And how many years have you worked on AWS?", turn.Prompt?.Text);
+    }
+
+    [Fact]
+    public void Begin_OneYear_AcknowledgesInSingular()
+    {
+        var turn = Dialog.Begin(DialogState.Idle, "swe with 1 year of ML");
+
+        Assert.Equal("Got it: software engineer new to ML, 1 year of ML.", Assert.Single(turn.Messages));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed record DialogDefinition(
     NumberVocabulary Numbers,
     DialogMessages Messages)
 {
+    /// <summary>Words that open a question ("what", "is"); a question that does not answer the pending slot is left to the host's FAQ.</summary>
+    public IReadOnlyList<string> QuestionWords { get; init; } = [];
+
     /// <summary>The slot with this name, or null.</summary>
     public SlotDefinition? FindSlot(string name) =>
         Slots.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));

@@ -97,7 +97,10 @@ public static class DialogDefinitionLoader
             read.Strings(read.Required(root, "triggers", "the dialog"), "'triggers'"),
             read.OptionalStrings(root, "fillerWords", "the dialog"),
             ReadNumbers(read, YamlNodeReader.Optional(root, "numbers")),
-            ReadMessages(read, read.Mapping(read.Required(root, "messages", "the dialog"), "'messages'")));
+            ReadMessages(read, read.Mapping(read.Required(root, "messages", "the dialog"), "'messages'")))
+        {
+            QuestionWords = read.OptionalStrings(root, "questionWords", "the dialog"),
+        };
     }
 
     private static (SlotDefinition Slot, YamlNode? ConditionNode) ReadSlot(YamlNodeReader read, YamlNode node)
@@ -199,7 +202,10 @@ public static class DialogDefinitionLoader
             max,
             unit,
             read.OptionalStrings(map, "cues", what),
-            condition);
+            condition)
+        {
+            AcknowledgeOne = read.OptionalString(map, "acknowledgeOne", what),
+        };
         return (slot, conditionNode);
     }
 

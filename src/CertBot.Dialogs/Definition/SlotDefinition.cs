@@ -17,6 +17,9 @@ public sealed record SlotDefinition(
     IReadOnlyList<string> Cues,
     SlotCondition? AskWhen)
 {
+    /// <summary>Acknowledgement used when a number slot's value is exactly 1 ("1 year of ML"); null uses <see cref="Acknowledge"/>.</summary>
+    public string? AcknowledgeOne { get; init; }
+
     /// <summary>The choice with this wire value, or null.</summary>
     public ChoiceDefinition? FindChoice(string value) =>
         Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal));

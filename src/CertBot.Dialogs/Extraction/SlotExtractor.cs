@@ -100,12 +100,33 @@ public sealed class SlotExtractor
 
         ExtractNumbers(utterance, claimed, pendingSlot, known, values);
 
-        var mentioned = _aliases
-            .Where(a => !values.ContainsKey(a.Slot) && a.Alias.FindAll(utterance.Tokens).Any())
-            .Select(a => a.Slot)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return new SlotExtraction(values, mentioned);
+        return new SlotExtraction(values, FindMentions(utterance, values));
+    }
+
+    /// <summary>Slots named in the text, in order; the longest alias wins ("cloud years" names cloudYears, not cloud).</summary>
+    private List<string> FindMentions(Utterance utterance, Dictionary<string, string> values)
+    {
+        var matches = _aliases
+            .SelectMany(a => a.Alias.FindAll(utterance.Tokens).Select(start => (a.Slot, Start: start, a.Alias.Length)))
+            .OrderBy(m => m.Start)
+            .ThenByDescending(m => m.Length);
+        var mentioned = new List<string>();
+        var coveredUntil = -1;
+        foreach (var (slot, start, length) in matches)
+        {
+            if (start <= coveredUntil)
+            {
+                continue;
+            }
+
+            coveredUntil = start + length - 1;
+            if (!values.ContainsKey(slot) && !mentioned.Contains(slot, StringComparer.Ordinal))
+            {
+                mentioned.Add(slot);
+            }
+        }
+
+        return mentioned;
     }
 
     private void ExtractNumbers(
@@ -128,7 +149,8 @@ public sealed class SlotExtractor
         foreach (var candidate in candidates)
         {
             var years = candidate.Unit == NumberUnit.Months ? candidate.Value / 12 : candidate.Value;
-            var target = CuedSlot(utterance, candidate);
+            // A unitless number needs a cue and a unit elsewhere ("3 years of ML and 1 on GCP"); "2 kids" is not experience.
+            var target = candidate.Unit is not null || anyUnit ? CuedSlot(utterance, candidate) : null;
             if (target is not null && !IsRelevant(target, values, known))
             {
                 continue; // "2 years on Azure": about a cloud whose years we do not ask.
@@ -140,7 +162,7 @@ public sealed class SlotExtractor
                 {
                     target = pendingNumberSlot;
                 }
-                else if (candidate.Unit is not null || anyUnit)
+                else if (candidate.Unit is not null)
                 {
                     // An un-cued number of years means overall experience: the first unconditional number slot.
                     target = _numberSlots.Find(s => s.Slot.AskWhen is null).Slot;

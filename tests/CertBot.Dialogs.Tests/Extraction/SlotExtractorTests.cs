@@ -68,6 +68,11 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("5 years in ML, 2 years on AWS", null, "mlYears=5;cloudYears=2;cloud=aws")]
     [InlineData("I've used SageMaker for 2 years", null, "cloud=aws;cloudYears=2")]
     [InlineData("2 years on azure", null, "cloud=azure")]
+    [InlineData("I have 2 kids and 3 years of ML", null, "mlYears=3")]
+    [InlineData("over 10 years", "mlYears", "mlYears=10")]
+    [InlineData("2-3 years", "mlYears", "mlYears=3")]
+    [InlineData("1 year", "cloudYears", "cloudYears=1")]
+    [InlineData("Twelve months", "mlYears", "mlYears=1")]
     // All at once
     [InlineData("DS, 4 yrs, we're an AWS shop", null, "role=data-scientist;mlYears=4;cloud=aws")]
     [InlineData("backend dev with 6 months of ML, target is Azure", null, "role=software-engineer;mlYears=0.5;cloud=azure")]
