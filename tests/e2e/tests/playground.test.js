@@ -27,10 +27,11 @@ function startBot() {
   if (useReferenceBot) {
     return startProcess('reference bot', process.execPath, [path.join(e2eDir, 'fixtures', 'reference-bot.js')], { cwd: e2eDir, env: { PORT: String(botPort) }, logFile });
   }
-  // Local mode: no MicrosoftAppId, so the bot accepts the playground's unauthenticated requests.
+  // Local mode: an empty MicrosoftAppId (overriding any developer configuration) makes the bot accept the
+  // playground's unauthenticated requests. Production environment, so no user secrets are loaded.
   return startProcess('CertBot', 'dotnet', dotnetArgs('--urls', `http://127.0.0.1:${botPort}`), {
     cwd: repoRoot,
-    env: { Storage__Provider: 'Memory', ASPNETCORE_ENVIRONMENT: 'Development', DOTNET_NOLOGO: '1' },
+    env: { Storage__Provider: 'Memory', MicrosoftAppId: '', MicrosoftAppPassword: '', ASPNETCORE_ENVIRONMENT: 'Production', DOTNET_NOLOGO: '1' },
     logFile,
   });
 }
