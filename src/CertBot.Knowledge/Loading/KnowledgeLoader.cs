@@ -34,15 +34,24 @@ public static class KnowledgeLoader
         var issues = new List<ValidationIssue>();
         var map = new KnowledgeSourceMap(file);
         var stream = new YamlStream();
+        using var reader = new StringReader(yaml);
+        var parser = new PositionTrackingParser(new Parser(reader));
         try
         {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             issues.Add(new ValidationIssue(ValidationSeverity.Error, file, (int)ex.Start.Line, (int)ex.Start.Column,
                 "YAML syntax error: " + Describe(ex)));
+            return new KnowledgeLoadResult(null, new ValidationReport(issues));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Some malformed input makes YamlDotNet's scanner fail without a mark; report where parsing last stood.
+            var at = parser.LastPosition;
+            issues.Add(new ValidationIssue(ValidationSeverity.Error, file, (int)at.Line, (int)at.Column,
+                "YAML syntax error after this point: " + ex.Message));
             return new KnowledgeLoadResult(null, new ValidationReport(issues));
         }
 

@@ -1,0 +1,164 @@
+using CertBot.Knowledge.Loading;
+
+namespace CertBot.Knowledge.Tests.Loading;
+
+public sealed class KnowledgeValidatorTests
+{
+    private static readonly KnowledgeValidationOptions Options = new()
+    {
+        Clock = new FixedClock(new DateOnly(2026, 11, 23)),
+        MaxAnswerChars = 200,
+        StaleAfterDays = 365,
+    };
+
+    private static KnowledgeLoadResult Parse(string yaml) => KnowledgeLoader.Parse(yaml, "k.yaml", Options);
+
+    private static ValidationIssue Single(KnowledgeLoadResult result, string messagePart)
+    {
+        var matches = result.Report.Issues.Where(i => i.Message.Contains(messagePart, StringComparison.Ordinal)).ToArray();
+        Assert.True(matches.Length == 1, $"expected one issue containing '{messagePart}', got:\n{result.Report.Format()}");
+        return matches[0];
+    }
+
+    [Fact]
+    public void Parse_MinimalFile_HasNoIssues()
+    {
+        var result = Parse(MinimalKnowledge.Yaml);
+
+        Assert.True(result.Report.Issues.Count == 0, result.Report.Format());
+        Assert.NotNull(result.Knowledge);
+        Assert.False(result.HasErrors);
+    }
+
+    public static TheoryData<string, string, string, string> PositionedErrors() => new()
+    {
+        // find, replace, marker whose line the issue must point at, message fragment
+        { "    name: New Exam\n", string.Empty, "  - id: new-exam", "Missing required field 'name'" },
+        { "  - id: faq-b", "  - id: faq-a", "  - id: faq-a#2", "Duplicate FAQ id 'faq-a'" },
+        { "related: [faq-b]", "related: [faq-zzz]", "related: [faq-zzz]", "'faq-zzz', which is not a known FAQ id" },
+        { "relatedCredentials: [new-exam]", "relatedCredentials: [ghost]", "relatedCredentials: [ghost]", "credential 'ghost'" },
+        { "successor: new-exam", "successor: newer-exam", "successor: newer-exam", "successor 'newer-exam'" },
+        { "    retiredOn: 2026-01-01\n", string.Empty, "status: retired", "no 'retiredOn' date" },
+        { "    successor: new-exam\n", string.Empty, "status: retired", "names no 'successor'" },
+        { "      gcp: new-exam\n  - persona: data-scientist", "      gcp: old-exam\n  - persona: data-scientist", "gcp: old-exam", "but that credential is retired" },
+        { "        course: course-a\n        text: Take it.\n      - kind: credential", "        course: course-zz\n        text: Take it.\n      - kind: credential", "course: course-zz", "course 'course-zz'" },
+        { "personas: [software-engineer, data-scientist]", "personas: [software-engineer, manager]", "personas: [software-engineer, manager]", "Unknown value 'manager'" },
+        { "kind: vendor-exam\n    platform: gcp\n    status: active", "kind: exam\n    platform: gcp\n    status: active", "kind: exam", "Unknown value 'exam' for 'kind'" },
+        { "officialLink: https://example.com/new", "officialLink: http://example.com/new", "officialLink: http://example.com/new", "must be an absolute https URL" },
+        { "url: https://example.com/a", "url: not a url", "url: not a url", "must be an absolute https URL" },
+        { "answer: A is **a**.", "answer: \"# Title\\nA\"", "answer: \"# Title", "markdown header" },
+        { "answer: A is **a**.", "answer: \"see [here](http://x.example)\"", "answer: \"see [here]", "not an absolute https URL" },
+        { "answer: A is **a**.", "answer: \"" + new string('x', 201) + "\"", "answer: \"xxx", "card budget is 200" },
+        { "lastVerified: 2026-11-01\n  - id: faq-b", "lastVerified: 2026-13-01\n  - id: faq-b", "lastVerified: 2026-13-01", "must be a date" },
+        { "  credentialStepUndecided: \"Pick one.\"\n", string.Empty, "mlExperienceGap:", "'credentialStepUndecided' is missing" },
+        { "ready: \"{credential}\"", "ready: \"Ready.\"", "ready: \"Ready.\"", "placeholder {credential}" },
+        { "    question: What is A?", "    questoin: What is A?", "questoin:", "Unknown field 'questoin'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PositionedErrors))]
+    public void Parse_BrokenFile_ReportsErrorAtTheRightLine(string find, string replace, string marker, string message)
+    {
+        var yaml = MinimalKnowledge.With(find, replace);
+
+        var result = Parse(yaml);
+
+        var issue = Single(result, message);
+        Assert.Equal(ValidationSeverity.Error, issue.Severity);
+        Assert.Equal("k.yaml", issue.File);
+        Assert.Equal(MinimalKnowledge.LineOf(yaml, marker), issue.Line);
+        Assert.True(issue.Column >= 1);
+        Assert.Null(result.Knowledge);
+    }
+
+    [Fact]
+    public void Parse_UnknownEnumValue_PointsAtTheValueColumn()
+    {
+        var yaml = MinimalKnowledge.With("status: active", "status: actve");
+
+        var issue = Single(Parse(yaml), "Unknown value 'actve'");
+
+        Assert.Equal(MinimalKnowledge.LineOf(yaml, "status: actve"), issue.Line);
+        Assert.Equal(MinimalKnowledge.ColumnOf(yaml, "actve"), issue.Column);
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_ReportsEveryOne()
+    {
+        var yaml = MinimalKnowledge.With("related: [faq-b]", "related: [nope]")
+            .Replace("relatedCredentials: [new-exam]", "relatedCredentials: [ghost]", StringComparison.Ordinal)
+            .Replace("successor: new-exam", "successor: missing", StringComparison.Ordinal);
+
+        var result = Parse(yaml);
+
+        Assert.Equal(3, result.Report.Errors.Count());
+    }
+
+    [Fact]
+    public void Parse_YamlSyntaxError_ReportsPosition()
+    {
+        var yaml = MinimalKnowledge.With("    name: New Exam\n", "    name: [New Exam\n");
+
+        var result = Parse(yaml);
+
+        var issue = Assert.Single(result.Report.Issues);
+        Assert.StartsWith("YAML syntax error", issue.Message, StringComparison.Ordinal);
+        Assert.True(issue.Line >= MinimalKnowledge.LineOf(yaml, "name: [New Exam"));
+        Assert.Null(result.Knowledge);
+    }
+
+    [Fact]
+    public void Parse_DuplicateYamlKey_ReportsSyntaxErrorAtTheKey()
+    {
+        var yaml = MinimalKnowledge.With("    vendor: Acme\n    kind: vendor-exam\n    platform: gcp\n    status: active", "    vendor: Acme\n    vendor: Other\n    kind: vendor-exam\n    platform: gcp\n    status: active");
+
+        var issue = Assert.Single(Parse(yaml).Report.Issues);
+
+        Assert.Equal(MinimalKnowledge.LineOf(yaml, "vendor: Other"), issue.Line);
+    }
+
+    [Fact]
+    public void Parse_StaleEntry_IsAWarningAndStillLoads()
+    {
+        var yaml = MinimalKnowledge.With("lastVerified: 2026-11-01\n  - id: faq-b", "lastVerified: 2025-01-01\n  - id: faq-b");
+
+        var result = Parse(yaml);
+
+        var issue = Single(result, "last verified on 2025-01-01");
+        Assert.Equal(ValidationSeverity.Warning, issue.Severity);
+        Assert.Equal(MinimalKnowledge.LineOf(yaml, "lastVerified: 2025-01-01"), issue.Line);
+        Assert.NotNull(result.Knowledge);
+    }
+
+    [Theory]
+    [InlineData(400, false)]
+    [InlineData(300, true)]
+    public void Parse_StaleAfterDays_IsConfigurable(int days, bool expectWarning)
+    {
+        var yaml = MinimalKnowledge.With("lastVerified: 2026-11-01\n  - id: faq-b", "lastVerified: 2025-11-01\n  - id: faq-b");
+
+        var result = KnowledgeLoader.Parse(yaml, "k.yaml", Options with { StaleAfterDays = days });
+
+        Assert.Equal(expectWarning, result.Report.Warnings.Any());
+    }
+
+    [Fact]
+    public void Format_Report_UsesCompilerStylePositions()
+    {
+        var yaml = MinimalKnowledge.With("related: [faq-b]", "related: [nope]");
+
+        var text = Parse(yaml).Report.Format();
+
+        Assert.Contains($"k.yaml({MinimalKnowledge.LineOf(yaml, "related: [nope]")},", text, StringComparison.Ordinal);
+        Assert.Contains("1 error(s), 0 warning(s).", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_ReportsErrorInsteadOfThrowing()
+    {
+        var result = KnowledgeLoader.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".yaml"), Options);
+
+        Assert.True(result.HasErrors);
+        Assert.Null(result.Knowledge);
+    }
+}

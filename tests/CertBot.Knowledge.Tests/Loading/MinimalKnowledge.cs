@@ -1,0 +1,154 @@
+namespace CertBot.Knowledge.Tests.Loading;
+
+/// <summary>A small valid knowledge file; tests break one thing in it and check the reported position.</summary>
+internal static class MinimalKnowledge
+{
+    public const string Yaml = """
+        version: "t1"
+        lastReviewed: 2026-11-01
+        credentials:
+          - id: new-exam
+            name: New Exam
+            vendor: Acme
+            kind: vendor-exam
+            platform: gcp
+            status: active
+            experience:
+              mlYears: 1
+              description: One year.
+            covers: [things]
+            format: Proctored.
+            cost: USD 1
+            preparationTime: A month
+            officialLink: https://example.com/new
+            sources:
+              - title: Acme page
+                url: https://example.com/new
+            lastVerified: 2026-11-01
+          - id: old-exam
+            name: Old Exam
+            vendor: Acme
+            kind: vendor-exam
+            platform: gcp
+            status: retired
+            retiredOn: 2026-01-01
+            successor: new-exam
+            experience:
+              description: None.
+            covers: [things]
+            format: Was proctored.
+            cost: Was USD 1
+            preparationTime: n/a
+            officialLink: https://example.com/old
+            sources:
+              - title: Acme page
+                url: https://example.com/old
+            lastVerified: 2026-11-01
+        courses:
+          - id: course-a
+            title: Course A
+            provider: Acme
+            rating: 9.5
+            teaches: Things.
+            personas: [software-engineer, data-scientist]
+        paths:
+          - persona: software-engineer
+            summary: Learn.
+            steps:
+              - kind: course
+                course: course-a
+                text: Take it.
+              - kind: credential
+                text: Sit it.
+            credentialByCloud:
+              gcp: new-exam
+          - persona: data-scientist
+            summary: Ship.
+            steps:
+              - kind: course
+                course: course-a
+                text: Take it.
+            credentialByCloud:
+              gcp: new-exam
+          - persona: ml-practitioner
+            summary: Certify.
+            steps:
+              - kind: practice
+                text: Practice.
+            credentialByCloud:
+              gcp: new-exam
+        hiringSignals:
+          - id: portfolio
+            signal: Projects
+            advice: Build.
+            appliesTo: [software-engineer]
+        faqs:
+          - id: faq-a
+            question: What is A?
+            alternatives: [Tell me about A]
+            answer: A is **a**.
+            related: [faq-b]
+            relatedCredentials: [new-exam]
+            sources:
+              - title: Acme page
+                url: https://example.com/a
+            lastVerified: 2026-11-01
+          - id: faq-b
+            question: What is B?
+            answer: B is _b_.
+            sources:
+              - title: Curated article
+            lastVerified: 2026-11-01
+        messages:
+          mlExperienceGap: "{vendor} {required} {actual}"
+          platformExperienceGap: "{vendor} {platform} {required} {actual}"
+          platformExperienceUnknown: "{vendor} {platform} {required}"
+          ready: "{credential}"
+          noPublishedRequirement: "{credential}"
+          retiredSuccessor: "{vendor} {retired} {date} {successor}"
+          primaryForCloud: "{credential} {cloud}"
+          primaryAfterFoundations: "{credential}"
+          compareClouds: "{options}"
+          courseStep: "{title} {provider} {rating}"
+          credentialStep: "{credential}"
+          credentialStepUndecided: "Pick one."
+          preparationTime: "{credential} {time}"
+          platformGcp: Google Cloud
+          platformAws: AWS
+          platformAzure: Azure
+        """;
+
+    /// <summary>The 1-based line of the first line containing <paramref name="marker"/> in <paramref name="yaml"/>.</summary>
+    /// <remarks>A marker ending in "#2" means its second occurrence.</remarks>
+    public static int LineOf(string yaml, string marker)
+    {
+        var skip = marker.EndsWith("#2", StringComparison.Ordinal) ? 1 : 0;
+        marker = skip == 1 ? marker[..^2] : marker;
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains(marker, StringComparison.Ordinal) && skip-- == 0)
+            {
+                return i + 1;
+            }
+        }
+
+        throw new InvalidOperationException($"marker '{marker}' not in fixture");
+    }
+
+    /// <summary>The 1-based column where <paramref name="marker"/> starts on its line.</summary>
+    public static int ColumnOf(string yaml, string marker) =>
+        yaml.Split('\n')[LineOf(yaml, marker) - 1].IndexOf(marker, StringComparison.Ordinal) + 1;
+
+    /// <summary>Replaces exactly one occurrence, failing the test if the fixture changed.</summary>
+    public static string With(string find, string replace)
+    {
+        var index = Yaml.IndexOf(find, StringComparison.Ordinal);
+        if (index < 0 || Yaml.IndexOf(find, index + 1, StringComparison.Ordinal) >= 0)
+        {
+            throw new InvalidOperationException($"'{find}' must occur exactly once in the fixture");
+        }
+
+        return string.Concat(Yaml.AsSpan(0, index), replace, Yaml.AsSpan(index + find.Length));
+    }
+}
