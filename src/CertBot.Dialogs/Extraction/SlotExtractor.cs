@@ -9,8 +9,8 @@ namespace CertBot.Dialogs.Extraction;
 /// <remarks>Building the recognizer model compiles large regex tables (about 0.4 s); build one extractor and reuse it. Thread-safe.</remarks>
 public sealed class SlotExtractor
 {
-    /// <summary>How far after a number (in words) a cue such as "on GCP" still claims it.</summary>
-    private const int CueWindowAfter = 3;
+    /// <summary>How far after a number and its unit (in words) a cue such as "on GCP" still claims it: right after, so "5 years, mostly on GCP" stays ML experience.</summary>
+    private const int CueWindowAfter = 1;
 
     /// <summary>How far before a number a cue still claims it ("on AWS for 2 years").</summary>
     private const int CueWindowBefore = 2;
@@ -267,10 +267,13 @@ public sealed class SlotExtractor
         {
             foreach (var start in phrase.FindAll(tokens))
             {
-                if (!AnyUsed(used, start, start + phrase.Length - 1))
+                var end = start + phrase.Length - 1;
+                if (!AnyUsed(used, start, end))
                 {
-                    found.Add(new NumberCandidate(start, start + phrase.Length - 1, value));
-                    Mark(used, start, start + phrase.Length - 1);
+                    // "less than a year" carries its unit; "none" does not.
+                    var hasUnit = Enumerable.Range(start, phrase.Length).Any(i => UnitAt(tokens, i) is not null);
+                    found.Add(new NumberCandidate(start, end, value) { Unit = hasUnit ? NumberUnit.Years : null });
+                    Mark(used, start, end);
                 }
             }
         }
