@@ -115,7 +115,7 @@ public sealed class ProfileDialog
         var slot = PendingSlotOf(state);
         if (slot is null)
         {
-            return NotUnderstood(state);
+            return ReaskAfterDefinitionChange(state);
         }
 
         var attempts = state.Attempts + 1;
@@ -145,12 +145,27 @@ public sealed class ProfileDialog
         var slot = PendingSlotOf(state);
         if (slot is null)
         {
-            return NotUnderstood(state);
+            return ReaskAfterDefinitionChange(state);
         }
 
         var prompt = PromptFor(slot, state);
         var text = Definition.Messages.Resume.Replace("{prompt}", prompt.Text, StringComparison.Ordinal);
         return new DialogTurn(DialogTurnKind.Resumed, state, [], prompt with { Text = text }, null);
+    }
+
+    /// <summary>A stored Active state whose pending slot the current YAML no longer has: ask whatever is missing now.</summary>
+    private DialogTurn ReaskAfterDefinitionChange(DialogState state)
+    {
+        if (state.Status != DialogStatus.Active)
+        {
+            return NotUnderstood(state);
+        }
+
+        var known = state.Values
+            .Where(v => Definition.FindSlot(v.Key) is not null)
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        var turn = Advance(state with { PendingSlot = null, Attempts = 0 }, known, DialogTurnKind.Resumed);
+        return turn.Values is null ? turn : turn with { Kind = DialogTurnKind.Completed };
     }
 
     private DialogTurn ContinueWithChoice(DialogState state, string slotName, string value)

@@ -335,6 +335,43 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
         Assert.Equal("4", turn.Values["mlYears"]);
     }
 
+    [Fact]
+    public void State_JsonWithoutValues_FailsToDeserialize()
+    {
+        Assert.Throws<JsonException>(() =>
+            JsonSerializer.Deserialize("{\"status\":\"Active\",\"pendingSlot\":\"role\",\"attempts\":0,\"gaveUp\":[]}", DialogJsonContext.Default.DialogState));
+    }
+
+    [Fact]
+    public void Resume_PendingSlotNoLongerDefined_AsksWhatIsMissing()
+    {
+        var stale = new DialogState(
+            DialogStatus.Active,
+            "seniority",
+            new Dictionary<string, string> { ["role"] = "data-scientist", ["seniority"] = "senior" },
+            1,
+            []);
+
+        var turn = Dialog.Resume(stale);
+
+        Assert.Equal(DialogTurnKind.Resumed, turn.Kind);
+        Assert.Equal("mlYears", turn.Prompt?.Slot);
+        Assert.False(turn.State.Values.ContainsKey("seniority"));
+    }
+
+    [Fact]
+    public void Extract_VeryLongText_StaysFast()
+    {
+        var text = "DS with 4 years on AWS. " + string.Concat(Enumerable.Repeat("lorem ipsum 12 dolor sit amet ", 2_000));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var extraction = Dialog.Extract(text);
+        watch.Stop();
+
+        Assert.Equal("data-scientist", extraction.ValueOf("role"));
+        Assert.InRange(watch.ElapsedMilliseconds, 0, 2_000);
+    }
+
     private DialogTurn Run(DialogState state, string input)
     {
         if (input.StartsWith("!begin", StringComparison.Ordinal))

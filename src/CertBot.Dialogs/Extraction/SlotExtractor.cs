@@ -15,6 +15,9 @@ public sealed class SlotExtractor
     /// <summary>How far before a number a cue still claims it ("on AWS for 2 years").</summary>
     private const int CueWindowBefore = 2;
 
+    /// <summary>Answers are short; longer text is cut so a pasted document cannot make the recognizer's regexes crawl.</summary>
+    private const int MaxTextLength = 1_000;
+
     private static readonly HashSet<string> UnitBridgeWords = new(StringComparer.Ordinal) { "a", "an", "plus", "or", "more", "of", "full", "whole" };
 
     private readonly DialogDefinition _definition;
@@ -77,6 +80,11 @@ public sealed class SlotExtractor
     /// <param name="known">Values already collected; decide whether conditional slots (cloudYears) apply.</param>
     public SlotExtraction Extract(string? text, string? pendingSlot, IReadOnlyDictionary<string, string>? known)
     {
+        if (text is { Length: > MaxTextLength })
+        {
+            text = text[..MaxTextLength];
+        }
+
         var utterance = Utterance.Parse(text);
         if (utterance.Tokens.Count == 0)
         {
