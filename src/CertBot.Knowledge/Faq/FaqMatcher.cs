@@ -168,11 +168,12 @@ public sealed partial class FaqMatcher
                 return new FaqMatch(FaqMatchKind.OutOfScope, null, 0, [], null);
             }
 
-            var coverage = Coverage(best, terms, analysis.UnknownCount);
+            var (coverage, evidence) = Coverage(best, terms, analysis.UnknownCount);
             var margin = (s1 - s2) / s1;
             var confidence = coverage * (1 - _options.MarginWeight + (_options.MarginWeight * margin));
             var nearest = _faqs[best];
-            if (confidence >= _options.AnswerThreshold && coverage >= _options.MinAnswerCoverage)
+            // A lone common word ("exam", "certification") is fully covered by many entries; demand real evidence.
+            if (confidence >= _options.AnswerThreshold && coverage >= _options.MinAnswerCoverage && evidence >= _options.MinAnswerEvidence)
             {
                 return new FaqMatch(FaqMatchKind.Answer, nearest, confidence, [], nearest.Id);
             }
@@ -224,7 +225,7 @@ public sealed partial class FaqMatcher
         return max + ((float)_options.AnswerFieldWeight * answerScores[faq]) + ((float)_options.AllPhrasingsWeight * allScores[faq]);
     }
 
-    private double Coverage(int faq, ReadOnlySpan<int> terms, int unknownCount)
+    private (double Coverage, double Evidence) Coverage(int faq, ReadOnlySpan<int> terms, int unknownCount)
     {
         double total = unknownCount * _unknownWeight;
         double explained = 0;
@@ -242,7 +243,7 @@ public sealed partial class FaqMatcher
             }
         }
 
-        return total <= 0 ? 0 : explained / total;
+        return (total <= 0 ? 0 : explained / total, explained);
     }
 
     private static void Accumulate(int[] docs, float[] weights, float[] scores)

@@ -9,6 +9,9 @@ public sealed class FaqMatcherOptions
     /// <summary>Minimum share of the query's weight the best entry must explain to answer.</summary>
     public double MinAnswerCoverage { get; set; } = 0.55;
 
+    /// <summary>Minimum summed rarity (log inverse entry frequency) of the matched words to answer.</summary>
+    public double MinAnswerEvidence { get; set; } = 1.5;
+
     /// <summary>Minimum confidence to offer did-you-mean suggestions instead of out-of-scope.</summary>
     public double SuggestThreshold { get; set; } = 0.25;
 

@@ -1,0 +1,17 @@
+using CertBot.Knowledge.Faq;
+
+namespace CertBot.Knowledge.Tests.Faq;
+
+public sealed class EditDistanceTests
+{
+    [Theory]
+    [InlineData("exam", "exam", 0)]
+    [InlineData("cretification", "certification", 1)]
+    [InlineData("certfication", "certification", 1)]
+    [InlineData("googel", "google", 1)]
+    [InlineData("prepair", "prepare", 2)]
+    [InlineData("weather", "whether", 2)]
+    [InlineData("kubernetes", "exam", 3)]
+    public void Bounded_Pairs_ReturnsDamerauDistanceCappedAtMaxPlusOne(string a, string b, int expected) =>
+        Assert.Equal(expected, EditDistance.Bounded(a, b, 2));
+}
