@@ -28,7 +28,7 @@ public static class FaqAnswerCard
             facts.Add(new AdaptiveFact
             {
                 Title = faq.SourceLabel,
-                Value = string.Join(", ", entry.Sources.Select(source => $"[{CardText.Escape(source.Title)}]({source.Url.AbsoluteUri})")),
+                Value = string.Join(", ", entry.Sources.Select(source => source.Url is null ? CardText.Escape(source.Title) : $"[{CardText.Escape(source.Title)}]({source.Url.AbsoluteUri})")),
             });
         }
 

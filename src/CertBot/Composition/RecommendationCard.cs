@@ -42,16 +42,12 @@ public static class RecommendationCard
         body.Add(Heading(words.PrimaryLabel));
         if (recommendation.Primary is { } primary)
         {
-            body.Add(new AdaptiveTextBlock { Id = "primary-credential", Text = $"**{CredentialFacts.Title(primary)}**", Wrap = true, Color = AdaptiveTextColor.Accent, Size = AdaptiveTextSize.Medium });
-            body.Add(new AdaptiveTextBlock { Text = recommendation.PrimaryReason, Wrap = true });
+            body.Add(new AdaptiveTextBlock { Id = "primary-credential", Text = $"**{CredentialFacts.Title(primary.Credential)}**", Wrap = true, Color = AdaptiveTextColor.Accent, Size = AdaptiveTextSize.Medium });
+            body.Add(new AdaptiveTextBlock { Text = primary.Reason, Wrap = true });
         }
         else
         {
             body.Add(new AdaptiveTextBlock { Text = words.NoPrimary, Wrap = true });
-            if (!string.IsNullOrWhiteSpace(recommendation.PrimaryReason))
-            {
-                body.Add(new AdaptiveTextBlock { Text = recommendation.PrimaryReason, Wrap = true });
-            }
         }
 
         body.Add(Heading(words.CompareLabel));
@@ -66,12 +62,16 @@ public static class RecommendationCard
             body.Add(Bullets(recommendation.RetiredNotes));
         }
 
-        body.Add(Heading(words.PathLabel));
-        body.Add(new AdaptiveTextBlock
+        if (recommendation.CoursePath.Count > 0)
         {
-            Text = string.Join("\r", recommendation.CoursePath.Select((step, index) => $"{index + 1}. {StepText(words, knowledge, step)}")),
-            Wrap = true,
-        });
+            // Practitioners skip coursework and go straight to exam preparation, so their path can be empty.
+            body.Add(Heading(words.PathLabel));
+            body.Add(new AdaptiveTextBlock
+            {
+                Text = string.Join("\r", recommendation.CoursePath.OrderBy(step => step.Order).Select((step, index) => $"{index + 1}. {StepText(words, step)}")),
+                Wrap = true,
+            });
+        }
 
         if (recommendation.NextSteps.Count > 0)
         {
@@ -79,10 +79,10 @@ public static class RecommendationCard
             body.Add(Bullets(recommendation.NextSteps));
         }
 
-        if (recommendation.HiringAdvice.Count > 0)
+        if (recommendation.HiringSignals.Count > 0)
         {
             body.Add(Heading(words.HiringLabel));
-            body.Add(Bullets(recommendation.HiringAdvice));
+            body.Add(Bullets(recommendation.HiringSignals.Select(signal => $"**{signal.Signal}**: {signal.Advice}")));
         }
 
         var shareData = new CardActionData { Action = CardActions.ShareRecommendation, Profile = LearnerProfileMapping.ToShared(profile) };
@@ -102,7 +102,7 @@ public static class RecommendationCard
                 CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
             };
 
-        var primaryName = recommendation.Primary is { } p ? CredentialFacts.Title(p) : words.NoPrimary;
+        var primaryName = recommendation.Primary is { } p ? CredentialFacts.Title(p.Credential) : words.NoPrimary;
         return new AdaptiveCard
         {
             Body = body,
@@ -131,33 +131,26 @@ public static class RecommendationCard
 
     private static AdaptiveContainer ReadinessBlock(RecommendationMessages words, CredentialReadiness readiness)
     {
-        var (label, color) = readiness.Level switch
-        {
-            ReadinessLevel.Ready => (words.Readiness.Ready, AdaptiveTextColor.Good),
-            ReadinessLevel.Close => (words.Readiness.Close, AdaptiveTextColor.Warning),
-            _ => (words.Readiness.NotYet, AdaptiveTextColor.Attention),
-        };
+        var (label, color) = readiness.MeetsRecommendation
+            ? (words.Readiness.Ready, AdaptiveTextColor.Good)
+            : (words.Readiness.NotYet, AdaptiveTextColor.Attention);
         var items = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = $"{words.ReadinessLabel}: **{label}**", Color = color, Wrap = true },
         };
-        if (readiness.Gaps.Count > 0)
+        if (readiness.Gaps.Count + readiness.Notes.Count > 0)
         {
-            items.Add(Bullets(readiness.Gaps));
+            items.Add(Bullets(readiness.Gaps.Concat(readiness.Notes)));
         }
 
         return new AdaptiveContainer { Items = items, Spacing = AdaptiveSpacing.Small };
     }
 
-    private static string StepText(RecommendationMessages words, KnowledgeBase knowledge, PathStep step)
+    private static string StepText(RecommendationMessages words, CourseAdvice step)
     {
-        if (step.CourseId is { } courseId && knowledge.FindCourse(courseId) is { } course)
-        {
-            var rating = MessageTemplate.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
-            return $"**{course.Title}** ({course.Provider}, {rating}): {step.Text}";
-        }
-
-        return step.Text;
+        var course = step.Course;
+        var rating = MessageTemplate.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+        return $"**{course.Title}** ({course.Provider}, {rating}): {step.Why}";
     }
 
     private static AdaptiveTextBlock Heading(string text)

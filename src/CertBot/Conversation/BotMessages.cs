@@ -191,7 +191,6 @@ public sealed class RecommendationMessages
 public sealed class ReadinessWords
 {
     public string Ready { get; init; } = "";
-    public string Close { get; init; } = "";
     public string NotYet { get; init; } = "";
 }
 

@@ -136,10 +136,10 @@ public sealed partial class CardActionRouter(
 
     private async Task ShareAsync(ITurnContext turn, LearnerProfile profile, CancellationToken cancellationToken)
     {
-        var snapshot = knowledge.Current;
-        var recommendation = new Recommender(snapshot).Recommend(profile);
+        var snapshot = knowledge.Snapshot;
+        var recommendation = snapshot.Recommender.Recommend(profile);
         var name = ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName);
-        var card = RecommendationCard.Build(messages, snapshot, recommendation, new RecommendationCardOptions(SharedBy: name));
+        var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: name));
         if (ConversationKind.IsShared(turn.Activity))
         {
             // The bot is in this group chat or channel: post the shareable card for everyone.

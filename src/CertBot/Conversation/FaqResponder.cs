@@ -45,6 +45,6 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, BotMessages message
         return true;
     }
 
-    private Task AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
+    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
         => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Current, entry), cancellationToken);
 }

@@ -72,17 +72,19 @@ public sealed class MessageRouter(
             return;
         }
 
-        // Several profile facts or an explicit "which cert should I get" start the interview; a confident FAQ
-        // match beats a single stray fact ("is the AWS exam hard?" mentions a cloud but is a question).
-        var extraction = dialog.Extract(text);
-        if (dialog.IsTrigger(text) || extraction.Values.Count >= 2)
+        // "Which cert should I get" starts the interview. Otherwise a confident FAQ answer wins unless the text
+        // states experience ("DS, 4 yrs, AWS shop"): "how long to prepare for the google ml engineer exam" names a
+        // role and a cloud but is a question. Any other profile fact starts the interview with what it gives.
+        if (dialog.IsTrigger(text))
         {
             await interview.StartAsync(turn, text, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        var extraction = dialog.Extract(text);
         var match = faq.Match(text);
-        if (match.Kind == FaqMatchKind.Answer || extraction.IsEmpty)
+        var statesExperience = extraction.ValueOf(LearnerProfileMapping.MlYearsSlot) is not null;
+        if ((match.Kind == FaqMatchKind.Answer && !statesExperience) || extraction.IsEmpty)
         {
             await faq.RespondAsync(turn, text, match, cancellationToken).ConfigureAwait(false);
             return;

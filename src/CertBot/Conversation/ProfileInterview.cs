@@ -82,10 +82,10 @@ public sealed class ProfileInterview(
             await turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var snapshot = knowledge.Current;
-        var recommendation = new Recommender(snapshot).Recommend(profile);
+        var snapshot = knowledge.Snapshot;
+        var recommendation = snapshot.Recommender.Recommend(profile);
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
-        var card = RecommendationCard.Build(messages, snapshot, recommendation, new RecommendationCardOptions(ForName: forName));
+        var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName));
         await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class StartupAnnouncer(
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
-                LogListening(address.TrimEnd('/') + "/api/messages");
+                LogListening(address);
             }
 
             if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
@@ -30,8 +30,8 @@ internal sealed partial class StartupAnnouncer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "CertBot is listening on {Endpoint}")]
-    private partial void LogListening(string endpoint);
+    [LoggerMessage(Level = LogLevel.Information, Message = "CertBot is listening on {Address} (messaging endpoint /api/messages)")]
+    private partial void LogListening(string address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Local mode: no MicrosoftAppId is configured, so requests are accepted WITHOUT authentication and the bot listens on loopback only. Configure MicrosoftAppId and MicrosoftAppPassword before exposing it.")]
     private partial void LogLocalMode();

@@ -23,14 +23,14 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = QueryText(query);
-        var snapshot = knowledge.Current;
+        var snapshot = knowledge.Snapshot;
         var results = new List<MessagingExtensionAttachment>();
         if (text.Length > 0 && TryProfile(text, out var profile))
         {
             results.Add(RecommendationResult(snapshot, profile, sharerName));
         }
 
-        results.AddRange(Search(snapshot, text).Select(credential => CredentialResult(snapshot, credential)));
+        results.AddRange(Search(snapshot.Knowledge, text).Select(credential => CredentialResult(snapshot.Knowledge, credential)));
         var skip = Math.Max(0, query.QueryOptions?.Skip ?? 0);
         var count = Math.Clamp(query.QueryOptions?.Count ?? DefaultCount, 1, MaxCount);
         var page = results.Skip(skip).Take(count).ToList();
@@ -97,16 +97,16 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         return LearnerProfileMapping.TryFromSlots(slots, out profile);
     }
 
-    private MessagingExtensionAttachment RecommendationResult(KnowledgeBase snapshot, LearnerProfile profile, string sharerName)
+    private MessagingExtensionAttachment RecommendationResult(KnowledgeSnapshot snapshot, LearnerProfile profile, string sharerName)
     {
-        var recommendation = new Recommender(snapshot).Recommend(profile);
-        var card = RecommendationCard.Build(messages, snapshot, recommendation, new RecommendationCardOptions(SharedBy: sharerName));
+        var recommendation = snapshot.Recommender.Recommend(profile);
+        var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: sharerName));
         var title = MessageTemplate.Fill(
             messages.MessageExtension.RecommendationTitle,
             ("role", messages.Recommendation.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName())),
             ("years", LearnerProfileMapping.FormatYears(profile.MlYears)),
             ("cloud", messages.Recommendation.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName())));
-        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary) : messages.Recommendation.NoPrimary, null);
+        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary.Credential) : messages.Recommendation.NoPrimary, null);
     }
 
     private MessagingExtensionAttachment CredentialResult(KnowledgeBase snapshot, Credential credential)

@@ -53,11 +53,11 @@ public sealed partial class PersonalChatHandoff(BotMessages messages, ILogger<Pe
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or NotSupportedException)
         {
-            LogHandoffFailed(ex.GetType().Name);
+            LogHandoffFailed(ex);
             return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not open a personal chat ({Reason}); the interview continues in the shared conversation")]
-    private partial void LogHandoffFailed(string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not open a personal chat; the interview continues in the shared conversation")]
+    private partial void LogHandoffFailed(Exception exception);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertBot.Cards;
-using CertBot.Knowledge;
+using CertBot.Knowledge.Hosting;
 using CertBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

