@@ -85,6 +85,17 @@ internal sealed class FaqVocabulary
     private static long PhraseKey(int first, int second) => ((long)first << 32) | (uint)second;
 
     // Typos rarely hit the first letter of short words, and requiring it keeps real unknown words (earn/learn) unknown.
+    // Longer words may have a wrong first letter but then keep the second, or swap the two.
+    private static bool PlausibleTypo(ReadOnlySpan<char> word, string candidate)
+    {
+        if (candidate[0] == word[0])
+        {
+            return true;
+        }
+
+        return word.Length >= 6 && (candidate[1] == word[1] || (candidate[0] == word[1] && candidate[1] == word[0]));
+    }
+
     private int Correct(ReadOnlySpan<char> word)
     {
         var max = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
@@ -103,7 +114,7 @@ internal sealed class FaqVocabulary
             for (var i = 0; i < words.Length; i++)
             {
                 var candidate = words[i];
-                if (word.Length < 6 && candidate[0] != word[0])
+                if (!PlausibleTypo(word, candidate))
                 {
                     continue;
                 }
