@@ -168,12 +168,13 @@ public sealed partial class FaqMatcher
                 return new FaqMatch(FaqMatchKind.OutOfScope, null, 0, [], null);
             }
 
-            var (coverage, evidence) = Coverage(best, terms, analysis.UnknownCount);
+            var (coverage, evidence, matched) = Coverage(best, terms, analysis.UnknownCount);
             var margin = (s1 - s2) / s1;
             var confidence = coverage * (1 - _options.MarginWeight + (_options.MarginWeight * margin));
             var nearest = _faqs[best];
-            // A lone common word ("exam", "certification") is fully covered by many entries; demand real evidence.
-            if (confidence >= _options.AnswerThreshold && coverage >= _options.MinAnswerCoverage && evidence >= _options.MinAnswerEvidence)
+            // A lone word ("exam", "time") is fully covered by some entry but says too little; demand real evidence.
+            if (confidence >= _options.AnswerThreshold && coverage >= _options.MinAnswerCoverage
+                && evidence >= _options.MinAnswerEvidence && matched >= _options.MinMatchedWords)
             {
                 return new FaqMatch(FaqMatchKind.Answer, nearest, confidence, [], nearest.Id);
             }
@@ -225,10 +226,11 @@ public sealed partial class FaqMatcher
         return max + ((float)_options.AnswerFieldWeight * answerScores[faq]) + ((float)_options.AllPhrasingsWeight * allScores[faq]);
     }
 
-    private (double Coverage, double Evidence) Coverage(int faq, ReadOnlySpan<int> terms, int unknownCount)
+    private (double Coverage, double Evidence, int Matched) Coverage(int faq, ReadOnlySpan<int> terms, int unknownCount)
     {
         double total = unknownCount * _unknownWeight;
         double explained = 0;
+        var matched = 0;
         foreach (var t in terms)
         {
             var w = _termWeight[t];
@@ -236,6 +238,7 @@ public sealed partial class FaqMatcher
             if (Array.BinarySearch(_faqPhrasingTerms[faq], t) >= 0)
             {
                 explained += w;
+                matched++;
             }
             else if (Array.BinarySearch(_faqAnswerTerms[faq], t) >= 0)
             {
@@ -243,7 +246,7 @@ public sealed partial class FaqMatcher
             }
         }
 
-        return (total <= 0 ? 0 : explained / total, explained);
+        return (total <= 0 ? 0 : explained / total, explained, matched);
     }
 
     private static void Accumulate(int[] docs, float[] weights, float[] scores)

@@ -12,6 +12,9 @@ public sealed class FaqMatcherOptions
     /// <summary>Minimum summed rarity (log inverse entry frequency) of the matched words to answer.</summary>
     public double MinAnswerEvidence { get; set; } = 1.5;
 
+    /// <summary>Minimum number of query words found in the entry's phrasings to answer; fewer gives did-you-mean.</summary>
+    public int MinMatchedWords { get; set; } = 2;
+
     /// <summary>Minimum confidence to offer did-you-mean suggestions instead of out-of-scope.</summary>
     public double SuggestThreshold { get; set; } = 0.25;
 

@@ -28,6 +28,8 @@ public sealed class FaqMatcherTests
     [InlineData("   ")]
     [InlineData("what's the weather in oslo")]
     [InlineData("tell me a joke")]
+    [InlineData("what time is it")]
+    [InlineData("exam")]
     [InlineData("zxqv wplk")]
     public void Match_OutsideTheFaq_DoesNotAnswer(string utterance)
     {
