@@ -3,11 +3,6 @@ using CertBot.Hosting;
 
 // 'dotnet run --project src/CertBot -- <command>' runs a tool (chat, validate-knowledge, package, report, faq-eval);
 // with no command it serves the bot on /api/messages.
-if (CommandLine.IsCommand(args))
-{
-    return await CommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
-}
-
-var app = CertBotApp.Build(args);
-await app.RunAsync().ConfigureAwait(false);
-return 0;
+return CommandLine.IsCommand(args)
+    ? await CommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false)
+    : await CertBotApp.RunAsync(args, Console.Error).ConfigureAwait(false);

@@ -125,7 +125,7 @@ public sealed partial class CardActionRouter(
                 await turn.UpdateActivityAsync(replacement, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (HttpRequestException)
+            catch (CertBot.Protocol.Connector.ConnectorException)
             {
                 // The card could not be replaced (e.g. too old); fall back to a short reply.
             }

@@ -1,3 +1,6 @@
+using CertBot.Conversation;
+using CertBot.Dialogs;
+
 namespace CertBot.Hosting;
 
 /// <summary>The CertBot web application, one setup call per area; tests and the CLI build the same thing.</summary>
@@ -13,7 +16,40 @@ public static class CertBotApp
         builder.Services.AddCertBotConversation(builder.Configuration);
 
         var app = builder.Build();
+        LoadContent(app.Services);
         app.MapCertBotEndpoints();
         return app;
+    }
+
+    /// <summary>Serves the bot until shut down; a broken content file stops it at start-up with the file's report, not a stack trace.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (Exception ex) when (ex is KnowledgeValidationException or DialogDefinitionException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            await stderr.WriteLineAsync("CertBot cannot start: its content files are invalid.").ConfigureAwait(false);
+            await stderr.WriteLineAsync(ex is KnowledgeValidationException knowledge ? knowledge.Report.Format() : ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    // Loads the knowledge, the dialog and the wording now, so an invalid file refuses start-up instead of failing a user's turn.
+    private static void LoadContent(IServiceProvider services)
+    {
+        services.GetRequiredService<IKnowledgeSource>();
+        services.GetRequiredService<ProfileDialog>();
+        services.GetRequiredService<BotMessages>();
     }
 }

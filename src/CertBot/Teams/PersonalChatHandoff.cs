@@ -51,7 +51,7 @@ public sealed partial class PersonalChatHandoff(BotMessages messages, ILogger<Pe
             await turn.SendTextAsync(MessageTemplate.Fill(messages.Channel.MovedToPersonal, ("name", name)), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is CertBot.Protocol.Connector.ConnectorException or HttpRequestException or InvalidOperationException or NotSupportedException)
         {
             LogHandoffFailed(ex);
             return false;

@@ -38,6 +38,16 @@ public sealed class ProfileTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Install_InstallationUpdateAfterConversationUpdate_WelcomesOnce()
+    {
+        var chat = new TestChat(_server, "groupChat");
+        var first = await chat.InstallAsync();
+        var installation = await chat.SubmitActivityAsync(chat.Activity("installationUpdate", a => a["action"] = "add"));
+        Assert.Single(first.Cards);
+        Assert.Empty(installation.Messages);
+    }
+
+    [Fact]
     public async Task FullDialog_ByButtons_EndsWithGoogleRecommendation()
     {
         var chat = new TestChat(_server);

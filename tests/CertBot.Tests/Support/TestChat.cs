@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CertBot.Tests.Support;
 
 /// <summary>One person in one conversation, talking to the real endpoint the way Teams would deliver their messages.</summary>
-public sealed class TestChat(CertBotServer server, string conversationType = "personal", string userId = "29:user-ada", string userName = "Ada", string? conversationId = null)
+public sealed class TestChat(CertBotServer server, string conversationType = "personal", string userId = "29:user-ada", string userName = "Ada", string? conversationId = null, string serviceUrl = "https://smba.trafficmanager.net/amer/")
 {
     public const string BotId = "28:certbot-test";
     public const string BotName = "CertBot";
@@ -14,7 +14,7 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
     /// <summary>The replies of the last turn, for clicking their buttons.</summary>
     public Replies Last { get; private set; } = new([]);
 
-    public TestChat As(string otherUserId, string otherUserName) => new(server, conversationType, otherUserId, otherUserName, ConversationId);
+    public TestChat As(string otherUserId, string otherUserName) => new(server, conversationType, otherUserId, otherUserName, ConversationId, serviceUrl);
 
     public Task<Replies> InstallAsync() => SendAsync(Activity("conversationUpdate", a => a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = BotName })));
 
@@ -40,6 +40,9 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
     /// <summary>Presses the button with this title on the last replies (Action.Submit arrives as value on a message).</summary>
     public Task<Replies> ClickAsync(string title) => SubmitAsync(Last.Button(title));
 
+    /// <summary>Sends any activity built with <see cref="Activity"/> and returns the replies.</summary>
+    public Task<Replies> SubmitActivityAsync(JsonObject activity) => SendAsync(activity);
+
     public Task<Replies> SubmitAsync(JsonObject data) => SendAsync(Activity("message", a => a["value"] = data.DeepClone()));
 
     public Task<Replies> InvokeAsync(string name, JsonObject value) => SendAsync(Activity("invoke", a =>
@@ -56,7 +59,7 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
             ["id"] = $"act-{Guid.NewGuid():N}",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
             ["channelId"] = "msteams",
-            ["serviceUrl"] = "https://smba.trafficmanager.net/amer/",
+            ["serviceUrl"] = serviceUrl,
             ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = "00000000-0000-0000-0000-" + (++_sequence).ToString("D12") },
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
             ["conversation"] = new JsonObject
@@ -71,6 +74,13 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
         };
         fill?.Invoke(activity);
         return activity;
+    }
+
+    /// <summary>Delivers an activity the normal way (replies go to the Connector at serviceUrl); returns the HTTP status.</summary>
+    public async Task<int> DeliverAsync(JsonObject activity)
+    {
+        using var response = await server.PostAsync(activity);
+        return (int)response.StatusCode;
     }
 
     private async Task<Replies> SendAsync(JsonObject activity)
