@@ -133,6 +133,24 @@ export class PlaygroundChat {
     return panel;
   }
 
+  /** Screenshots one message bubble (whole card, even when taller than the chat pane). */
+  async screenshotMessage(name, message) {
+    this.step += 1;
+    fs.mkdirSync(this.screenshotDir, { recursive: true });
+    const file = path.join(this.screenshotDir, `${String(this.step).padStart(2, '0')}-${name}.png`);
+    // The chat pane is its own scroll container, so a tall card is cut off unless the window is tall enough.
+    const viewport = this.page.viewportSize();
+    const height = await message.evaluate((element) => element.scrollHeight);
+    await this.page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(viewport.height, height + 400), 10_000) });
+    try {
+      await message.scrollIntoViewIfNeeded();
+      await message.screenshot({ path: file });
+    } finally {
+      await this.page.setViewportSize(viewport);
+    }
+    return file;
+  }
+
   async screenshot(name) {
     this.step += 1;
     fs.mkdirSync(this.screenshotDir, { recursive: true });

@@ -47,7 +47,7 @@ export async function waitForHttp(url, { timeoutMs, process: proc, accept = (sta
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
     if (proc?.exited) {
-      throw new Error(`${proc.name} exited (${JSON.stringify(proc.exited)}) before ${url} answered:\n${proc.output.slice(-4000)}`);
+      throw new Error(`${proc.name} exited (${JSON.stringify(proc.exited)}) before ${url} answered:\n${excerpt(proc.output)}`);
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
@@ -58,7 +58,7 @@ export async function waitForHttp(url, { timeoutMs, process: proc, accept = (sta
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms (${lastError})${proc ? `\n${proc.name} output:\n${proc.output.slice(-4000)}` : ''}`);
+  throw new Error(`${url} did not answer within ${timeoutMs} ms (${lastError})${proc ? `\n${proc.name} output:\n${excerpt(proc.output)}` : ''}`);
 }
 
 /** Runs a command to completion and resolves with its exit code and output. */
@@ -73,4 +73,9 @@ export function runToEnd(command, args, { cwd, env, timeoutMs = 600_000 } = {}) 
     child.on('error', (error) => { clearTimeout(timer); reject(error); });
     child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
+}
+
+/** The start (where an exception names itself) and the end of a long process output. */
+export function excerpt(output, size = 2500) {
+  return output.length <= 2 * size ? output : `${output.slice(0, size)}\n[…]\n${output.slice(-size)}`;
 }

@@ -5,6 +5,7 @@
 // CERTBOT_E2E_BOT=reference runs the same checks against fixtures/reference-bot.js (a stand-in that proves
 // the driver works while the real bot is unfinished); the default is the real host via `dotnet run`.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../lib/browser.js';
@@ -29,8 +30,9 @@ function startBot() {
   }
   // Local mode: an empty MicrosoftAppId (overriding any developer configuration) makes the bot accept the
   // playground's unauthenticated requests. Production environment, so no user secrets are loaded.
+  // A prebuilt CERTBOT_DLL runs from its own folder, as a published bot would.
   return startProcess('CertBot', 'dotnet', dotnetArgs('--urls', `http://127.0.0.1:${botPort}`), {
-    cwd: repoRoot,
+    cwd: process.env.CERTBOT_DLL ? path.dirname(path.resolve(process.env.CERTBOT_DLL)) : repoRoot,
     env: { Storage__Provider: 'Memory', MicrosoftAppId: '', MicrosoftAppPassword: '', ASPNETCORE_ENVIRONMENT: 'Production', DOTNET_NOLOGO: '1' },
     logFile,
   });
@@ -44,6 +46,7 @@ describe('playground', () => {
   let welcome;
 
   before(async () => {
+    fs.rmSync(outDir, { recursive: true, force: true });
     bot = startBot();
     // /readyz: options valid and storage answering (the reference bot answers it too).
     await waitForHttp(`http://127.0.0.1:${botPort}/readyz`, { timeoutMs: startupTimeout, process: bot, accept: (status) => status === 200 });
@@ -123,6 +126,7 @@ describe('playground', () => {
     await chat.send('2');
     recommendation = await chat.waitForBotMessage(/Professional Machine Learning Engineer/, { after: before });
     await chat.screenshot('recommendation');
+    await chat.screenshotMessage('recommendation-card', recommendation.message);
   });
 
   it('shows the recommendation as an Adaptive Card', stepTimeout, async () => {
@@ -132,8 +136,18 @@ describe('playground', () => {
 
   it('answers the searchCertifications message extension with results', stepTimeout, async () => {
     const panel = await chat.searchMessageExtension({ commandId: 'searchCertifications', parameterName: 'query', query: 'aws' });
-    await panel.getByText(/AWS/).first().waitFor({ timeout: 60_000 });
+    const result = panel.getByText(/AWS/).first();
+    const unreachable = panel.getByText('Unable to reach app');
+    await result.or(unreachable).first().waitFor({ timeout: 60_000 });
     await chat.screenshot('message-extension');
+    if (await unreachable.isVisible()) {
+      // Playground 0.2.28 shows no results at all when a result preview has a `tap` action (its log panel
+      // says "Search-based message extension tap action is not supported"); Teams itself supports tap.
+      const tapUnsupported = /tap action is not supported/i.test(await chat.page.locator('body').innerText());
+      assert.fail(tapUnsupported
+        ? 'the playground cannot display search results whose preview has a tap action: drop preview.tap (Teams then inserts the card on click) or accept this playground limitation'
+        : 'the playground says "Unable to reach app" for the composeExtension/query invoke: see artifacts/e2e/playground/bot.log');
+    }
     await chat.page.keyboard.press('Escape');
   });
 });

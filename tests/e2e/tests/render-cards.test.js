@@ -19,6 +19,7 @@ describe('render-cards', () => {
   let renderer;
 
   before(async () => {
+    fs.rmSync(screenshotDir, { recursive: true, force: true });
     browser = await launchChromium();
     renderer = await openCardPage(browser.context);
   });
