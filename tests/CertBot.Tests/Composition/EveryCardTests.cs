@@ -11,13 +11,9 @@ namespace CertBot.Tests.Composition;
 /// Every kind of card the bot can send, produced through the real endpoint, checked for what Teams needs:
 /// version 1.5, only our element and action types, required properties, fallback text, size under the limit.
 /// </summary>
-public sealed class EveryCardTests : IAsyncLifetime
+public sealed class EveryCardTests(CertBotServerFixture fixture) : IClassFixture<CertBotServerFixture>
 {
-    private CertBotServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CertBotServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly CertBotServer _server = fixture.Server;
 
     public static TheoryData<string, string> Profiles()
     {

@@ -6,13 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CertBot.Tests.Conversation;
 
 /// <summary>Quick FAQ questions typed in chat: answers, honest abstentions, feedback and the curator log.</summary>
-public sealed class FaqTranscriptTests : IAsyncLifetime
+public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFixture<CertBotServerFixture>
 {
-    private CertBotServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CertBotServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly CertBotServer _server = fixture.Server;
 
     [Theory]
     [InlineData("do i need a certifcation to get hired", "cert-required-to-get-hired")]

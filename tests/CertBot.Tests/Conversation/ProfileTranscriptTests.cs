@@ -7,13 +7,9 @@ namespace CertBot.Tests.Conversation;
 /// Conversation paths as tables of utterance → expected reply, run through the real HTTP endpoint
 /// (deliveryMode expectReplies), the way Bot Framework's core-bot tests drive the real pipeline.
 /// </summary>
-public sealed class ProfileTranscriptTests : IAsyncLifetime
+public sealed class ProfileTranscriptTests(CertBotServerFixture fixture) : IClassFixture<CertBotServerFixture>
 {
-    private CertBotServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CertBotServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly CertBotServer _server = fixture.Server;
 
     [Fact]
     public async Task Install_PersonalChat_SendsWelcomeCardWithThreeActions()
@@ -212,14 +208,14 @@ public sealed class ProfileTranscriptTests : IAsyncLifetime
         string conversationId;
         await using (var first = await CertBotServer.StartAsync(path))
         {
-            var chat = new TestChat(first);
+            var chat = new TestChat(first, userId: "29:restart-user");
             conversationId = chat.ConversationId;
             await chat.SayAsync("get a recommendation");
             Assert.True(AsksFor(await chat.SayAsync("data scientist"), "mlYears"));
         }
 
         await using var second = await CertBotServer.StartAsync(path);
-        var resumed = new TestChat(second, conversationId: conversationId);
+        var resumed = new TestChat(second, userId: "29:restart-user", conversationId: conversationId);
         var replies = await resumed.SayAsync("3");
         Assert.True(AsksFor(replies, "cloud"), replies.ToString());
     }

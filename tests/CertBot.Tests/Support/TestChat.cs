@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace CertBot.Tests.Support;
 
 /// <summary>One person in one conversation, talking to the real endpoint the way Teams would deliver their messages.</summary>
-public sealed class TestChat(CertBotServer server, string conversationType = "personal", string userId = "29:user-ada", string userName = "Ada", string? conversationId = null, string serviceUrl = "https://smba.trafficmanager.net/amer/")
+public sealed class TestChat(CertBotServer server, string conversationType = "personal", string? userId = null, string userName = "Ada", string? conversationId = null, string serviceUrl = "https://smba.trafficmanager.net/amer/")
 {
     public const string BotId = "28:certbot-test";
+    private readonly string _userId = userId ?? "29:user-" + Guid.NewGuid().ToString("N")[..12];
     public const string BotName = "CertBot";
     private int _sequence;
 
@@ -60,7 +61,7 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
             ["channelId"] = "msteams",
             ["serviceUrl"] = serviceUrl,
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = userName, ["aadObjectId"] = "00000000-0000-0000-0000-" + (++_sequence).ToString("D12") },
+            ["from"] = new JsonObject { ["id"] = _userId, ["name"] = userName, ["aadObjectId"] = "00000000-0000-0000-0000-" + (++_sequence).ToString("D12") },
             ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
             ["conversation"] = new JsonObject
             {

@@ -4,13 +4,9 @@ using CertBot.Tests.Support;
 namespace CertBot.Tests.Teams;
 
 /// <summary>Group chats and channels: @mention gating, mention removal, whose recommendation it is, sharing.</summary>
-public sealed class GroupChatTests : IAsyncLifetime
+public sealed class GroupChatTests(CertBotServerFixture fixture) : IClassFixture<CertBotServerFixture>
 {
-    private CertBotServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CertBotServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly CertBotServer _server = fixture.Server;
 
     [Theory]
     [InlineData("groupChat")]

@@ -5,13 +5,9 @@ using CertBot.Tests.Support;
 namespace CertBot.Tests.Teams;
 
 /// <summary>Teams invokes answered synchronously: message extension search, Action.Execute, unknown names.</summary>
-public sealed class InvokeTests : IAsyncLifetime
+public sealed class InvokeTests(CertBotServerFixture fixture) : IClassFixture<CertBotServerFixture>
 {
-    private CertBotServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CertBotServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly CertBotServer _server = fixture.Server;
 
     [Theory]
     [InlineData("aws", "MLA-C01")]
