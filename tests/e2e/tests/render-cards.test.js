@@ -28,7 +28,13 @@ describe('render-cards', () => {
 
   // Renders every Adaptive Card in a file; with screenshotBase, saves <base>[-<n>].png per card.
   async function renderFile(file, screenshotBase) {
-    const parsed = cardsInFile(JSON.parse(fs.readFileSync(file, 'utf8')));
+    let json;
+    try {
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      return [`not valid JSON: ${error.message}`];
+    }
+    const parsed = cardsInFile(json);
     if (parsed.problem) return [parsed.problem];
     const problems = [];
     for (const { label, card } of parsed.cards) {
