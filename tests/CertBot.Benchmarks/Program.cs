@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using CertBot.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args);

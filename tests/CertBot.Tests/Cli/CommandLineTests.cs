@@ -41,6 +41,50 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task FaqEval_EvaluationSet_PrintsScoresPerFaq()
+    {
+        var set = Path.Combine(Path.GetTempPath(), $"eval-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(set, """
+            items:
+              - utterance: "do i need a cert to get hired"
+                expect: cert-required-to-get-hired
+              - utterance: "what is the capital of peru"
+                expect: none
+            """);
+        try
+        {
+            var (code, stdout, stderr) = await RunAsync("faq-eval", set);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("cert-required-to-get-hired", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(set);
+        }
+    }
+
+    [Fact]
+    public async Task Report_AfterUnansweredQuestion_ListsItGroupedWithCount()
+    {
+        var storage = Path.Combine(Path.GetTempPath(), $"certbot-report-{Guid.NewGuid():N}.db");
+        var chat = await ChatCommand.RunAsync([$"--Storage:SqlitePath={storage}"], new StringReader("how do I bake sourdough bread\nhow do I bake sourdough bread?\n/quit\n"), new StringWriter());
+        Assert.Equal(0, chat);
+
+        var (code, stdout, _) = await RunAsync("report", $"--Storage:SqlitePath={storage}");
+        Assert.Equal(0, code);
+        Assert.Contains("how do i bake sourdough bread", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\s2\s+how do i bake sourdough bread", stdout);
+    }
+
+    [Fact]
+    public async Task Report_BadTop_ClearErrorExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("report", "--top", "lots");
+        Assert.Equal(2, code);
+        Assert.Contains("--top", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCommand_PrintsUsageExitTwo()
     {
         var (code, _, stderr) = await RunAsync("frobnicate");

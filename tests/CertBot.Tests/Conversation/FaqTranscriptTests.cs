@@ -39,6 +39,21 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         Assert.Contains(events.Events, e => e.Kind == CuratorEventKinds.Unanswered && e.Text == CuratorLog.Normalize(utterance));
     }
 
+    [Theory]
+    [InlineData("exam")]
+    [InlineData("time")]
+    public async Task Question_TooVague_OffersDidYouMeanWithoutFeedback(string utterance)
+    {
+        var replies = await new TestChat(_server).SayAsync(utterance);
+        var suggestions = replies.ButtonsWithAction("faq-ask");
+        Assert.InRange(suggestions.Count, 1, 3);
+        Assert.All(suggestions, data => Assert.False(string.IsNullOrEmpty((string?)data["faqId"])));
+        Assert.Empty(replies.ButtonsWithAction("faq-feedback"));
+
+        var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
+        Assert.Contains(events.Events, e => e.Kind == CuratorEventKinds.LowConfidence && e.Text == utterance && e.NearestFaqId is not null);
+    }
+
     [Fact]
     public async Task RelatedQuestionButton_Click_AnswersThatQuestion()
     {

@@ -1,0 +1,71 @@
+using BenchmarkDotNet.Attributes;
+using CertBot.Hosting;
+using CertBot.Protocol.Hosting;
+using CertBot.Protocol.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertBot.Benchmarks;
+
+/// <summary>
+/// Whole bot turns through the real pipeline in-process (adapter, state read and write, dialog, FAQ,
+/// recommender, card composition and serialization); no HTTP and no JWT validation (local mode).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 3, iterationCount: 10)]
+public class TurnBenchmarks
+{
+    private WebApplication _app = null!;
+    private CloudAdapter _adapter = null!;
+    private string _sqlitePath = "";
+    private int _sequence;
+
+    [Params("Memory", "Sqlite")]
+    public string Storage { get; set; } = "Memory";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _sqlitePath = Path.Combine(Path.GetTempPath(), $"certbot-bench-{Guid.NewGuid():N}.db");
+        _app = CertBotApp.Build(["--Logging:LogLevel:Default=Error", $"--Storage:Provider={Storage}", $"--Storage:SqlitePath={_sqlitePath}"]);
+        _adapter = _app.Services.GetRequiredService<CloudAdapter>();
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _app.DisposeAsync();
+        File.Delete(_sqlitePath);
+    }
+
+    /// <summary>A typed FAQ question answered with an answer card.</summary>
+    [Benchmark]
+    public Task<TurnResult> FaqTurn() => Send("do i need a certifcation to get hired");
+
+    /// <summary>"Which cert should I get": the interview starts and asks the first question.</summary>
+    [Benchmark]
+    public Task<TurnResult> DialogStartTurn() => Send("which cert should I get?");
+
+    /// <summary>Everything at once: slot extraction, recommender and the full recommendation card.</summary>
+    [Benchmark]
+    public Task<TurnResult> RecommendationTurn() => Send("data scientist, 4 years of ML, azure");
+
+    private Task<TurnResult> Send(string text)
+    {
+        // A new user each time (within a bounded set) so every turn does the same work.
+        var n = Interlocked.Increment(ref _sequence);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "bench-" + n,
+            ChannelId = "msteams",
+            ServiceUrl = "https://smba.trafficmanager.net/amer/",
+            DeliveryMode = DeliveryModes.ExpectReplies,
+            From = new ChannelAccount { Id = "29:bench-" + (n % 1000) },
+            Recipient = new ChannelAccount { Id = "28:certbot" },
+            Conversation = new ConversationAccount { Id = "a:bench-" + (n % 1000), ConversationType = "personal" },
+            Text = text,
+        };
+        return _adapter.ProcessActivityAsync(activity, null, CancellationToken.None);
+    }
+}
