@@ -18,7 +18,7 @@ public static class PromptCard
             Actions = prompt.Choices
                 .Select(choice => (AdaptiveAction)CardButtons.Submit(choice.Title, new CardActionData { Action = CardActions.ProfileAnswer, Slot = prompt.Slot, Value = choice.Value }))
                 .ToList(),
-            FallbackText = $"{text} ({string.Join(" / ", prompt.Choices.Select(choice => choice.Title))})",
+            FallbackText = prompt.Choices.Count == 0 ? text : $"{text} ({string.Join(" / ", prompt.Choices.Select(choice => choice.Title))})",
         };
     }
 }

@@ -106,7 +106,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
             ("role", messages.Recommendation.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName())),
             ("years", LearnerProfileMapping.FormatYears(profile.MlYears)),
             ("cloud", messages.Recommendation.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName())));
-        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary.Credential) : messages.Recommendation.NoPrimary, null);
+        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary.Credential) : messages.Recommendation.NoPrimary);
     }
 
     private MessagingExtensionAttachment CredentialResult(KnowledgeBase snapshot, Credential credential)
@@ -115,16 +115,16 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         var status = credential.Status == CredentialStatus.Retired
             ? CredentialFacts.RetiredText(messages.Comparison, snapshot, credential)
             : credential.Vendor;
-        return Attachment(card, CredentialFacts.Title(credential), status, new CardActionData { Action = CardActions.ShowCredential, CredentialId = credential.Id });
+        return Attachment(card, CredentialFacts.Title(credential), status);
     }
 
-    private static MessagingExtensionAttachment Attachment(AdaptiveCard card, string title, string? text, CardActionData? tap)
+    // Previews carry no tap: Teams then inserts the attached card as is, and clients that do not support
+    // invoke taps (the Agents Playground) still list the results. selectItem stays handled for clients that send it.
+    private static MessagingExtensionAttachment Attachment(AdaptiveCard card, string title, string? text)
         => new(
             CardAttachment.ContentType,
             CardAttachment.Content(card),
-            new MessagingExtensionPreview(
-                "application/vnd.microsoft.card.thumbnail",
-                new ThumbnailCard(title, text, tap is null ? null : new ThumbnailTap("invoke", CardButtons.Payload(tap)))));
+            new MessagingExtensionPreview("application/vnd.microsoft.card.thumbnail", new ThumbnailCard(title, text, null)));
 
     private static string QueryText(MessagingExtensionQuery query)
     {
