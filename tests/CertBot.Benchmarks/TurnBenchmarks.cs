@@ -52,7 +52,7 @@ public class TurnBenchmarks
 
     private Task<TurnResult> Send(string text)
     {
-        // A new user each time (within a bounded set) so every turn does the same work.
+        // A new user and conversation every time, so every turn does the same work (no earlier state to continue).
         var n = Interlocked.Increment(ref _sequence);
         var activity = new Activity
         {
@@ -61,9 +61,9 @@ public class TurnBenchmarks
             ChannelId = "msteams",
             ServiceUrl = "https://smba.trafficmanager.net/amer/",
             DeliveryMode = DeliveryModes.ExpectReplies,
-            From = new ChannelAccount { Id = "29:bench-" + (n % 1000) },
+            From = new ChannelAccount { Id = "29:bench-" + n },
             Recipient = new ChannelAccount { Id = "28:certbot" },
-            Conversation = new ConversationAccount { Id = "a:bench-" + (n % 1000), ConversationType = "personal" },
+            Conversation = new ConversationAccount { Id = "a:bench-" + n, ConversationType = "personal" },
             Text = text,
         };
         return _adapter.ProcessActivityAsync(activity, null, CancellationToken.None);

@@ -37,7 +37,7 @@ public static class ComparisonCard
     }
 
     /// <summary>One credential as a row: name and status on the left, facts on the right (stacks on mobile).</summary>
-    public static AdaptiveContainer Row(BotMessages messages, KnowledgeBase knowledge, Credential credential, AdaptiveElement? extra = null)
+    public static AdaptiveContainer Row(BotMessages messages, KnowledgeBase knowledge, Credential credential, AdaptiveElement? extra = null, bool compact = false)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(credential);
@@ -45,8 +45,12 @@ public static class ComparisonCard
         {
             new AdaptiveTextBlock { Text = CredentialFacts.Title(credential), Weight = AdaptiveTextWeight.Bolder, Wrap = true },
             new AdaptiveTextBlock { Text = credential.Vendor, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None },
-            CredentialFacts.Status(messages.Comparison, knowledge, credential),
         };
+        if (!compact || credential.Status != CredentialStatus.Active)
+        {
+            left.Add(CredentialFacts.Status(messages.Comparison, knowledge, credential));
+        }
+
         if (extra is not null)
         {
             left.Add(extra);
@@ -64,7 +68,7 @@ public static class ComparisonCard
                     Columns =
                     [
                         new AdaptiveColumn { Width = AdaptiveColumnWidth.Weighted(2), Items = left },
-                        new AdaptiveColumn { Width = AdaptiveColumnWidth.Weighted(3), Items = [CredentialFacts.Build(messages.Recommendation, credential)] },
+                        new AdaptiveColumn { Width = AdaptiveColumnWidth.Weighted(3), Items = [CredentialFacts.Build(messages.Recommendation, credential, compact)] },
                     ],
                 },
             ],

@@ -8,18 +8,23 @@ namespace CertBot.Composition;
 /// <summary>The facts shown for one credential, shared by the comparison, recommendation and credential cards.</summary>
 public static class CredentialFacts
 {
-    public static AdaptiveFactSet Build(RecommendationMessages labels, Credential credential) => new()
+    /// <param name="compact">Only experience, cost, preparation and freshness: the recommendation card shows several credentials and stays readable on mobile.</param>
+    public static AdaptiveFactSet Build(RecommendationMessages labels, Credential credential, bool compact = false)
     {
-        Facts =
-        [
-            new AdaptiveFact { Title = labels.ExperienceLabel, Value = credential.Experience.Description },
-            new AdaptiveFact { Title = labels.FocusLabel, Value = string.Join(", ", credential.Covers.Take(4)) },
-            new AdaptiveFact { Title = labels.FormatLabel, Value = credential.Format },
-            new AdaptiveFact { Title = labels.CostLabel, Value = credential.Cost },
-            new AdaptiveFact { Title = labels.PrepLabel, Value = credential.PreparationTime },
-            new AdaptiveFact { Title = labels.CheckedLabel, Value = credential.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        ],
-    };
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(credential);
+        var facts = new List<AdaptiveFact> { new() { Title = labels.ExperienceLabel, Value = credential.Experience.Description } };
+        if (!compact)
+        {
+            facts.Add(new AdaptiveFact { Title = labels.FocusLabel, Value = string.Join(", ", credential.Covers.Take(4)) });
+            facts.Add(new AdaptiveFact { Title = labels.FormatLabel, Value = credential.Format });
+        }
+
+        facts.Add(new AdaptiveFact { Title = labels.CostLabel, Value = credential.Cost });
+        facts.Add(new AdaptiveFact { Title = labels.PrepLabel, Value = credential.PreparationTime });
+        facts.Add(new AdaptiveFact { Title = labels.CheckedLabel, Value = credential.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        return new AdaptiveFactSet { Facts = facts };
+    }
 
     /// <summary>"Active", "Retired on 2026-03-31 · Replaced by …", as a coloured line.</summary>
     public static AdaptiveTextBlock Status(ComparisonMessages words, KnowledgeBase knowledge, Credential credential)

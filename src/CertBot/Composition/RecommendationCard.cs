@@ -53,7 +53,7 @@ public static class RecommendationCard
         body.Add(Heading(words.CompareLabel));
         foreach (var readiness in recommendation.Readiness)
         {
-            body.Add(ComparisonCard.Row(messages, knowledge, readiness.Credential, ReadinessBlock(words, readiness)));
+            body.Add(ComparisonCard.Row(messages, knowledge, readiness.Credential, ReadinessBlock(words, readiness), compact: true));
         }
 
         if (recommendation.RetiredNotes.Count > 0)
