@@ -32,5 +32,4 @@ public static class CardActions
     public const string Help = "help";
     public const string ProfileAnswer = "profile-answer";
     public const string StartOver = "start-over";
-    public const string ShowCredential = "show-credential";
 }

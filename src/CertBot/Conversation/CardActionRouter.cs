@@ -74,9 +74,6 @@ public sealed partial class CardActionRouter(
             case CardActions.ShareRecommendation when LearnerProfileMapping.TryFromShared(data.Profile, out var profile):
                 await ShareAsync(turn, profile, cancellationToken).ConfigureAwait(false);
                 break;
-            case CardActions.ShowCredential when data.CredentialId is not null && knowledge.Current.FindCredential(data.CredentialId) is { } credential:
-                await turn.SendCardAsync(CredentialCard.Build(messages, knowledge.Current, credential), cancellationToken).ConfigureAwait(false);
-                break;
             default:
                 LogUnknownAction(data.Action ?? "");
                 await turn.SendTextAsync(messages.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);

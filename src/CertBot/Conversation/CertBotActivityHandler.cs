@@ -90,8 +90,6 @@ public sealed partial class CertBotActivityHandler(
                 return query is null
                     ? new InvokeResponse(400)
                     : messageExtension.Query(query, ConversationKind.DisplayName(activity, wording.Channel.AnonymousName));
-            case "composeExtension/selectItem":
-                return messageExtension.SelectItem(CardActionRouter.Parse(activity.Value));
             case null or "" when CardActionRouter.Parse(activity.Value) is { } data:
                 // A Bot Framework card button of type "invoke" (no name on msteams).
                 await actions.HandleAsync(turnContext, data, cancellationToken).ConfigureAwait(false);

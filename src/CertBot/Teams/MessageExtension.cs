@@ -42,18 +42,6 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         return Respond(new MessagingExtensionResult("result", "list", page));
     }
 
-    /// <summary>The person picked a preview: answer with that card.</summary>
-    public InvokeResponse SelectItem(CardActionData? selected)
-    {
-        var snapshot = knowledge.Current;
-        if (selected?.CredentialId is { } id && snapshot.FindCredential(id) is { } credential)
-        {
-            return Respond(new MessagingExtensionResult("result", "list", [CredentialResult(snapshot, credential)]));
-        }
-
-        return Respond(new MessagingExtensionResult("message", Text: messages.MessageExtension.NoResults));
-    }
-
     /// <summary>Credentials whose name, vendor, exam code, cloud or topics contain the query words; current ones first.</summary>
     public static IReadOnlyList<Credential> Search(KnowledgeBase knowledge, string text)
     {
@@ -118,13 +106,13 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         return Attachment(card, CredentialFacts.Title(credential), status);
     }
 
-    // Previews carry no tap: Teams then inserts the attached card as is, and clients that do not support
-    // invoke taps (the Agents Playground) still list the results. selectItem stays handled for clients that send it.
+    // Previews carry no tap: Teams then inserts the attached card as is (no selectItem round trip), and clients
+    // that do not support invoke taps (the Agents Playground) still list the results.
     private static MessagingExtensionAttachment Attachment(AdaptiveCard card, string title, string? text)
         => new(
             CardAttachment.ContentType,
             CardAttachment.Content(card),
-            new MessagingExtensionPreview("application/vnd.microsoft.card.thumbnail", new ThumbnailCard(title, text, null)));
+            new MessagingExtensionPreview("application/vnd.microsoft.card.thumbnail", new ThumbnailCard(title, text)));
 
     private static string QueryText(MessagingExtensionQuery query)
     {

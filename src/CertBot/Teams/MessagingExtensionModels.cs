@@ -23,11 +23,8 @@ public sealed record MessagingExtensionAttachment(string ContentType, JsonElemen
 /// <summary>The thumbnail card shown in the result list.</summary>
 public sealed record MessagingExtensionPreview(string ContentType, ThumbnailCard Content);
 
-/// <summary>A Bot Framework thumbnail card (title, text, tap).</summary>
-public sealed record ThumbnailCard(string Title, string? Text, ThumbnailTap? Tap);
-
-/// <summary>What tapping a preview does: an invoke carrying <see cref="Value"/> (composeExtension/selectItem).</summary>
-public sealed record ThumbnailTap(string Type, JsonElement Value);
+/// <summary>A Bot Framework thumbnail card (title and text) used as a result preview.</summary>
+public sealed record ThumbnailCard(string Title, string? Text);
 
 /// <summary>The value of an <c>adaptiveCard/action</c> invoke (Action.Execute).</summary>
 public sealed record AdaptiveCardInvokeValue(AdaptiveCardInvokeAction? Action, string? Trigger);

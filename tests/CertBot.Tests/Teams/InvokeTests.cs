@@ -48,15 +48,6 @@ public sealed class InvokeTests(CertBotServerFixture fixture) : IClassFixture<Ce
     }
 
     [Fact]
-    public async Task ComposeExtensionSelectItem_CredentialPreview_ReturnsThatCard()
-    {
-        var body = await InvokeAsync("composeExtension/selectItem", new JsonObject { ["action"] = "show-credential", ["credentialId"] = "aws-mla-c01" });
-        var attachments = body["composeExtension"]!["attachments"]!.AsArray();
-        Assert.Single(attachments);
-        Assert.Contains("MLA-C01", attachments[0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AdaptiveCardAction_ExecuteFeedback_ReplacesCardInResponse()
     {
         var value = new JsonObject
