@@ -116,20 +116,16 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
 
     private static string QueryText(MessagingExtensionQuery query)
     {
-        foreach (var parameter in query.Parameters ?? [])
+        var parameters = query.Parameters ?? [];
+        if (parameters.Any(parameter => parameter.Name == "initialRun"))
         {
-            if (parameter.Name == "initialRun")
-            {
-                return "";
-            }
-
-            if (parameter.Name == QueryParameter && parameter.Value is { ValueKind: JsonValueKind.String } value)
-            {
-                return value.GetString()?.Trim() ?? "";
-            }
+            return "";
         }
 
-        return "";
+        // Teams names the parameter as the manifest does; some clients send it unnamed, so fall back to the first text.
+        var chosen = parameters.FirstOrDefault(parameter => parameter.Name == QueryParameter)
+            ?? parameters.FirstOrDefault(parameter => parameter.Value is { ValueKind: JsonValueKind.String });
+        return chosen?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString()?.Trim() ?? "" : "";
     }
 
     private static InvokeResponse Respond(MessagingExtensionResult result)

@@ -41,6 +41,14 @@ public sealed class InvokeTests(CertBotServerFixture fixture) : IClassFixture<Ce
     }
 
     [Fact]
+    public async Task ComposeExtensionQuery_UnnamedParameter_IsUsedAsTheQuery()
+    {
+        var query = new JsonObject { ["parameters"] = new JsonArray(new JsonObject { ["value"] = "azure" }) };
+        var body = await InvokeAsync("composeExtension/query", query);
+        Assert.Contains("AI-103", body["composeExtension"]!["attachments"]![0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeExtensionQuery_NoMatch_ReturnsMessage()
     {
         var body = await InvokeAsync("composeExtension/query", Query("zzzz qqqq"));
