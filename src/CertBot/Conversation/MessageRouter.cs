@@ -29,12 +29,27 @@ public sealed class MessageRouter(
 
         var dialog = interview.Dialog;
         var state = turn.State.User(HostJsonContext.Default.CertBotUserState).Dialog ?? DialogState.Idle;
+        if (state.Status == DialogStatus.Complete && dialog.IsTrigger(text))
+        {
+            // "Which cert should I get?" after a recommendation: a new interview.
+            await interview.StartAsync(turn, text, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (state.Status != DialogStatus.Idle)
         {
             var step = dialog.Continue(state, DialogInput.FromText(text));
             if (step.Kind != DialogTurnKind.NotUnderstood)
             {
                 await interview.PresentAsync(turn, step, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // After a recommendation, new facts ("what about AWS?", "I have 5 years now") revise the profile.
+            var facts = dialog.Extract(text);
+            if (state.Status == DialogStatus.Complete && !facts.IsEmpty && faq.Match(text).Kind != FaqMatchKind.Answer)
+            {
+                await interview.PresentAsync(turn, dialog.Begin(Revise(state, facts), text), cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -91,6 +106,16 @@ public sealed class MessageRouter(
         }
 
         await interview.StartAsync(turn, text, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The finished profile reopened without the answers the new facts replace (a new cloud also voids years on the old one).</summary>
+    private static DialogState Revise(DialogState complete, SlotExtraction facts)
+    {
+        var values = complete.Values
+            .Where(pair => !facts.Values.ContainsKey(pair.Key))
+            .Where(pair => !(facts.Values.ContainsKey(LearnerProfileMapping.CloudSlot) && pair.Key == LearnerProfileMapping.CloudYearsSlot && !facts.Values.ContainsKey(LearnerProfileMapping.CloudYearsSlot)))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        return new DialogState(DialogStatus.Active, null, values, 0, []);
     }
 
     /// <summary>Answers a detour during the interview; false when the text is neither a feature phrase nor a confident FAQ match.</summary>

@@ -177,6 +177,28 @@ public sealed class ProfileTranscriptTests(CertBotServerFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task NewFacts_AfterRecommendation_ReviseTheProfile()
+    {
+        var chat = new TestChat(_server);
+        AssertRecommendation(await chat.SayAsync("data scientist, 4 years of ML, azure"), "data-scientist", 4, "azure");
+
+        var aws = await chat.SayAsync("what about aws");
+        Assert.True(AsksFor(aws, "cloudYears"), aws.ToString());
+        AssertRecommendation(await chat.SayAsync("2"), "data-scientist", 4, "aws");
+
+        AssertRecommendation(await chat.SayAsync("and with azure?"), "data-scientist", 4, "azure");
+    }
+
+    [Fact]
+    public async Task Trigger_AfterRecommendation_StartsANewInterview()
+    {
+        var chat = new TestChat(_server);
+        await chat.SayAsync("data scientist, 4 years of ML, azure");
+        var again = await chat.SayAsync("which cert should I get?");
+        Assert.True(AsksFor(again, "role"), again.ToString());
+    }
+
+    [Fact]
     public async Task ForgetMe_MidDialog_DeletesStateAndSaysSo()
     {
         var chat = new TestChat(_server);
