@@ -43,6 +43,35 @@ public sealed class ProfileTranscriptTests(CertBotServerFixture fixture) : IClas
         Assert.Empty(installation.Messages);
     }
 
+    /// <summary>The manifest's command list titles, as Teams sends them when picked from the command menu.</summary>
+    [Theory]
+    [InlineData("Help", "help")]
+    [InlineData("Get a recommendation", "interview")]
+    [InlineData("Compare certifications", "comparison")]
+    [InlineData("Ask a question", "ask")]
+    public async Task ManifestCommand_Picked_OpensThatFeature(string command, string feature)
+    {
+        var replies = await new TestChat(_server).SayAsync(command);
+        switch (feature)
+        {
+            case "help":
+                Assert.Single(replies.Cards);
+                Assert.NotEmpty(replies.ButtonsWithAction("start-recommendation"));
+                Assert.False(AsksFor(replies, "role"));
+                break;
+            case "interview":
+                Assert.True(AsksFor(replies, "role"), replies.ToString());
+                break;
+            case "comparison":
+                Assert.Contains("MLS-C01", replies.AllText, StringComparison.Ordinal);
+                break;
+            case "ask":
+                Assert.Single(replies.Messages);
+                Assert.Empty(replies.Cards);
+                break;
+        }
+    }
+
     [Fact]
     public async Task FullDialog_ByButtons_EndsWithGoogleRecommendation()
     {
