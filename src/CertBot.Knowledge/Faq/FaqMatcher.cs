@@ -41,13 +41,23 @@ public sealed partial class FaqMatcher
 
     /// <summary>Builds the matcher over the FAQ and lexicon of <paramref name="knowledge"/>.</summary>
     public FaqMatcher(KnowledgeBase knowledge, FaqMatcherOptions? options = null)
-        : this(knowledge?.Faqs ?? throw new ArgumentNullException(nameof(knowledge)), knowledge.Lexicon, options)
+        : this(knowledge?.Faqs ?? throw new ArgumentNullException(nameof(knowledge)), knowledge.Lexicon, options, EntityNames(knowledge))
     {
     }
 
     /// <summary>Builds the matcher over explicit entries and lexicon.</summary>
     public FaqMatcher(IReadOnlyList<FaqEntry> faqs, MatcherLexicon lexicon, FaqMatcherOptions? options = null)
+        : this(faqs, lexicon, options, [])
     {
+    }
+
+    /// <summary>
+    /// Builds the matcher over explicit entries and lexicon; words of <paramref name="entityNames"/> (credential names,
+    /// vendors, exam codes) say which thing a question is about, not what it asks, and weigh less.
+    /// </summary>
+    public FaqMatcher(IReadOnlyList<FaqEntry> faqs, MatcherLexicon lexicon, FaqMatcherOptions? options, IEnumerable<string> entityNames)
+    {
+        ArgumentNullException.ThrowIfNull(entityNames);
         ArgumentNullException.ThrowIfNull(faqs);
         ArgumentNullException.ThrowIfNull(lexicon);
         _options = options ?? new FaqMatcherOptions();
@@ -74,16 +84,9 @@ public sealed partial class FaqMatcher
         _vocabulary = builder.Build();
         var termCount = _vocabulary.TermCount;
         _phrasingCount = phrasingTerms.Count;
-        (_phrasingPostingDocs, _phrasingPostingWeights) = Bm25Postings(phrasingTerms, termCount);
-        (_answerPostingFaqs, _answerPostingWeights) = Bm25Postings(answerTerms, termCount);
-        var allPhrasings = new int[_faqs.Length][];
-        for (var f = 0; f < _faqs.Length; f++)
-        {
-            allPhrasings[f] = [.. phrasingTerms.Skip(_faqFirstPhrasing[f]).Take(_faqPhrasingCount[f]).SelectMany(t => t)];
-        }
 
-        (_allPhrasingPostingFaqs, _allPhrasingPostingWeights) = Bm25Postings(allPhrasings, termCount);
-
+        // Rarity is measured over whole entries (phrasings and answer): an exam name that only the overview entry's
+        // phrasings spell out, but that half the answers mention, is not what tells entries apart; the intent words are.
         _faqPhrasingTerms = new int[_faqs.Length][];
         _faqAnswerTerms = new int[_faqs.Length][];
         var faqFrequency = new int[termCount];
@@ -111,8 +114,31 @@ public sealed partial class FaqMatcher
             _termWeight[t] = faqFrequency[t] == 0 ? maxWeight : (float)Math.Log(1 + ((double)_faqs.Length / faqFrequency[t]));
         }
 
+        // Entity words (which exam) are shared by the overview and the specific entries about that exam; the intent
+        // words (cost, retired, format) must decide between them, so entity words count less.
+        foreach (var name in entityNames)
+        {
+            foreach (var t in builder.KnownTerms(name))
+            {
+                _termWeight[t] = Math.Min(_termWeight[t], (float)(_options.EntityWordWeight * maxWeight));
+            }
+        }
+
+        (_phrasingPostingDocs, _phrasingPostingWeights) = Bm25Postings(phrasingTerms, _termWeight);
+        (_answerPostingFaqs, _answerPostingWeights) = Bm25Postings(answerTerms, _termWeight);
+        var allPhrasings = new int[_faqs.Length][];
+        for (var f = 0; f < _faqs.Length; f++)
+        {
+            allPhrasings[f] = [.. phrasingTerms.Skip(_faqFirstPhrasing[f]).Take(_faqPhrasingCount[f]).SelectMany(t => t)];
+        }
+
+        (_allPhrasingPostingFaqs, _allPhrasingPostingWeights) = Bm25Postings(allPhrasings, _termWeight);
+
         _unknownWeight = (float)(_options.UnknownWordWeight * maxWeight);
     }
+
+    private static IEnumerable<string> EntityNames(KnowledgeBase knowledge) =>
+        knowledge.Credentials.SelectMany(c => new[] { c.Name, c.Vendor, c.ExamCode ?? string.Empty });
 
     /// <summary>The entries this matcher searches.</summary>
     public IReadOnlyList<FaqEntry> Entries => _faqs;
@@ -168,7 +194,7 @@ public sealed partial class FaqMatcher
                 return new FaqMatch(FaqMatchKind.OutOfScope, null, 0, [], null);
             }
 
-            var (coverage, evidence, matched) = Coverage(best, terms, analysis.UnknownCount);
+            var (coverage, evidence, matched) = Coverage(best, terms, analysis.Words[..analysis.TermCount], analysis.UnknownCount);
             var margin = (s1 - s2) / s1;
             var confidence = coverage * (1 - _options.MarginWeight + (_options.MarginWeight * margin));
             var nearest = _faqs[best];
@@ -226,27 +252,32 @@ public sealed partial class FaqMatcher
         return max + ((float)_options.AnswerFieldWeight * answerScores[faq]) + ((float)_options.AllPhrasingsWeight * allScores[faq]);
     }
 
-    private (double Coverage, double Evidence, int Matched) Coverage(int faq, ReadOnlySpan<int> terms, int unknownCount)
+    private (double Coverage, double Evidence, int Matched) Coverage(int faq, ReadOnlySpan<int> terms, ReadOnlySpan<int> words, int unknownCount)
     {
         double total = unknownCount * _unknownWeight;
         double explained = 0;
+        double evidence = 0;
         var matched = 0;
-        foreach (var t in terms)
+        for (var i = 0; i < terms.Length; i++)
         {
+            var t = terms[i];
             var w = _termWeight[t];
             total += w;
             if (Array.BinarySearch(_faqPhrasingTerms[faq], t) >= 0)
             {
+                // A two-word phrase or exam code is as much evidence as its two words.
                 explained += w;
-                matched++;
+                evidence += w * words[i];
+                matched += words[i];
             }
             else if (Array.BinarySearch(_faqAnswerTerms[faq], t) >= 0)
             {
                 explained += 0.5 * w;
+                evidence += 0.5 * w;
             }
         }
 
-        return (total <= 0 ? 0 : explained / total, explained, matched);
+        return (total <= 0 ? 0 : explained / total, evidence, matched);
     }
 
     private static void Accumulate(int[] docs, float[] weights, float[] scores)
@@ -275,7 +306,7 @@ public sealed partial class FaqMatcher
         {
             if (i + 1 < count && _vocabulary.TryPhrase(surfaces[i], surfaces[i + 1], out var phrase))
             {
-                analysis.Add(phrase);
+                analysis.Add(phrase, 2);
                 i++;
                 continue;
             }
@@ -288,7 +319,7 @@ public sealed partial class FaqMatcher
                     analysis.UnknownCount++;
                     break;
                 default:
-                    analysis.Add(tokenTerms[i]);
+                    analysis.Add(tokenTerms[i], 1);
                     break;
             }
         }
@@ -296,19 +327,11 @@ public sealed partial class FaqMatcher
         return analysis;
     }
 
-    private static (int[][] Docs, float[][] Weights) Bm25Postings(IReadOnlyList<int[]> documents, int termCount)
+    private static (int[][] Docs, float[][] Weights) Bm25Postings(IReadOnlyList<int[]> documents, float[] idf)
     {
+        var termCount = idf.Length;
         var n = documents.Count;
         var averageLength = n == 0 ? 1f : Math.Max(1f, (float)documents.Average(d => d.Length));
-        var documentFrequency = new int[termCount];
-        foreach (var doc in documents)
-        {
-            foreach (var t in doc.Distinct())
-            {
-                documentFrequency[t]++;
-            }
-        }
-
         var docs = new List<int>[termCount];
         var weights = new List<float>[termCount];
         for (var t = 0; t < termCount; t++)
@@ -324,8 +347,7 @@ public sealed partial class FaqMatcher
             {
                 var t = group.Key;
                 var tf = group.Count();
-                var idf = (float)Math.Log(1 + ((n - documentFrequency[t] + 0.5) / (documentFrequency[t] + 0.5)));
-                var weight = idf * tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * length / averageLength))));
+                var weight = idf[t] * tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * length / averageLength))));
                 docs[t].Add(d);
                 weights[t].Add(weight);
             }
@@ -341,16 +363,18 @@ public sealed partial class FaqMatcher
     private struct QueryAnalysis
     {
         public TermBuffer Terms;
+        public TermBuffer Words;
         public int TermCount;
         public int UnknownCount;
 
-        public void Add(int term)
+        public void Add(int term, int words)
         {
             if (TermCount == MaxTokens || ((ReadOnlySpan<int>)Terms)[..TermCount].Contains(term))
             {
                 return;
             }
 
+            Words[TermCount] = words;
             Terms[TermCount++] = term;
         }
     }

@@ -30,6 +30,9 @@ public sealed class FaqMatcherOptions
     /// <summary>How much the score margin between the best and second-best entry counts in confidence (0-1).</summary>
     public double MarginWeight { get; set; } = 0.3;
 
+    /// <summary>Cap on the weight of a word from a credential's name, vendor or exam code, relative to the rarest word.</summary>
+    public double EntityWordWeight { get; set; } = 0.5;
+
     /// <summary>Weight of an unknown query word relative to the rarest known word.</summary>
     public double UnknownWordWeight { get; set; } = 0.8;
 }

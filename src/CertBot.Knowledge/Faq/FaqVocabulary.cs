@@ -210,6 +210,37 @@ internal sealed class FaqVocabulary
 
         public FaqVocabulary Build() => new(this);
 
+        /// <summary>The already known terms of <paramref name="text"/> (phrases folded, stop and new words skipped); adds nothing.</summary>
+        public IEnumerable<int> KnownTerms(string text)
+        {
+            var tokens = TextTokenizer.TokenizeToStrings(text);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!SurfaceIds.TryGetValue(tokens[i], out var surface))
+                {
+                    if (StemTerms.TryGetValue(StemOf(tokens[i]), out var stemTerm))
+                    {
+                        yield return stemTerm;
+                    }
+
+                    continue;
+                }
+
+                if (i + 1 < tokens.Count && SurfaceIds.TryGetValue(tokens[i + 1], out var next)
+                    && Phrases.TryGetValue(PhraseKey(surface, next), out var phrase))
+                {
+                    yield return phrase;
+                    i++;
+                    continue;
+                }
+
+                if (SurfaceTerms[surface] >= 0)
+                {
+                    yield return SurfaceTerms[surface];
+                }
+            }
+        }
+
         private int Surface(string token)
         {
             if (SurfaceIds.TryGetValue(token, out var id))
