@@ -17,7 +17,13 @@ export const selectors = {
   messageHeader: '[aria-label="Message header"]',
   adaptiveCard: '.ac-adaptiveCard',
   messageExtensionButton: 'button[aria-label="Trigger Message Extension App"]',
+  mentionMenu: '#typeahead-menu',            // opens on "@" in the compose box: the bot and the group's members
+  mention: '.mention',                       // a picked mention inside the compose box
+  userAvatar: '[role="toolbar"] .fui-Avatar[role="img"][aria-label]', // top right: the signed-in playground user
 };
+
+/** The name the playground gives the bot (it does not read the manifest). */
+export const playgroundBotName = 'Test Bot';
 
 /**
  * Runs the playground CLI from a scratch directory (it reads ./.m365agentsplayground.yml and writes ./devTools
@@ -55,7 +61,7 @@ export async function startPlayground({ botEndpoint, port, logDir, timeoutMs = 1
   };
 }
 
-/** Drives one personal chat in the playground web UI. */
+/** Drives the playground web UI: the personal chat it opens with, and the other conversations of its left pane. */
 export class PlaygroundChat {
   constructor(page, screenshotDir) {
     this.page = page;
@@ -68,6 +74,30 @@ export class PlaygroundChat {
   async open(url) {
     await this.page.goto(url);
     await this.page.locator(selectors.messageInput).waitFor({ timeout: 60_000 });
+  }
+
+  /**
+   * Switches to a conversation of the left pane ("Personal Chat", "Group Chat", "My Team - General", …). The
+   * first visit installs the bot there (installationUpdate + conversationUpdate). The tree items carry no
+   * selected state, so callers check the conversation by its messages.
+   */
+  async openConversation(name) {
+    const item = this.page.getByRole('treeitem', { name, exact: true });
+    if (await item.count() === 0) {
+      const names = await this.page.getByRole('treeitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+      throw new Error(`the playground has no conversation "${name}" in its left pane (it has: ${names.join(' | ')})`);
+    }
+    await item.click();
+    await this.page.locator(selectors.messageInput).waitFor({ timeout: 30_000 });
+  }
+
+  /** The signed-in playground user's display name (what the bot receives as from.name), read from the top bar. */
+  async userName() {
+    const avatars = this.page.locator(selectors.userAvatar);
+    await avatars.first().waitFor({ timeout: 30_000 });
+    const names = (await avatars.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label').trim()))).filter(Boolean);
+    if (names.length !== 1) throw new Error(`expected one user avatar in the playground's top bar, found: ${JSON.stringify(names)}`);
+    return names[0];
   }
 
   async botMessageCount() {
@@ -117,6 +147,41 @@ export class PlaygroundChat {
   }
 
   /**
+   * Sends "@<mentioned> text" the way a person does: types "@" and the first word of the name, picks the
+   * name in the playground's mention menu (which makes a real mention entity, `<at>name</at>`), then types the
+   * rest. The compose box is checked before sending, so a lost keystroke fails here, not as a puzzling reply.
+   */
+  async sendWithMention(mentioned, text) {
+    const input = this.page.locator(selectors.messageInput);
+    await input.click();
+    await input.pressSequentially(`@${mentioned.split(' ')[0]}`);
+    const menu = this.page.locator(selectors.mentionMenu);
+    // The item's accessible name repeats the avatar's label, so match its visible text.
+    const option = menu.getByRole('menuitem').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(mentioned)}\\s*$`) });
+    try {
+      await option.waitFor({ timeout: 15_000 });
+    } catch {
+      const offered = await menu.getByRole('menuitem').allInnerTexts().catch(() => []);
+      throw new Error(`the playground's mention menu did not offer "${mentioned}" (offered: ${offered.map((o) => o.trim()).join(' | ') || 'no menu'})`);
+    }
+    await option.click();
+    await input.locator(selectors.mention, { hasText: mentioned }).waitFor({ timeout: 10_000 });
+    await input.pressSequentially(` ${text}`);
+    const composed = (await input.innerText()).replace(/\s+/g, ' ').trim();
+    if (composed !== `${mentioned} ${text}`) throw new Error(`the compose box holds "${composed}", not "${mentioned} ${text}"`);
+    await this.page.locator(selectors.sendButton).click();
+  }
+
+  /**
+   * True when the playground's log panel lists text as delivered to the bot ("Microsoft 365 Agents Playground
+   * -> User Application message 200 <text>"); the bot's own replies read "User Application -> … message 201".
+   */
+  async deliveredToBot(text) {
+    const log = await this.page.locator('body').innerText();
+    return new RegExp(`User Application\\s+message\\s+\\d+\\s+${escapeRegExp(text)}`).test(log);
+  }
+
+  /**
    * Runs the search-based message extension from the compose box: the playground does not read the manifest,
    * so the command id and parameter name are typed into its "Specify Command ID or Parameter" fields.
    * Returns a locator for the result panel once the bot has answered the composeExtension/query invoke.
@@ -151,6 +216,23 @@ export class PlaygroundChat {
     return file;
   }
 
+  /**
+   * Scrolls the chat so that message is at the top (less `above` pixels, to show what led to it), then
+   * screenshots the window: that message and what follows.
+   */
+  async screenshotFrom(name, message, { above = 0 } = {}) {
+    await message.evaluate((element, offset) => {
+      element.scrollIntoView({ block: 'start' });
+      for (let pane = element.parentElement; pane; pane = pane.parentElement) {
+        if (pane.scrollHeight > pane.clientHeight && /auto|scroll/.test(getComputedStyle(pane).overflowY)) {
+          pane.scrollTop -= offset;
+          break;
+        }
+      }
+    }, above);
+    return this.screenshot(name);
+  }
+
   async screenshot(name) {
     this.step += 1;
     fs.mkdirSync(this.screenshotDir, { recursive: true });
@@ -158,4 +240,8 @@ export class PlaygroundChat {
     await this.page.screenshot({ path: file });
     return file;
   }
+}
+
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
