@@ -51,54 +51,43 @@ internal static class PorterStemmer
         {
             var n = 0;
             var i = 0;
-            while (true)
+            if (!SkipRun(ref i, consonants: true))
             {
-                if (i > _j)
-                {
-                    return n;
-                }
-
-                if (!Cons(i))
-                {
-                    break;
-                }
-
-                i++;
+                return n;
             }
 
             i++;
             while (true)
             {
-                while (true)
+                if (!SkipRun(ref i, consonants: false))
                 {
-                    if (i > _j)
-                    {
-                        return n;
-                    }
-
-                    if (Cons(i))
-                    {
-                        break;
-                    }
-
-                    i++;
+                    return n;
                 }
 
                 i++;
                 n++;
-                while (true)
+                if (!SkipRun(ref i, consonants: true))
                 {
-                    if (i > _j)
-                    {
-                        return n;
-                    }
+                    return n;
+                }
 
-                    if (!Cons(i))
-                    {
-                        break;
-                    }
+                i++;
+            }
+        }
 
-                    i++;
+        // Moves i past a run of consonants (or vowels); false when the run reaches the end of the stem.
+        private readonly bool SkipRun(ref int i, bool consonants)
+        {
+            while (true)
+            {
+                if (i > _j)
+                {
+                    return false;
+                }
+
+                if (Cons(i) != consonants)
+                {
+                    return true;
                 }
 
                 i++;
