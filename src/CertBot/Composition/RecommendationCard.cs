@@ -47,7 +47,8 @@ public static class RecommendationCard
         }
         else
         {
-            body.Add(new AdaptiveTextBlock { Text = words.NoPrimary, Wrap = true });
+            // Undecided cloud: the knowledge file's advice to compare and follow the target employer.
+            body.Add(new AdaptiveTextBlock { Id = "compare-advice", Text = recommendation.CompareAdvice ?? words.NoPrimary, Wrap = true });
         }
 
         body.Add(Heading(words.CompareLabel));
@@ -62,10 +63,11 @@ public static class RecommendationCard
             body.Add(Bullets(recommendation.RetiredNotes));
         }
 
+        body.Add(Heading(words.PathLabel));
+        body.Add(new AdaptiveTextBlock { Text = recommendation.PathSummary, Wrap = true });
         if (recommendation.CoursePath.Count > 0)
         {
-            // Practitioners skip coursework and go straight to exam preparation, so their path can be empty.
-            body.Add(Heading(words.PathLabel));
+            // Practitioners skip coursework and go straight to exam preparation, so their list can be empty.
             body.Add(new AdaptiveTextBlock
             {
                 Text = string.Join("\r", recommendation.CoursePath.OrderBy(step => step.Order).Select((step, index) => $"{index + 1}. {StepText(words, step)}")),

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertBot.Cards;
 using CertBot.Knowledge.Hosting;
+using CertBot.Knowledge.Model;
+using CertBot.Knowledge.Recommendations;
 using CertBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,9 +54,17 @@ public sealed class EveryCardTests(CertBotServerFixture fixture) : IClassFixture
         }
         else
         {
-            // Only an undecided cloud may leave the primary open.
+            // Only an undecided cloud may leave the primary open, and then the card gives the knowledge file's advice.
             Assert.Equal("undecided", cloud);
+            var expected = _server.Services.GetRequiredService<IKnowledgeSource>().Snapshot.Recommender
+                .Recommend(new LearnerProfile(LearnerWireNames.ParseRole(role), 2, TargetCloud.Undecided, null)).CompareAdvice;
+            Assert.False(string.IsNullOrWhiteSpace(expected));
+            Assert.Contains(expected, shared.AllText, StringComparison.Ordinal);
         }
+
+        var pathSummary = _server.Services.GetRequiredService<IKnowledgeSource>().Snapshot.Recommender
+            .Recommend(new LearnerProfile(LearnerWireNames.ParseRole(role), 2, LearnerWireNames.ParseCloud(cloud), null)).PathSummary;
+        Assert.Contains(pathSummary, shared.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
