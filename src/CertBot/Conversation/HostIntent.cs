@@ -14,7 +14,7 @@ public sealed class HostIntentRecognizer(BotMessages messages)
 {
     public HostIntent Recognize(string text)
     {
-        var normalized = Curation.CuratorLog.Normalize(text);
+        var normalized = PlainText.Normalize(text);
         if (normalized.Length == 0)
         {
             return HostIntent.None;
@@ -37,7 +37,7 @@ public sealed class HostIntentRecognizer(BotMessages messages)
     {
         foreach (var phrase in phrases)
         {
-            var candidate = Curation.CuratorLog.Normalize(phrase);
+            var candidate = PlainText.Normalize(phrase);
             if (normalized == candidate || (allowPrefix && normalized.StartsWith(candidate + " ", StringComparison.Ordinal)))
             {
                 return true;

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using CertBot.Conversation;
 using CertBot.Protocol.State;
 
 namespace CertBot.Curation;
@@ -12,13 +12,12 @@ public sealed partial class CuratorLog(IStorage storage, TimeProvider clock, ILo
 {
     public const string StorageKey = "certbot/curator/events";
     private const int MaxEvents = 1000;
-    private const int MaxTextLength = 200;
     private const int MaxAttempts = 5;
 
     public async Task RecordAsync(string kind, string text, string? nearestFaqId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        var normalized = Normalize(text);
+        var normalized = PlainText.Normalize(text);
         if (normalized.Length == 0)
         {
             return;
@@ -73,42 +72,6 @@ public sealed partial class CuratorLog(IStorage storage, TimeProvider clock, ILo
 
         var events = JsonSerializer.Deserialize(item.Json, CuratorJsonContext.Default.CuratorEvents) ?? new CuratorEvents();
         return (events, item.ETag);
-    }
-
-    /// <summary>Lower case, letters, digits and single spaces, at most 200 characters: groups trivial variants together.</summary>
-    public static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(Math.Min(text.Length, MaxTextLength));
-        var pendingSpace = false;
-        foreach (var ch in text)
-        {
-            if (char.IsLetterOrDigit(ch) || ch is '+' or '#' or '.' or '-')
-            {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                pendingSpace = false;
-                builder.Append(char.ToLowerInvariant(ch));
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-
-            if (builder.Length >= MaxTextLength)
-            {
-                break;
-            }
-        }
-
-        return builder.ToString().Trim('.', '-');
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Curator log write conflicted (attempt {Attempt}); retrying")]

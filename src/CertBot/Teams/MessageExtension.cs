@@ -46,7 +46,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
     public static IReadOnlyList<Credential> Search(KnowledgeBase knowledge, string text)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        var words = Curation.CuratorLog.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 2).ToArray();
+        var words = PlainText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 2).ToArray();
         return knowledge.Credentials
             .Select(credential => (Credential: credential, Score: words.Length == 0 ? 1 : words.Count(word => Haystack(credential).Contains(word, StringComparison.Ordinal))))
             .Where(scored => scored.Score > 0)
@@ -65,7 +65,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
             CloudPlatform.Azure => "azure microsoft",
             _ => "",
         };
-        return Curation.CuratorLog.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]))
+        return PlainText.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]))
             .Replace("machine learning", "machine learning ml", StringComparison.Ordinal);
     }
 

@@ -36,7 +36,7 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         Assert.NotEmpty(replies.ButtonsWithAction("start-recommendation"));
 
         var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
-        Assert.Contains(events.Events, e => e.Kind == CuratorEventKinds.Unanswered && e.Text == CuratorLog.Normalize(utterance));
+        Assert.Contains(events.Events, e => e.Kind == CuratorEventKinds.Unanswered && e.Text == CertBot.Conversation.PlainText.Normalize(utterance));
     }
 
     [Theory]
