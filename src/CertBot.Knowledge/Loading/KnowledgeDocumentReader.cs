@@ -144,11 +144,7 @@ internal sealed class KnowledgeDocumentReader
             _r.Error(m, $"Missing required field 'rating' in {what}.");
         }
 
-        var personas = new List<Role>();
-        foreach (var (node, _) in _r.Items(m, "personas", p + ".personas", required: true, what))
-        {
-            personas.Add(_r.EnumValue(node, $"the personas of {what}", WireNameTables.Roles));
-        }
+        var personas = ReadRoles(m, "personas", p, $"the personas of {what}", what);
 
         return new Course(
             id,
@@ -203,16 +199,24 @@ internal sealed class KnowledgeDocumentReader
         return new LearningPath(persona, _r.RequiredString(m, "summary", p + ".summary", what), steps, byCloud);
     }
 
+    /// <summary>A required list of persona wire names (software-engineer, data-scientist, ml-practitioner).</summary>
+    private List<Role> ReadRoles(YamlMappingNode m, string key, string p, string label, string what)
+    {
+        var roles = new List<Role>();
+        foreach (var (node, _) in _r.Items(m, key, p + "." + key, required: true, what))
+        {
+            roles.Add(_r.EnumValue(node, label, WireNameTables.Roles));
+        }
+
+        return roles;
+    }
+
     private HiringSignal ReadSignal(YamlMappingNode m, string p)
     {
         var id = _r.RequiredString(m, "id", p + ".id", "a hiring signal");
         var what = $"hiring signal '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "signal", "advice", "appliesTo", "requiresTargetCloud");
-        var roles = new List<Role>();
-        foreach (var (node, _) in _r.Items(m, "appliesTo", p + ".appliesTo", required: true, what))
-        {
-            roles.Add(_r.EnumValue(node, $"'appliesTo' of {what}", WireNameTables.Roles));
-        }
+        var roles = ReadRoles(m, "appliesTo", p, $"'appliesTo' of {what}", what);
 
         return new HiringSignal(
             id,

@@ -7,7 +7,7 @@ namespace CertBot.Composition;
 /// <summary>Wraps an Adaptive Card as a Bot Framework attachment and message.</summary>
 public static class CardAttachment
 {
-    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string ContentType = AdaptiveCardSerializer.ContentType;
 
     public static Attachment From(AdaptiveCard card) => new()
     {

@@ -45,23 +45,25 @@ public sealed class MessageRouter(
                 return;
             }
 
+            // Matched once: the revision check, the detour and the final FAQ reply all use it.
+            var reading = faq.Match(text);
+
             // After a recommendation, new facts ("what about AWS?", "I have 5 years now") revise the profile.
-            var facts = dialog.Extract(text);
-            if (state.Status == DialogStatus.Complete && !facts.IsEmpty && faq.Match(text).Kind != FaqMatchKind.Answer)
+            if (state.Status == DialogStatus.Complete && reading.Kind != FaqMatchKind.Answer && dialog.Extract(text) is { IsEmpty: false } facts)
             {
                 await interview.PresentAsync(turn, dialog.Begin(Revise(state, facts), text), cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             // Not an answer: maybe a detour (a feature or a FAQ question), after which the pending question is asked again.
-            var detoured = await TryDetourAsync(turn, text, cancellationToken).ConfigureAwait(false);
+            var detoured = await TryDetourAsync(turn, text, reading, cancellationToken).ConfigureAwait(false);
             if (state.Status == DialogStatus.Active)
             {
                 await interview.PresentAsync(turn, detoured ? dialog.Resume(state) : dialog.Reject(state), cancellationToken).ConfigureAwait(false);
             }
             else if (!detoured)
             {
-                await faq.RespondAsync(turn, text, faq.Match(text), cancellationToken).ConfigureAwait(false);
+                await faq.RespondAsync(turn, text, reading, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -119,14 +121,13 @@ public sealed class MessageRouter(
     }
 
     /// <summary>Answers a detour during the interview; false when the text is neither a feature phrase nor a confident FAQ match.</summary>
-    private async Task<bool> TryDetourAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    private async Task<bool> TryDetourAsync(ITurnContext turn, string text, FaqMatch match, CancellationToken cancellationToken)
     {
         if (await TryIntentAsync(turn, text, cancellationToken).ConfigureAwait(false))
         {
             return true;
         }
 
-        var match = faq.Match(text);
         if (match.Kind != FaqMatchKind.Answer)
         {
             return false;

@@ -11,9 +11,11 @@ public static class TurnReplies
     public static Task<ResourceResponse> SendTextAsync(this ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        // Plain text: wording may echo what people typed, and plain never turns it into markup.
-        return turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
+        return turn.SendActivityAsync(Text(text), cancellationToken);
     }
+
+    /// <summary>A plain-text message: wording may echo what people typed, and plain never turns it into markup.</summary>
+    public static Activity Text(string text) => new() { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" };
 
     public static Task<ResourceResponse> SendCardAsync(this ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
     {

@@ -48,13 +48,17 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         ArgumentNullException.ThrowIfNull(knowledge);
         var words = PlainText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 2).ToArray();
         return knowledge.Credentials
-            .Select(credential => (Credential: credential, Score: words.Length == 0 ? 1 : words.Count(word => Haystack(credential).Contains(word, StringComparison.Ordinal))))
+            .Select(credential => (Credential: credential, Score: Score(Haystack(credential), words)))
             .Where(scored => scored.Score > 0)
             .OrderByDescending(scored => scored.Score)
             .ThenBy(scored => scored.Credential.Status == CredentialStatus.Retired)
             .Select(scored => scored.Credential)
             .ToList();
     }
+
+    // Built once per credential, then searched for every query word.
+    private static int Score(string haystack, string[] words)
+        => words.Length == 0 ? 1 : words.Count(word => haystack.Contains(word, StringComparison.Ordinal));
 
     private static string Haystack(Credential credential)
     {

@@ -40,10 +40,10 @@ public sealed partial class PersonalChatHandoff(BotMessages messages, ILogger<Pe
                 return false;
             }
 
-            await turn.SendToConversationAsync(conversation.Id, new Activity { Type = ActivityTypes.Message, Text = messages.Channel.PersonalIntro, TextFormat = "plain" }, cancellationToken).ConfigureAwait(false);
+            await turn.SendToConversationAsync(conversation.Id, TurnReplies.Text(messages.Channel.PersonalIntro), cancellationToken).ConfigureAwait(false);
             foreach (var message in firstStep.Messages)
             {
-                await turn.SendToConversationAsync(conversation.Id, new Activity { Type = ActivityTypes.Message, Text = message, TextFormat = "plain" }, cancellationToken).ConfigureAwait(false);
+                await turn.SendToConversationAsync(conversation.Id, TurnReplies.Text(message), cancellationToken).ConfigureAwait(false);
             }
 
             await turn.SendToConversationAsync(conversation.Id, CardAttachment.Message(PromptCard.Build(firstStep.Prompt, null)), cancellationToken).ConfigureAwait(false);
