@@ -31,6 +31,12 @@ public sealed class FaqEvaluationReport
                 g.Count(r => r.Abstained),
                 g.Count(r => r.IsWrongAnswer)))
             .ToArray();
+        PerTag = results
+            .SelectMany(r => r.Item.Tags.Select(tag => (Tag: tag, Result: r)))
+            .GroupBy(p => p.Tag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => TagFigures(g.Key, [.. g.Select(p => p.Result)]))
+            .ToArray();
         Confusions = results.Where(r => r.IsWrongAnswer).ToArray();
         Abstentions = answerable.Where(r => r.Abstained).ToArray();
     }
@@ -59,14 +65,17 @@ public sealed class FaqEvaluationReport
     /// <summary>Counts per expected FAQ id.</summary>
     public IReadOnlyList<FaqAccuracy> PerFaq { get; }
 
+    /// <summary>Figures per item tag (long, near-miss, typo...).</summary>
+    public IReadOnlyList<FaqTagFigures> PerTag { get; }
+
     /// <summary>Wrong answers: expected (or none) versus what was answered.</summary>
     public IReadOnlyList<FaqEvaluationResult> Confusions { get; }
 
     /// <summary>Answerable items the matcher did not answer.</summary>
     public IReadOnlyList<FaqEvaluationResult> Abstentions { get; }
 
-    /// <summary>A plain-text report for the console.</summary>
-    public string Format()
+    /// <summary>A plain-text report for the console; <paramref name="summaryOnly"/> leaves out the per-item lines (for held-out sets).</summary>
+    public string Format(bool summaryOnly = false)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -75,6 +84,20 @@ public sealed class FaqEvaluationReport
         text.AppendLine(c, $"  nearest candidate correct: {NearestAccuracy:P1}");
         text.AppendLine(c, $"  out of scope abstained   : {OutOfScopeAbstentionRate:P1}");
         text.AppendLine(c, $"  wrong answers (all items): {WrongAnswerRate:P1}");
+        if (PerTag.Count > 0)
+        {
+            text.AppendLine("Per tag (answerable correct, out-of-scope abstained, wrong):");
+            foreach (var t in PerTag)
+            {
+                text.AppendLine(c, $"  {t.Tag,-14} {t.Count,4} items  answered right {Show(t.Top1Accuracy, t.AnswerableCount)}  abstained {Show(t.AbstentionRate, t.OutOfScopeCount)}  wrong {t.WrongAnswerRate:P1}");
+            }
+        }
+
+        if (summaryOnly)
+        {
+            return text.ToString();
+        }
+
         text.AppendLine("Per FAQ (correct/total, abstained, wrong):");
         foreach (var f in PerFaq)
         {
@@ -95,6 +118,23 @@ public sealed class FaqEvaluationReport
 
         return text.ToString();
     }
+
+    private static FaqTagFigures TagFigures(string tag, FaqEvaluationResult[] results)
+    {
+        var answerable = results.Where(r => r.Item.ExpectedFaqId is not null).ToArray();
+        var outOfScope = results.Where(r => r.Item.ExpectedFaqId is null).ToArray();
+        return new FaqTagFigures(
+            tag,
+            results.Length,
+            answerable.Length,
+            outOfScope.Length,
+            Ratio(answerable.Count(r => r.IsCorrectAnswer), answerable.Length),
+            Ratio(outOfScope.Count(r => r.Abstained), outOfScope.Length),
+            Ratio(results.Count(r => r.IsWrongAnswer), results.Length));
+    }
+
+    private static string Show(double ratio, int count) =>
+        count == 0 ? "     -" : ratio.ToString("P1", CultureInfo.InvariantCulture).PadLeft(6);
 
     private static double Ratio(int count, int total) => total == 0 ? 0 : (double)count / total;
 }

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace CertBot.Knowledge.Faq;
 
-/// <summary>A labelled set of chat utterances for measuring the FAQ matcher (YAML: items of utterance + expect, 'none' to abstain).</summary>
+/// <summary>A labelled set of chat utterances for measuring the FAQ matcher (YAML: items of utterance + expect, 'none' to abstain, optional tags).</summary>
 public sealed class FaqEvaluationSet
 {
     /// <summary>Wraps labelled items.</summary>
@@ -51,11 +51,16 @@ public sealed class FaqEvaluationSet
                 throw new InvalidDataException($"{path}({node.Start.Line},{node.Start.Column}): each item needs 'utterance' and 'expect'.");
             }
 
-            list.Add(new FaqEvaluationItem(utterance, expect == "none" ? null : expect));
+            list.Add(new FaqEvaluationItem(utterance, expect == "none" ? null : expect, Tags(item)));
         }
 
         return new FaqEvaluationSet(list);
     }
+
+    private static string[] Tags(YamlMappingNode item) =>
+        item.Children.TryGetValue(new YamlScalarNode("tags"), out var node) && node is YamlSequenceNode tags
+            ? [.. tags.Children.OfType<YamlScalarNode>().Select(t => t.Value).OfType<string>()]
+            : [];
 
     private static string? Text(YamlMappingNode item, string key) =>
         item.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }

@@ -8,4 +8,11 @@ public sealed record FaqMatch(
     FaqEntry? Entry,
     double Confidence,
     IReadOnlyList<FaqEntry> Suggestions,
-    string? NearestFaqId);
+    string? NearestFaqId)
+{
+    /// <summary>Which part of the matcher decided.</summary>
+    public FaqMatchPath Path { get; init; } = FaqMatchPath.Lexical;
+
+    /// <summary>For <see cref="FaqMatchKind.NotHeld"/>: what is missing and where to look instead.</summary>
+    public FaqDetailGap? Gap { get; init; }
+}

@@ -11,4 +11,7 @@ public enum FaqMatchKind
 
     /// <summary>Not something the FAQ covers.</summary>
     OutOfScope,
+
+    /// <summary>The question asks for a detail the knowledge does not hold; say so and link the official page.</summary>
+    NotHeld,
 }

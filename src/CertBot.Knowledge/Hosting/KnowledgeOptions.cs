@@ -23,6 +23,9 @@ public sealed class KnowledgeOptions
     /// <summary>FAQ matcher thresholds.</summary>
     public FaqMatcherOptions Matcher { get; set; } = new();
 
+    /// <summary>The embedding fallback of the FAQ matcher (section "Knowledge:Semantic").</summary>
+    public SemanticMatchOptions Semantic { get; set; } = new();
+
     /// <summary>The file path after resolving a relative <see cref="Path"/>.</summary>
     public string ResolvePath()
     {

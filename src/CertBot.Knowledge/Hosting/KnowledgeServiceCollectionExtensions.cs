@@ -1,3 +1,5 @@
+using CertBot.Knowledge.Faq;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +14,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="KnowledgeOptions"/> from the "Knowledge" section and registers <see cref="KnowledgeStore"/> as the
     /// singleton <see cref="IKnowledgeSource"/>. The store loads on first resolve and throws if the file is invalid,
-    /// so resolve it at start-up to refuse to start with bad knowledge.
+    /// so resolve it at start-up to refuse to start with bad knowledge. An <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>
+    /// registered before this call gives the FAQ its semantic fallback (<see cref="HybridFaqMatcher"/>).
     /// </summary>
     public static IServiceCollection AddCertBotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,8 +26,12 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => new KnowledgeStore(
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<KnowledgeStore>>()));
+            sp.GetService<ILogger<KnowledgeStore>>(),
+            embeddings: sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.TryAddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeStore>());
+        services.TryAddSingleton(sp => new HybridFaqMatcher(
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Semantic));
         return services;
     }
 }

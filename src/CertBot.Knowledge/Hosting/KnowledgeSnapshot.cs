@@ -5,4 +5,11 @@ using CertBot.Knowledge.Recommendations;
 namespace CertBot.Knowledge.Hosting;
 
 /// <summary>One consistent generation of knowledge with the matcher and recommender built for it; swapped as a whole.</summary>
-public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Matcher, Recommender Recommender, DateTimeOffset LoadedAt);
+public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Matcher, Recommender Recommender, DateTimeOffset LoadedAt)
+{
+    /// <summary>The entry embeddings of this generation; null until they are built in the background, or when semantic matching is off.</summary>
+    public FaqSemanticIndex? Semantic { get; init; }
+
+    /// <summary>Finds questions for details this generation does not hold.</summary>
+    public DetailGapFinder Gaps { get; init; } = new(Knowledge);
+}

@@ -16,4 +16,10 @@ internal static partial class KnowledgeStoreLog
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Reloading {Path} failed; the last good knowledge stays in service")]
     public static partial void ReloadFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Semantic FAQ index built for {FaqCount} entries in {Milliseconds:0} ms")]
+    public static partial void SemanticIndexBuilt(ILogger logger, int faqCount, double milliseconds);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "Building the semantic FAQ index failed; FAQ matching stays lexical")]
+    public static partial void SemanticIndexFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,6 @@
 using CertBot.Protocol.Configuration;
-using CertBot.Protocol.State;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +13,7 @@ public static class ProtocolEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>BotFramework:MessagesPath</c> (default <c>/api/messages</c>, every method so others get 405),
-    /// <c>GET /healthz</c> (alive) and <c>GET /readyz</c> (options valid and storage answers → 200, else 503).
+    /// <c>GET /healthz</c> (alive) and <c>GET /readyz</c> (every check tagged "ready": 200 when healthy or degraded, 503 when one is unhealthy).
     /// </summary>
     public static IEndpointRouteBuilder MapCertBotProtocol(this IEndpointRouteBuilder endpoints)
     {
@@ -28,28 +28,11 @@ public static class ProtocolEndpointRouteBuilderExtensions
             context.Response.ContentType = "text/plain";
             return context.Response.WriteAsync("ok", context.RequestAborted);
         }));
-        endpoints.MapGet("/readyz", (RequestDelegate)(static async context =>
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
-            var ready = IsConfigured(context.RequestServices)
-                && await context.RequestServices.GetRequiredService<IStorage>().PingAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-            context.Response.ContentType = "text/plain";
-            await context.Response.WriteAsync(ready ? "ready" : "not ready", context.RequestAborted).ConfigureAwait(false);
-        }));
+            Predicate = check => check.Tags.Contains(ReadinessResponseWriter.ReadyTag),
+            ResponseWriter = ReadinessResponseWriter.WriteAsync,
+        });
         return endpoints;
-    }
-
-    private static bool IsConfigured(IServiceProvider services)
-    {
-        try
-        {
-            _ = services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return true;
-        }
-        catch (OptionsValidationException)
-        {
-            return false;
-        }
     }
 }

@@ -45,6 +45,7 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag]);
 
         services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName);
         services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);

@@ -1,3 +1,4 @@
+using CertBot.Conversation;
 using CertBot.Hosting;
 
 namespace CertBot.Cli;
@@ -7,4 +8,12 @@ public static class CertBotServices
 {
     public static WebApplication Build(string[] args)
         => CertBotApp.Build([.. args, "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Microsoft=Error"]);
+
+    /// <summary>Waits for the models that load in the background, so a tool measures the bot as it serves once warm.</summary>
+    public static async Task WhenModelsReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.GetRequiredService<KnowledgeStore>().SemanticIndexing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<SemanticRoleClassifier>().WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -3,7 +3,7 @@ namespace CertBot.Cli;
 /// <summary>The tools behind <c>dotnet run --project src/CertBot -- &lt;command&gt;</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["chat", "validate-knowledge", "faq-eval", "package", "report", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["chat", "validate-knowledge", "faq-eval", "profile-eval", "package", "report", "help", "--help", "-h"];
 
     public static bool IsCommand(string[] args) => args is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal) || args is ["--help" or "-h", ..];
 
@@ -19,7 +19,8 @@ public static class CommandLine
             {
                 "chat" => await ChatCommand.RunAsync(rest, Console.In, stdout).ConfigureAwait(false),
                 "validate-knowledge" => ValidateKnowledgeCommand.Run(rest, stdout, stderr),
-                "faq-eval" => FaqEvalCommand.Run(rest, stdout, stderr),
+                "faq-eval" => await FaqEvalCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "profile-eval" => await ProfileEvalCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "package" => await Packaging.PackageCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "report" => await ReportCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "help" or "--help" or "-h" => Usage(stdout, 0),
@@ -36,7 +37,7 @@ public static class CommandLine
 
     private static int Unknown(string command, TextWriter stderr)
     {
-        stderr.WriteLine($"error: unknown command '{command}'. Commands: {string.Join(", ", Commands[..6])}.");
+        stderr.WriteLine($"error: unknown command '{command}'. Commands: {string.Join(", ", Commands[..7])}.");
         Usage(stderr, 2);
         return 2;
     }
@@ -49,7 +50,10 @@ public static class CommandLine
               (no command)                      serve the bot on http://localhost:3978/api/messages
               chat                              talk to CertBot in this terminal (same bot, in-process)
               validate-knowledge [path]         check dialogs/knowledge.yaml (or path); exit 1 on errors
-              faq-eval <eval-set.yaml> [path]   score the FAQ matcher on an evaluation set
+              faq-eval <eval-set.yaml> [path] [--lexical] [--summary]
+                                                score the FAQ matcher on an evaluation set
+              profile-eval <eval-set.yaml> [--summary]
+                                                score one-message profile understanding
               package --app-id <guid> --bot-id <guid> [--out file.zip] [--manifest-dir dir]
                                                 build the Teams app package
               report [--top N]                  unanswered questions, low-confidence matches and

@@ -2,26 +2,32 @@ using CertBot.Knowledge.Faq;
 
 namespace CertBot.Cli;
 
-/// <summary>'faq-eval &lt;eval-set.yaml&gt; [knowledge.yaml]': how well the matcher answers an evaluation set, for curators.</summary>
+/// <summary>
+/// 'faq-eval &lt;eval-set.yaml&gt; [knowledge.yaml] [--lexical] [--summary]': how well the bot answers an evaluation set,
+/// through the same matching the bot uses (lexical, semantic fallback, near-miss detection), for curators.
+/// </summary>
 public static class FaqEvalCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Length is < 1 or > 2)
+        var lexicalOnly = args.Contains("--lexical", StringComparer.Ordinal);
+        var summaryOnly = args.Contains("--summary", StringComparer.Ordinal);
+        var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (paths.Length is < 1 or > 2)
         {
-            stderr.WriteLine("error: usage: faq-eval <eval-set.yaml> [knowledge.yaml]");
+            await stderr.WriteLineAsync("error: usage: faq-eval <eval-set.yaml> [knowledge.yaml] [--lexical] [--summary]").ConfigureAwait(false);
             return 2;
         }
 
-        var knowledgePath = KnowledgePath.Resolve(args.ElementAtOrDefault(1));
-        foreach (var path in new[] { args[0], knowledgePath })
+        var knowledgePath = KnowledgePath.Resolve(paths.ElementAtOrDefault(1));
+        foreach (var path in new[] { paths[0], knowledgePath })
         {
             if (!File.Exists(path))
             {
-                stderr.WriteLine($"error: file not found: {path}");
+                await stderr.WriteLineAsync($"error: file not found: {path}").ConfigureAwait(false);
                 return 2;
             }
         }
@@ -29,12 +35,18 @@ public static class FaqEvalCommand
         var loaded = KnowledgeLoader.Load(knowledgePath, KnowledgeValidationOptions.Default);
         if (loaded.Knowledge is null || loaded.HasErrors)
         {
-            stderr.WriteLine(loaded.Report.Format());
+            await stderr.WriteLineAsync(loaded.Report.Format()).ConfigureAwait(false);
             return 1;
         }
 
-        var report = FaqEvaluation.Run(FaqEvaluationSet.Load(args[0]), new FaqMatcher(loaded.Knowledge));
-        stdout.WriteLine(report.Format());
+        var set = FaqEvaluationSet.Load(paths[0]);
+        string[] settings = [$"--Knowledge:Path={knowledgePath}", .. lexicalOnly ? new[] { "--Knowledge:Semantic:Enabled=false" } : []];
+        await using var app = CertBotServices.Build(settings);
+        await CertBotServices.WhenModelsReadyAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
+        var snapshot = app.Services.GetRequiredService<IKnowledgeSource>().Snapshot;
+        var matcher = app.Services.GetRequiredService<HybridFaqMatcher>();
+        var report = await FaqEvaluation.RunAsync(set, (text, ct) => matcher.MatchAsync(snapshot, text, ct), CancellationToken.None).ConfigureAwait(false);
+        await stdout.WriteLineAsync(report.Format(summaryOnly)).ConfigureAwait(false);
         return 0;
     }
 }

@@ -17,6 +17,9 @@ public sealed class BotMessages
     public ShareMessages Share { get; init; } = new();
     public ChannelMessages Channel { get; init; } = new();
     public IntentPhrases Intents { get; init; } = new();
+    public SmallTalkMessages SmallTalk { get; init; } = new();
+    public ResultMessages Result { get; init; } = new();
+    public NotHeldMessages NotHeld { get; init; } = new();
     public InvokeMessages Invoke { get; init; } = new();
     public ForgetMessages Forget { get; init; } = new();
     public ErrorMessages Errors { get; init; } = new();
@@ -222,12 +225,46 @@ public sealed class ChannelMessages
     public string KeepShort { get; init; } = "";
 }
 
-/// <summary>Phrases that open a feature directly (compare, ask, greeting).</summary>
+/// <summary>Phrases that open a feature directly (compare, ask, help, share, result) or are small talk.</summary>
 public sealed class IntentPhrases
 {
     public List<string> Compare { get; init; } = [];
     public List<string> Ask { get; init; } = [];
+    public List<string> Help { get; init; } = [];
+    public List<string> Share { get; init; } = [];
+    public List<string> Result { get; init; } = [];
     public List<string> Greeting { get; init; } = [];
+    public List<string> Thanks { get; init; } = [];
+    public List<string> Bye { get; init; } = [];
+    public List<string> Acknowledge { get; init; } = [];
+    public List<string> Filler { get; init; } = [];
+}
+
+/// <summary>Short replies to small talk, each followed by the next useful action.</summary>
+public sealed class SmallTalkMessages
+{
+    public string Greeting { get; init; } = "";
+    public string Thanks { get; init; } = "";
+    public string Bye { get; init; } = "";
+    public string Acknowledge { get; init; } = "";
+    public string NextIdle { get; init; } = "";
+    public string NextActive { get; init; } = "";
+    public string NextComplete { get; init; } = "";
+}
+
+/// <summary>Wording around showing the last recommendation again.</summary>
+public sealed class ResultMessages
+{
+    public string None { get; init; } = "";
+    public string Again { get; init; } = "";
+}
+
+/// <summary>The honest reply to a question about a detail the knowledge does not hold.</summary>
+public sealed class NotHeldMessages
+{
+    public string Text { get; init; } = "";
+    public string AnyCredential { get; init; } = "";
+    public string Link { get; init; } = "";
 }
 
 /// <summary>"Forget me" confirmation.</summary>

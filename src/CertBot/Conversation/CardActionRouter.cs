@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CertBot.Composition;
+using CertBot.Conversation.Features;
 using CertBot.Curation;
 using CertBot.Dialogs;
 using CertBot.Knowledge;
@@ -20,6 +21,10 @@ public sealed partial class CardActionRouter(
     CuratorLog curatorLog,
     IKnowledgeSource knowledge,
     BotMessages messages,
+    HelpFeature help,
+    CompareFeature compare,
+    AskFeature ask,
+    ShareFeature share,
     ILogger<CardActionRouter> logger)
 {
     /// <summary>Reads the button payload; null when it is not one of ours.</summary>
@@ -46,25 +51,26 @@ public sealed partial class CardActionRouter(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(data);
-        var shared = ConversationKind.IsShared(turn.Activity);
         switch (data.Action)
         {
             case CardActions.StartRecommendation:
+                await interview.BeginAsync(turn, null, cancellationToken).ConfigureAwait(false);
+                break;
             case CardActions.GetMyOwn:
             case CardActions.StartOver:
-                await interview.StartAsync(turn, null, cancellationToken).ConfigureAwait(false);
+                await interview.RestartAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.Compare:
-                await turn.SendCardAsync(ComparisonCard.Build(messages, knowledge.Current), cancellationToken).ConfigureAwait(false);
+                await compare.RunAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.Ask:
-                await turn.SendTextAsync(messages.Ask.Text, cancellationToken).ConfigureAwait(false);
+                await ask.RunAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.Help:
-                await turn.SendCardAsync(HelpCard.Build(messages, shared), cancellationToken).ConfigureAwait(false);
+                await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.ProfileAnswer when data.Slot is not null && data.Value is not null:
-                await AnswerAsync(turn, data.Slot, data.Value, cancellationToken).ConfigureAwait(false);
+                await interview.AnswerAsync(turn, data.Slot, data.Value, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.FaqAsk when await faq.AnswerByIdAsync(turn, data.FaqId, cancellationToken).ConfigureAwait(false):
                 break;
@@ -72,7 +78,7 @@ public sealed partial class CardActionRouter(
                 await FeedbackAsync(turn, data.FaqId, data.Helpful.Value, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.ShareRecommendation when LearnerProfileMapping.TryFromShared(data.Profile, out var profile):
-                await ShareAsync(turn, profile, cancellationToken).ConfigureAwait(false);
+                await share.RunAsync(turn, profile, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 LogUnknownAction(data.Action ?? "");
@@ -81,22 +87,10 @@ public sealed partial class CardActionRouter(
         }
     }
 
-    private async Task AnswerAsync(ITurnContext turn, string slot, string value, CancellationToken cancellationToken)
-    {
-        var dialog = interview.Dialog;
-        var state = turn.State.User(HostJsonContext.Default.CertBotUserState).Dialog ?? DialogState.Idle;
-        if (state.Status == DialogStatus.Idle)
-        {
-            // Someone pressed a choice on a card that was not asked of them (e.g. in a channel): start their own interview with it.
-            state = dialog.Begin(DialogState.Idle, null).State;
-        }
-
-        await interview.PresentAsync(turn, dialog.Continue(state, DialogInput.FromChoice(slot, value)), cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task FeedbackAsync(ITurnContext turn, string faqId, bool helpful, CancellationToken cancellationToken)
     {
-        var entry = knowledge.Current.FindFaq(faqId);
+        var snapshot = knowledge.Snapshot;
+        var entry = snapshot.Knowledge.FindFaq(faqId);
         await curatorLog.RecordAsync(
             helpful ? CuratorEventKinds.Helpful : CuratorEventKinds.NotHelpful,
             entry?.Question ?? faqId,
@@ -106,7 +100,7 @@ public sealed partial class CardActionRouter(
 
         // Acknowledge without cluttering the chat: replace the answer card's buttons with a short note.
         // An invoke (Action.Execute) gets the new card in its response; a submit updates the card message.
-        var updated = entry is null ? null : FaqAnswerCard.Build(messages, knowledge.Current, entry, thanks);
+        var updated = entry is null ? null : FaqAnswerCard.Build(messages, snapshot.Knowledge, entry, thanks);
         if (turn.Activity.Type == ActivityTypes.Invoke && updated is not null)
         {
             turn.InvokeResponse = AdaptiveCardInvoke.CardResponse(updated);
@@ -129,26 +123,6 @@ public sealed partial class CardActionRouter(
         }
 
         await turn.SendTextAsync(thanks, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ShareAsync(ITurnContext turn, LearnerProfile profile, CancellationToken cancellationToken)
-    {
-        var snapshot = knowledge.Snapshot;
-        var recommendation = snapshot.Recommender.Recommend(profile);
-        var name = ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName);
-        var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: name));
-        if (ConversationKind.IsShared(turn.Activity))
-        {
-            // The bot is in this group chat or channel: post the shareable card for everyone.
-            await turn.SendTextAsync(MessageTemplate.Fill(messages.Share.GroupPosted, ("name", name)), cancellationToken).ConfigureAwait(false);
-            await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        // In a personal chat the bot cannot post elsewhere: explain the message extension and hand over a forwardable card.
-        await turn.SendTextAsync(messages.Share.PersonalHint, cancellationToken).ConfigureAwait(false);
-        await turn.SendTextAsync(messages.Share.ForwardText, cancellationToken).ConfigureAwait(false);
-        await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a card action with unknown name {Action}")]

@@ -1,17 +1,23 @@
 using CertBot.Composition;
 using CertBot.Curation;
-using CertBot.Knowledge;
 using CertBot.Protocol.Hosting;
 
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(IKnowledgeSource knowledge, BotMessages messages, CuratorLog curatorLog)
+public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
 {
-    /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
-    public FaqMatch Match(string text) => knowledge.Matcher.Match(text);
+    /// <summary>The knowledge generation a turn should use throughout.</summary>
+    public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
 
-    /// <summary>Replies for a match: the answer card, the did-you-mean card, or the out-of-scope card.</summary>
+    /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
+    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return matcher.MatchAsync(snapshot, text, cancellationToken);
+    }
+
+    /// <summary>Replies for a match: the answer card, the honest not-held reply, did-you-mean, or out-of-scope.</summary>
     public async Task RespondAsync(ITurnContext turn, string text, FaqMatch match, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -20,6 +26,10 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, BotMessages message
         {
             case FaqMatchKind.Answer when match.Entry is not null:
                 await AnswerAsync(turn, match.Entry, cancellationToken).ConfigureAwait(false);
+                break;
+            case FaqMatchKind.NotHeld when match.Gap is not null:
+                await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
+                await turn.SendCardAsync(NotHeldCard.Build(messages, match.Gap), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.DidYouMean when match.Suggestions.Count > 0:
                 await curatorLog.RecordAsync(CuratorEventKinds.LowConfidence, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -35,7 +45,7 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, BotMessages message
     /// <summary>Sends the answer card for a known FAQ id; false when the id is unknown (e.g. removed from the file).</summary>
     public async Task<bool> AnswerByIdAsync(ITurnContext turn, string? faqId, CancellationToken cancellationToken)
     {
-        var entry = faqId is null ? null : knowledge.Current.FindFaq(faqId);
+        var entry = faqId is null ? null : knowledge.Snapshot.Knowledge.FindFaq(faqId);
         if (entry is null)
         {
             return false;
@@ -46,5 +56,5 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, BotMessages message
     }
 
     private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Current, entry), cancellationToken);
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry), cancellationToken);
 }

@@ -1,19 +1,20 @@
 using CertBot.Composition;
 using CertBot.Dialogs;
-using CertBot.Knowledge;
+using CertBot.Hosting;
 using CertBot.Protocol.Hosting;
 using CertBot.Teams;
 using Microsoft.Extensions.Options;
-using CertBot.Hosting;
 
 namespace CertBot.Conversation;
 
 /// <summary>
-/// Runs the profile dialog for the person who sent the activity and shows its result: acknowledgements,
-/// the next question as a card, or the recommendation once every answer is in.
+/// The one owner of the profile interview: it begins, continues, resumes, rejects and revises it for the person who
+/// sent the activity, shows each step (acknowledgements, the next question as a card, or the recommendation once the
+/// three facts are in) and stores the new state. Typed text and buttons both come through here.
 /// </summary>
 public sealed class ProfileInterview(
     ProfileDialog dialog,
+    SemanticRoleClassifier roles,
     IKnowledgeSource knowledge,
     BotMessages messages,
     PersonalChatHandoff handoff,
@@ -21,24 +22,75 @@ public sealed class ProfileInterview(
 {
     public ProfileDialog Dialog => dialog;
 
-    /// <summary>Starts (or restarts) the interview, taking every answer the text already gives.</summary>
-    public async Task StartAsync(ITurnContext turn, string? text, CancellationToken cancellationToken)
+    /// <summary>The interview state of the person who sent the activity.</summary>
+    public static DialogState StateOf(ITurnContext turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var user = turn.State.User(HostJsonContext.Default.CertBotUserState);
-        var result = dialog.Begin(DialogState.Idle, text);
+        return turn.State.User(HostJsonContext.Default.CertBotUserState).Dialog ?? DialogState.Idle;
+    }
+
+    /// <summary>Starts the interview, taking every fact the text already gives; an interview under way keeps its answers.</summary>
+    public async Task BeginAsync(ITurnContext turn, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var result = await BeginStepAsync(StateOf(turn), text, cancellationToken).ConfigureAwait(false);
         if (result.Kind != DialogTurnKind.Completed
             && options.Value.MoveInterviewsToPersonalChat
             && ConversationKind.IsShared(turn.Activity)
             && result.Prompt is not null
             && await handoff.TryMoveAsync(turn, result, cancellationToken).ConfigureAwait(false))
         {
-            user.Dialog = result.State;
+            turn.State.User(HostJsonContext.Default.CertBotUserState).Dialog = result.State;
             return;
         }
 
         await PresentAsync(turn, result, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The first step of an interview begun from <paramref name="state"/> with <paramref name="text"/>, not yet shown or stored.</summary>
+    public async ValueTask<DialogTurn> BeginStepAsync(DialogState state, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var from = state.Status == DialogStatus.Active ? state : DialogState.Idle;
+        return dialog.Begin(from, text, await InferAsync(from, text, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Starts again from nothing (the "Start over" button and command).</summary>
+    public Task RestartAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.State.User(HostJsonContext.Default.CertBotUserState).Dialog = DialogState.Idle;
+        return BeginAsync(turn, null, cancellationToken);
+    }
+
+    /// <summary>What a typed message does to the interview (an answer, an edit, a command), without applying it yet.</summary>
+    public async ValueTask<DialogTurn> ReadAsync(DialogState state, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var inferred = await InferAsync(state, text, cancellationToken).ConfigureAwait(false);
+        return dialog.Continue(state, DialogInput.FromText(text) with { Inferred = inferred });
+    }
+
+    /// <summary>A choice button (role, years, cloud, or the cloud-years refinement on the recommendation card).</summary>
+    public Task AnswerAsync(ITurnContext turn, string slot, string value, CancellationToken cancellationToken)
+    {
+        var state = StateOf(turn);
+        if (state.Status == DialogStatus.Idle)
+        {
+            // A choice pressed on a card that was not asked of this person (e.g. in a channel): their own interview starts with it.
+            state = dialog.Begin(DialogState.Idle, null).State;
+        }
+
+        return PresentAsync(turn, dialog.Continue(state, DialogInput.FromChoice(slot, value)), cancellationToken);
+    }
+
+    /// <summary>Asks the pending question again after a detour.</summary>
+    public Task ResumeAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        PresentAsync(turn, dialog.Resume(StateOf(turn)), cancellationToken);
+
+    /// <summary>Counts a message that answered nothing: reprompts, or gives up on the question after its retry limit.</summary>
+    public Task RejectAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        PresentAsync(turn, dialog.Reject(StateOf(turn)), cancellationToken);
 
     /// <summary>Shows a dialog step and stores the new state (or deletes everything on "forget me").</summary>
     public async Task PresentAsync(ITurnContext turn, DialogTurn result, CancellationToken cancellationToken)
@@ -73,6 +125,13 @@ public sealed class ProfileInterview(
         }
     }
 
+    /// <summary>The finished profile of the person who sent the activity, or null.</summary>
+    public static LearnerProfile? CompletedProfile(ITurnContext turn)
+    {
+        var state = StateOf(turn);
+        return state.Status == DialogStatus.Complete && LearnerProfileMapping.TryFromSlots(state.Values, out var profile) ? profile : null;
+    }
+
     /// <summary>Sends the recommendation for a profile; in shared conversations it says whose it is.</summary>
     public async Task RecommendAsync(ITurnContext turn, LearnerProfile profile, CancellationToken cancellationToken)
     {
@@ -87,5 +146,31 @@ public sealed class ProfileInterview(
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
         var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName));
         await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The role from the semantic fallback, only when it can matter: the role is still unknown, the vocabulary found
+    /// none, and the text describes the person (or answers the role question). Every other turn costs no embedding.
+    /// </summary>
+    private async ValueTask<IReadOnlyDictionary<string, string>?> InferAsync(DialogState state, string? text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text) || (state.ValueOf(LearnerProfileMapping.RoleSlot) is not null && state.PendingSlot != LearnerProfileMapping.RoleSlot))
+        {
+            return null;
+        }
+
+        if (dialog.ReadFacts(text).ValueOf(LearnerProfileMapping.RoleSlot) is not null)
+        {
+            return null;
+        }
+
+        var clause = dialog.SelfDescription(text) ?? (state.PendingSlot == LearnerProfileMapping.RoleSlot ? text : null);
+        if (clause is null)
+        {
+            return null;
+        }
+
+        var role = await roles.ClassifyAsync(clause, cancellationToken).ConfigureAwait(false);
+        return role is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { [LearnerProfileMapping.RoleSlot] = role };
     }
 }

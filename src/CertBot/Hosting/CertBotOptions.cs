@@ -11,6 +11,9 @@ public sealed class CertBotOptions
     /// <summary>In group chats and channels, continue a recommendation interview in the person's personal chat when the bot can reach them.</summary>
     public bool MoveInterviewsToPersonalChat { get; set; } = true;
 
+    /// <summary>The semantic fallback for job titles outside the dialog's vocabulary.</summary>
+    public RoleInferenceOptions RoleInference { get; set; } = new();
+
     /// <summary>Resolves a file in the dialogs folder, preferring the working directory so edits in a checkout are used.</summary>
     public string ResolveDialogFile(string fileName)
     {

@@ -1,4 +1,5 @@
 using CertBot.Conversation;
+using CertBot.Conversation.Features;
 using CertBot.Curation;
 using CertBot.Dialogs;
 using CertBot.Protocol.Configuration;
@@ -32,12 +33,20 @@ public static class ConversationServiceExtensions
         services.AddSingleton<CuratorLog>();
         services.AddSingleton<HostIntentRecognizer>();
         services.AddSingleton<PersonalChatHandoff>();
+        services.AddSingleton<SemanticRoleClassifier>();
         services.AddSingleton<ProfileInterview>();
+        services.AddSingleton<HelpFeature>();
+        services.AddSingleton<CompareFeature>();
+        services.AddSingleton<AskFeature>();
+        services.AddSingleton<ShareFeature>();
+        services.AddSingleton<ResultFeature>();
+        services.AddSingleton<SmallTalkFeature>();
         services.AddSingleton<FaqResponder>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<CardActionRouter>();
         services.AddSingleton<MessageExtension>();
         services.AddSingleton<IBot, CertBotActivityHandler>();
+        services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("models", tags: [ReadinessResponseWriter.ReadyTag]);
         return services;
     }
 }

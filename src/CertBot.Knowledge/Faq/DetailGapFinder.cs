@@ -1,0 +1,46 @@
+using CertBot.Knowledge.Model;
+
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>
+/// Finds questions that ask for a detail the knowledge does not hold ("what's the passing score for the Google exam?"),
+/// so the bot says so and links the official page instead of answering with the nearest entry. A detail counts as
+/// missing when the credential the question names lists it in <c>notCovered</c>, or, when it names none, when the entry
+/// the matcher would answer with lists it. Built once per knowledge generation.
+/// </summary>
+public sealed class DetailGapFinder(KnowledgeBase knowledge)
+{
+    private readonly CredentialMentions _mentions = new(knowledge);
+
+    /// <summary>The credential the question names, if any (for callers that also need it).</summary>
+    public Credential? CredentialIn(string text) => _mentions.Find(text);
+
+    /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
+    /// <param name="answer">The entry the matcher would answer with, if any.</param>
+    public FaqDetailGap? Find(string text, FaqEntry? answer)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var asked = knowledge.Details.Where(d => d.IsMentionedIn(text)).ToArray();
+        if (asked.Length == 0)
+        {
+            return null;
+        }
+
+        var credential = _mentions.Find(text);
+        foreach (var detail in asked)
+        {
+            if (credential is not null && credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
+            {
+                return new FaqDetailGap(detail.Id, detail.Label, credential.Name, credential.OfficialLink);
+            }
+
+            if (credential is null && answer is not null && answer.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
+            {
+                var link = answer.Sources.Select(s => s.Url).OfType<Uri>().FirstOrDefault();
+                return new FaqDetailGap(detail.Id, detail.Label, null, link);
+            }
+        }
+
+        return null;
+    }
+}

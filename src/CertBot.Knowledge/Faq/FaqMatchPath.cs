@@ -1,0 +1,20 @@
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>Which part of the matcher decided, for telemetry, evaluation reports and curators.</summary>
+public enum FaqMatchPath
+{
+    /// <summary>The lexical matcher on the whole message.</summary>
+    Lexical,
+
+    /// <summary>The lexical matcher on the question part of a long message.</summary>
+    LexicalFocus,
+
+    /// <summary>The embedding's nearest entry agreed with the lexical nearest entry above the lower threshold.</summary>
+    SemanticAgreement,
+
+    /// <summary>The embedding alone was similar enough above the higher threshold.</summary>
+    SemanticAlone,
+
+    /// <summary>The question asks for a detail the knowledge does not hold.</summary>
+    NotHeld,
+}

@@ -1,0 +1,66 @@
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>
+/// The question part of a long chat message. People often write several sentences of context before the question;
+/// matching the whole message lets the context outweigh what is asked (and the lexical matcher reads only the first
+/// 64 words), so the sentences that ask are matched on their own as well.
+/// </summary>
+public static class FaqQuestionFocus
+{
+    private const int MinFocusWords = 3;
+
+    /// <summary>The asking sentences of a message of two or more sentences, or null when there is nothing narrower to match.</summary>
+    public static string? Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = Split(text);
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        // Sentences that end in a question mark ask; without one, people put the question last.
+        var asking = sentences.Where(s => s.EndsWith('?')).ToList();
+        var focus = asking.Count > 0 ? string.Join(' ', asking.TakeLast(2)) : sentences[^1];
+        return CountWords(focus) < MinFocusWords ? null : focus;
+    }
+
+    private static List<string> Split(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var ends = c is '?' or '!' or '\n'
+                || (c == '.' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
+            if (!ends)
+            {
+                continue;
+            }
+
+            Add(sentences, text[start..(i + 1)]);
+            start = i + 1;
+        }
+
+        Add(sentences, text[start..]);
+        return sentences;
+    }
+
+    private static void Add(List<string> sentences, string candidate)
+    {
+        var trimmed = candidate.Trim();
+        // "??" and stray punctuation are not sentences; a lone "?" belongs to the sentence before it.
+        if (trimmed.Any(char.IsLetterOrDigit))
+        {
+            sentences.Add(trimmed);
+        }
+        else if (trimmed.Contains('?', StringComparison.Ordinal) && sentences.Count > 0 && !sentences[^1].EndsWith('?'))
+        {
+            sentences[^1] += "?";
+        }
+    }
+
+    private static int CountWords(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+}

@@ -1,0 +1,97 @@
+using CertBot.Knowledge.Hosting;
+using CertBot.Knowledge.Model;
+using Microsoft.Extensions.AI;
+
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>
+/// The FAQ decision for a chat message: the lexical matcher first (whole message, then the question part of a long one);
+/// when it is not confident, a sentence embedding decides between answering, did-you-mean and out-of-scope. The
+/// embedding answers when its top entry is also the lexical nearest entry above a lower threshold, or on its own above
+/// a higher one, so a vague similarity alone never answers. A question for a detail the knowledge does not hold
+/// ("the passing score of the Google exam") is reported as <see cref="FaqMatchKind.NotHeld"/> instead of answered with
+/// the nearest entry. Thread-safe; holds no knowledge of its own, the caller passes one generation (snapshot) so a
+/// hot reload cannot split a turn.
+/// </summary>
+public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float>>? generator, SemanticMatchOptions options)
+{
+    private const int MaxSuggestions = 3;
+
+    /// <summary>True when an embedding generator is configured and enabled.</summary>
+    public bool SemanticEnabled => generator is not null && options.Enabled;
+
+    /// <summary>Decides what <paramref name="text"/> asks against one knowledge generation.</summary>
+    public async ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(text);
+        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, text, cancellationToken).ConfigureAwait(false);
+        var gap = snapshot.Gaps.Find(text, match.Kind == FaqMatchKind.Answer ? match.Entry : null);
+        return gap is null
+            ? match
+            : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
+    }
+
+    /// <summary>Decides what <paramref name="text"/> asks, using the lexical matcher and, when given and enabled, the semantic index.</summary>
+    public async ValueTask<FaqMatch> MatchAsync(FaqMatcher lexical, FaqSemanticIndex? index, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lexical);
+        ArgumentNullException.ThrowIfNull(text);
+        var whole = lexical.Match(text);
+        if (whole.Kind == FaqMatchKind.Answer)
+        {
+            return whole;
+        }
+
+        var focus = FaqQuestionFocus.Extract(text);
+        var narrowed = focus is null ? null : lexical.Match(focus);
+        if (narrowed is { Kind: FaqMatchKind.Answer })
+        {
+            return narrowed with { Path = FaqMatchPath.LexicalFocus };
+        }
+
+        var best = narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole;
+        if (index is null || generator is null || !options.Enabled)
+        {
+            return best;
+        }
+
+        var embeddings = await generator.GenerateAsync([focus ?? text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var neighbours = index.Nearest(embeddings[0].Vector.Span);
+        if (neighbours.Best is not { } top)
+        {
+            return best;
+        }
+
+        var lexicalNearest = new[] { whole.NearestFaqId, narrowed?.NearestFaqId };
+        if (neighbours.BestSimilarity >= options.AgreementThreshold && lexicalNearest.Contains(top.Id, StringComparer.Ordinal))
+        {
+            return Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement);
+        }
+
+        if (neighbours.BestSimilarity >= options.AloneThreshold && neighbours.Margin >= options.AloneMargin)
+        {
+            return Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAlone);
+        }
+
+        if (neighbours.BestSimilarity >= options.SuggestThreshold)
+        {
+            return new FaqMatch(FaqMatchKind.DidYouMean, null, neighbours.BestSimilarity, Suggestions(best, neighbours), best.NearestFaqId ?? top.Id)
+            {
+                Path = FaqMatchPath.SemanticAgreement,
+            };
+        }
+
+        return best;
+    }
+
+    private static FaqMatch Answer(FaqEntry entry, float similarity, FaqMatchPath path) =>
+        new(FaqMatchKind.Answer, entry, similarity, [], entry.Id) { Path = path };
+
+    /// <summary>The lexical suggestions first (they share words with the question), then the embedding's neighbours.</summary>
+    private static FaqEntry[] Suggestions(FaqMatch lexical, FaqSemanticNeighbours neighbours) =>
+        [.. lexical.Suggestions
+            .Concat(new[] { neighbours.Best, neighbours.Second }.OfType<FaqEntry>())
+            .DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Take(MaxSuggestions)];
+}

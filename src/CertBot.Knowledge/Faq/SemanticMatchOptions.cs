@@ -1,0 +1,20 @@
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>Configuration section "Knowledge:Semantic": the embedding fallback used when the lexical matcher is not confident.</summary>
+public sealed class SemanticMatchOptions
+{
+    /// <summary>Turns the embedding fallback on; off means lexical matching only.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Cosine similarity above which the embedding's top entry is answered when it is also the lexical nearest entry.</summary>
+    public double AgreementThreshold { get; set; } = 0.5;
+
+    /// <summary>Cosine similarity above which the embedding's top entry is answered on its own.</summary>
+    public double AloneThreshold { get; set; } = 0.7;
+
+    /// <summary>Lead the top entry needs over the second to be answered on its own.</summary>
+    public double AloneMargin { get; set; } = 0.05;
+
+    /// <summary>Cosine similarity above which the embedding's neighbours are offered as did-you-mean suggestions.</summary>
+    public double SuggestThreshold { get; set; } = 0.4;
+}

@@ -1,0 +1,22 @@
+using CertBot.Cards;
+using CertBot.Conversation;
+
+namespace CertBot.Composition;
+
+/// <summary>The honest reply to a question about a detail CertBot does not hold: no guess, a link to the official page.</summary>
+public static class NotHeldCard
+{
+    public static AdaptiveCard Build(BotMessages messages, FaqDetailGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(gap);
+        var notHeld = messages.NotHeld;
+        var text = MessageTemplate.Fill(notHeld.Text, ("detail", gap.DetailLabel), ("credential", gap.CredentialName ?? notHeld.AnyCredential));
+        return new AdaptiveCard
+        {
+            Body = [new AdaptiveTextBlock { Text = CardText.Escape(text), Wrap = true }],
+            Actions = gap.OfficialLink is { } link ? [new AdaptiveOpenUrlAction { Title = notHeld.Link, Url = link }] : [],
+            FallbackText = gap.OfficialLink is { } url ? $"{text} {url.AbsoluteUri}" : text,
+        };
+    }
+}

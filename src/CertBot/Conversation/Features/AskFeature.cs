@@ -1,0 +1,13 @@
+using CertBot.Protocol.Hosting;
+
+namespace CertBot.Conversation.Features;
+
+/// <summary>Invites a question: reached by "ask a question" and the Ask button.</summary>
+public sealed class AskFeature(BotMessages messages)
+{
+    public Task RunAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.SendTextAsync(messages.Ask.Text, cancellationToken);
+    }
+}

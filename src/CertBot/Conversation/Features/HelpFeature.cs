@@ -1,0 +1,15 @@
+using CertBot.Composition;
+using CertBot.Protocol.Hosting;
+using CertBot.Teams;
+
+namespace CertBot.Conversation.Features;
+
+/// <summary>What CertBot can do: reached by "help", "what can you do" and the Help button.</summary>
+public sealed class HelpFeature(BotMessages messages)
+{
+    public Task RunAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.SendCardAsync(HelpCard.Build(messages, ConversationKind.IsShared(turn.Activity)), cancellationToken);
+    }
+}

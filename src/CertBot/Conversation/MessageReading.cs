@@ -1,0 +1,66 @@
+using CertBot.Dialogs;
+
+namespace CertBot.Conversation;
+
+/// <summary>
+/// Everything the route table asks about one message, each part computed at most once and only when a route asks:
+/// a pending answer never pays for FAQ matching, and a command never pays for either.
+/// </summary>
+public sealed class MessageReading
+{
+    private readonly Func<CancellationToken, ValueTask<DialogTurn>> _readStep;
+    private readonly Func<CancellationToken, ValueTask<FaqMatch>> _matchFaq;
+    private DialogTurn? _step;
+    private FaqMatch? _faq;
+
+    public MessageReading(
+        string text,
+        DialogState state,
+        ProfileDialog dialog,
+        HostIntentRecognizer intents,
+        Func<CancellationToken, ValueTask<DialogTurn>> readStep,
+        Func<CancellationToken, ValueTask<FaqMatch>> matchFaq)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        ArgumentNullException.ThrowIfNull(intents);
+        Text = text;
+        State = state;
+        Command = dialog.RecognizeCommand(text);
+        Intent = intents.Recognize(text);
+        IsTrigger = dialog.IsTrigger(text);
+        IsQuestion = QuestionShape.IsQuestion(text, dialog.Definition.QuestionWords);
+        Facts = dialog.ReadFacts(text);
+        _readStep = readStep;
+        _matchFaq = matchFaq;
+    }
+
+    public string Text { get; }
+
+    public DialogState State { get; }
+
+    /// <summary>A command the text gives (help, cancel, start over, forget me, change), or null.</summary>
+    public DialogCommand? Command { get; }
+
+    /// <summary>A feature phrase or small talk.</summary>
+    public HostIntent Intent { get; }
+
+    /// <summary>Asks for a recommendation ("which cert should I get").</summary>
+    public bool IsTrigger { get; }
+
+    /// <summary>Shaped like a question (a question mark, or a question word first).</summary>
+    public bool IsQuestion { get; }
+
+    /// <summary>Facts the text states about the person (never from a question about an exam).</summary>
+    public SlotExtraction Facts { get; }
+
+    /// <summary>What the text does to a running or finished interview; NotUnderstood when it is neither an answer nor an edit.</summary>
+    public async ValueTask<DialogTurn> StepAsync(CancellationToken cancellationToken) =>
+        _step ??= await _readStep(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The FAQ's reading of the text.</summary>
+    public async ValueTask<FaqMatch> FaqAsync(CancellationToken cancellationToken) =>
+        _faq ??= await _matchFaq(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The step if it was already read; null otherwise.</summary>
+    public DialogTurn? KnownStep => _step;
+}
