@@ -12,7 +12,7 @@ internal static class KnowledgeFile
         return result.Knowledge ?? throw new InvalidOperationException(result.Report.Format());
     });
 
-    public static DateOnly Today { get; } = new(2026, 11, 23);
+    public static DateOnly Today { get; } = new(2026, 12, 1);
 
     public static string PathToRealFile => Path.Combine(AppContext.BaseDirectory, "dialogs", "knowledge.yaml");
 

@@ -31,7 +31,7 @@ internal sealed class KnowledgeDocumentReader
         }
 
         const string what = "the knowledge file";
-        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "messages", "matcher");
+        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "details", "messages", "matcher");
         var version = _r.RequiredString(root, "version", "version", what);
         var lastReviewed = _r.RequiredDate(root, "lastReviewed", "lastReviewed", what);
         var credentials = ReadList(root, "credentials", ReadCredential);
@@ -39,15 +39,17 @@ internal sealed class KnowledgeDocumentReader
         var paths = ReadList(root, "paths", ReadPath);
         var signals = ReadList(root, "hiringSignals", ReadSignal);
         var faqs = ReadList(root, "faqs", ReadFaq);
+        // Optional, so a file that marks nothing as missing needs no empty section; a notCovered id then fails validation as unknown.
+        var details = ReadList(root, "details", ReadDetail, required: false);
         var messages = ReadMessages(root);
         var lexicon = ReadLexicon(root);
-        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, messages, lexicon);
+        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, messages, lexicon, details);
     }
 
-    private List<T> ReadList<T>(YamlMappingNode root, string key, Func<YamlMappingNode, string, T> read)
+    private List<T> ReadList<T>(YamlMappingNode root, string key, Func<YamlMappingNode, string, T> read, bool required = true)
     {
         var list = new List<T>();
-        foreach (var (node, path) in _r.Items(root, key, key, required: true, "the knowledge file"))
+        foreach (var (node, path) in _r.Items(root, key, key, required, "the knowledge file"))
         {
             var mapping = _r.Mapping(node, $"each entry of '{key}'");
             if (mapping is not null)
@@ -63,8 +65,9 @@ internal sealed class KnowledgeDocumentReader
     {
         var id = _r.RequiredString(m, "id", p + ".id", "a credential");
         var what = $"credential '{id}'";
-        _r.RejectUnknownKeys(m, what, "id", "name", "vendor", "examCode", "kind", "platform", "status", "retiredOn", "successor",
-            "experience", "covers", "format", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat");
+        _r.RejectUnknownKeys(m, what, "id", "name", "vendor", "examCode", "kind", "level", "track", "platform", "status", "retiredOn",
+            "successor", "experience", "covers", "format", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat",
+            "notCovered");
         var experience = ReadExperience(m, p, what);
         return new Credential(
             id,
@@ -72,6 +75,9 @@ internal sealed class KnowledgeDocumentReader
             _r.RequiredString(m, "vendor", p + ".vendor", what),
             _r.OptionalString(m, "examCode", p + ".examCode", what),
             _r.RequiredEnum(m, "kind", p + ".kind", what, WireNameTables.Kinds),
+            _r.RequiredEnum(m, "level", p + ".level", what, WireNameTables.Levels),
+            // Required rather than defaulted: a forgotten track must not silently make a credential recommendable.
+            _r.RequiredEnum(m, "track", p + ".track", what, WireNameTables.Tracks),
             _r.RequiredEnum(m, "platform", p + ".platform", what, WireNameTables.Platforms),
             _r.RequiredEnum(m, "status", p + ".status", what, WireNameTables.Statuses),
             _r.OptionalDate(m, "retiredOn", p + ".retiredOn", what),
@@ -84,7 +90,10 @@ internal sealed class KnowledgeDocumentReader
             _r.RequiredHttpsUrl(m, "officialLink", p + ".officialLink", what) ?? new Uri("https://invalid.example"),
             ReadSources(m, p, what),
             _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what),
-            _r.OptionalString(m, "caveat", p + ".caveat", what));
+            _r.OptionalString(m, "caveat", p + ".caveat", what))
+        {
+            NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
+        };
     }
 
     private ExperienceRequirement ReadExperience(YamlMappingNode m, string p, string what)
@@ -230,7 +239,8 @@ internal sealed class KnowledgeDocumentReader
     {
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
-        _r.RejectUnknownKeys(m, what, "id", "question", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified");
+        _r.RejectUnknownKeys(m, what, "id", "question", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
+            "notCovered");
         return new FaqEntry(
             id,
             _r.RequiredString(m, "question", p + ".question", what),
@@ -239,7 +249,21 @@ internal sealed class KnowledgeDocumentReader
             _r.StringList(m, "related", p + ".related", what),
             _r.StringList(m, "relatedCredentials", p + ".relatedCredentials", what),
             ReadSources(m, p, what),
-            _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what));
+            _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what))
+        {
+            NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
+        };
+    }
+
+    private DetailTopic ReadDetail(YamlMappingNode m, string p)
+    {
+        var id = _r.RequiredString(m, "id", p + ".id", "a detail");
+        var what = $"detail '{id}'";
+        _r.RejectUnknownKeys(m, what, "id", "label", "phrases");
+        return new DetailTopic(
+            id,
+            _r.RequiredString(m, "label", p + ".label", what),
+            _r.StringList(m, "phrases", p + ".phrases", what, required: true));
     }
 
     private MessageTemplates ReadMessages(YamlMappingNode root)

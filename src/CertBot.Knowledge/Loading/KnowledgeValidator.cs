@@ -41,16 +41,42 @@ public static partial class KnowledgeValidator
             var courseIds = UniqueIds(kb.Courses.Select(c => c.Id), "courses", "course");
             var faqIds = UniqueIds(kb.Faqs.Select(f => f.Id), "faqs", "FAQ");
             UniqueIds(kb.HiringSignals.Select(s => s.Id), "hiringSignals", "hiring signal");
+            var detailIds = UniqueIds(kb.Details.Select(d => d.Id), "details", "detail");
 
             Stale(kb.LastReviewed, "lastReviewed", "The file");
-            CheckCredentials(kb, credentialIds);
+            CheckDetails(kb);
+            CheckCredentials(kb, credentialIds, detailIds);
             CheckCourses(kb);
             CheckPaths(kb, courseIds);
-            CheckFaqs(kb, faqIds, credentialIds);
+            CheckFaqs(kb, faqIds, credentialIds, detailIds);
             CheckMessages(kb);
         }
 
-        private void CheckCredentials(KnowledgeBase kb, HashSet<string> credentialIds)
+        private void CheckDetails(KnowledgeBase kb)
+        {
+            for (var i = 0; i < kb.Details.Count; i++)
+            {
+                var d = kb.Details[i];
+                // With no phrase the host can never tell that a question asks for this detail, so it would never say "I don't have that".
+                if (d.Phrases.Count == 0)
+                {
+                    Error(Item("details", i) + ".phrases", $"Detail '{d.Id}' has no phrases; list the words that show a question asks for it.");
+                }
+            }
+        }
+
+        private void CheckNotCovered(IReadOnlyList<string> notCovered, HashSet<string> detailIds, string path, string subject)
+        {
+            for (var n = 0; n < notCovered.Count; n++)
+            {
+                if (!detailIds.Contains(notCovered[n]))
+                {
+                    Error(Item(path, n), $"{subject} lists '{notCovered[n]}' as not covered, which is not a known detail id; add it to 'details' or fix the spelling.");
+                }
+            }
+        }
+
+        private void CheckCredentials(KnowledgeBase kb, HashSet<string> credentialIds, HashSet<string> detailIds)
         {
             for (var i = 0; i < kb.Credentials.Count; i++)
             {
@@ -71,6 +97,12 @@ public static partial class KnowledgeValidator
                     Error(p + ".retiredOn", $"Credential '{c.Id}' is active but has a 'retiredOn' date; use status 'retiring' or 'retired'.");
                 }
 
+                // A date in its own field is shown as fact; an unconfirmed report belongs in the caveat, in words.
+                if (c.Status == CredentialStatus.Unconfirmed && c.RetiredOn is not null)
+                {
+                    Error(p + ".retiredOn", $"Credential '{c.Id}' has an unconfirmed status but a 'retiredOn' date; put the reported date in the caveat instead.");
+                }
+
                 if (c.SuccessorId is { } successor)
                 {
                     if (!credentialIds.Contains(successor))
@@ -88,6 +120,7 @@ public static partial class KnowledgeValidator
                     }
                 }
 
+                CheckNotCovered(c.NotCovered, detailIds, p + ".notCovered", $"Credential '{c.Id}'");
                 Stale(c.LastVerified, p + ".lastVerified", $"Credential '{c.Id}'");
             }
         }
@@ -154,6 +187,14 @@ public static partial class KnowledgeValidator
                     {
                         Error(cp, $"Path for '{path.Persona.ToWireName()}' recommends '{credentialId}' for {cloud.ToWireName()}, but that credential is retired.");
                     }
+                    else if (credential.Track != CredentialTrack.MlEngineering)
+                    {
+                        Error(cp, $"Path for '{path.Persona.ToWireName()}' recommends '{credentialId}' for {cloud.ToWireName()}, but that credential is on the related track; only ml-engineering credentials are recommended.");
+                    }
+                    else if (credential.Status == CredentialStatus.Unconfirmed)
+                    {
+                        Error(cp, $"Path for '{path.Persona.ToWireName()}' recommends '{credentialId}' for {cloud.ToWireName()}, but its status is unconfirmed; recommend only a credential the vendor confirms.");
+                    }
                 }
             }
 
@@ -166,7 +207,7 @@ public static partial class KnowledgeValidator
             }
         }
 
-        private void CheckFaqs(KnowledgeBase kb, HashSet<string> faqIds, HashSet<string> credentialIds)
+        private void CheckFaqs(KnowledgeBase kb, HashSet<string> faqIds, HashSet<string> credentialIds, HashSet<string> detailIds)
         {
             for (var i = 0; i < kb.Faqs.Count; i++)
             {
@@ -194,6 +235,7 @@ public static partial class KnowledgeValidator
                         $"FAQ '{f.Id}' has an answer of {f.Answer.Length} characters; the card budget is {options.MaxAnswerChars}."));
                 }
 
+                CheckNotCovered(f.NotCovered, detailIds, p + ".notCovered", $"FAQ '{f.Id}'");
                 CheckMarkdown(f, p + ".answer");
                 Stale(f.LastVerified, p + ".lastVerified", $"FAQ '{f.Id}'");
             }

@@ -25,6 +25,21 @@ internal static class WireNameTables
         ["active"] = CredentialStatus.Active,
         ["retiring"] = CredentialStatus.Retiring,
         ["retired"] = CredentialStatus.Retired,
+        ["unconfirmed"] = CredentialStatus.Unconfirmed,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static FrozenDictionary<string, CredentialLevel> Levels { get; } = new Dictionary<string, CredentialLevel>
+    {
+        ["foundational"] = CredentialLevel.Foundational,
+        ["associate"] = CredentialLevel.Associate,
+        ["professional"] = CredentialLevel.Professional,
+        ["specialty"] = CredentialLevel.Specialty,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static FrozenDictionary<string, CredentialTrack> Tracks { get; } = new Dictionary<string, CredentialTrack>
+    {
+        ["ml-engineering"] = CredentialTrack.MlEngineering,
+        ["related"] = CredentialTrack.Related,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static FrozenDictionary<string, Role> Roles { get; } = Enum.GetValues<Role>()

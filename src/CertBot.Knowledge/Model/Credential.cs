@@ -7,6 +7,8 @@ public sealed record Credential(
     string Vendor,
     string? ExamCode,
     CredentialKind Kind,
+    CredentialLevel Level,
+    CredentialTrack Track,
     CloudPlatform Platform,
     CredentialStatus Status,
     DateOnly? RetiredOn,
@@ -21,6 +23,16 @@ public sealed record Credential(
     DateOnly LastVerified,
     string? Caveat)
 {
-    /// <summary>True when the credential can still be recommended.</summary>
-    public bool IsRecommendable => Status != CredentialStatus.Retired;
+    /// <summary>
+    /// Ids of <see cref="DetailTopic"/>s this entry does not hold (e.g. passing-score), so the bot can say so and
+    /// link <see cref="OfficialLink"/> instead of guessing.
+    /// </summary>
+    public IReadOnlyList<string> NotCovered { get; init; } = [];
+
+    /// <summary>
+    /// True when the credential can be recommended or compared: on the ML-engineering track and known to be
+    /// bookable. Related credentials are only described; retired or unconfirmed ones are never advised.
+    /// </summary>
+    public bool IsRecommendable =>
+        Track == CredentialTrack.MlEngineering && Status is CredentialStatus.Active or CredentialStatus.Retiring;
 }

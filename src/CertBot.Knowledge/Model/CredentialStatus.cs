@@ -11,4 +11,10 @@ public enum CredentialStatus
 
     /// <summary>Can no longer be earned; never recommend it.</summary>
     Retired,
+
+    /// <summary>
+    /// The vendor's own page did not confirm the current status (for example only community pages report a
+    /// retirement); say so and link the official page instead of stating a status. Never recommend it.
+    /// </summary>
+    Unconfirmed,
 }

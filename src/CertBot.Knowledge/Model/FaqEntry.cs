@@ -9,4 +9,11 @@ public sealed record FaqEntry(
     IReadOnlyList<string> Related,
     IReadOnlyList<string> RelatedCredentials,
     IReadOnlyList<SourceLink> Sources,
-    DateOnly LastVerified);
+    DateOnly LastVerified)
+{
+    /// <summary>
+    /// Ids of <see cref="DetailTopic"/>s a question near this entry could ask for but its answer does not give
+    /// (e.g. exam-cost gives no regional prices), so the bot can say so rather than answer with this entry.
+    /// </summary>
+    public IReadOnlyList<string> NotCovered { get; init; } = [];
+}

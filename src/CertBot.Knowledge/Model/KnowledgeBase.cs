@@ -8,8 +8,10 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, Credential> _credentials;
     private readonly FrozenDictionary<string, Course> _courses;
     private readonly FrozenDictionary<string, FaqEntry> _faqs;
+    private readonly FrozenDictionary<string, DetailTopic> _details;
 
     /// <summary>Builds the snapshot; lookups tolerate duplicate ids (the validator reports them) by keeping the first.</summary>
+    /// <param name="details">The details the knowledge may not hold; optional so callers built before it existed still compile.</param>
     public KnowledgeBase(
         string version,
         DateOnly lastReviewed,
@@ -19,7 +21,8 @@ public sealed class KnowledgeBase
         IReadOnlyList<HiringSignal> hiringSignals,
         IReadOnlyList<FaqEntry> faqs,
         MessageTemplates messages,
-        MatcherLexicon lexicon)
+        MatcherLexicon lexicon,
+        IReadOnlyList<DetailTopic>? details = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(courses);
@@ -33,9 +36,11 @@ public sealed class KnowledgeBase
         Faqs = faqs;
         Messages = messages;
         Lexicon = lexicon;
+        Details = details ?? [];
         _credentials = FirstById(credentials, c => c.Id);
         _courses = FirstById(courses, c => c.Id);
         _faqs = FirstById(faqs, f => f.Id);
+        _details = FirstById(Details, d => d.Id);
     }
 
     /// <summary>The file's own version label.</summary>
@@ -65,6 +70,9 @@ public sealed class KnowledgeBase
     /// <summary>Synonyms and stop words for the FAQ matcher.</summary>
     public MatcherLexicon Lexicon { get; }
 
+    /// <summary>Details people ask about that entries may not hold; entries name the missing ones in <c>NotCovered</c>.</summary>
+    public IReadOnlyList<DetailTopic> Details { get; }
+
     /// <summary>The credential with this id, or null.</summary>
     public Credential? FindCredential(string id) => _credentials.GetValueOrDefault(id);
 
@@ -73,6 +81,9 @@ public sealed class KnowledgeBase
 
     /// <summary>The FAQ entry with this id, or null.</summary>
     public FaqEntry? FindFaq(string id) => _faqs.GetValueOrDefault(id);
+
+    /// <summary>The detail topic with this id, or null.</summary>
+    public DetailTopic? FindDetail(string id) => _details.GetValueOrDefault(id);
 
     /// <summary>The learning path for a persona, or null.</summary>
     public LearningPath? FindPath(Role persona)

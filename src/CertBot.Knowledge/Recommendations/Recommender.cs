@@ -77,8 +77,10 @@ public sealed class Recommender
             .ToArray();
 
         var advised = primaryCredential is null ? pathCredentials : [primaryCredential];
+        // Only ML-engineering history explains a recommendation; a retired related credential is not why we advise one.
         var retiredNotes = _knowledge.Credentials
-            .Where(c => c.Status == CredentialStatus.Retired && Current(c.Id) is { } successor && advised.Contains(successor))
+            .Where(c => c.Status == CredentialStatus.Retired && c.Track == CredentialTrack.MlEngineering
+                && Current(c.Id) is { } successor && advised.Contains(successor))
             .Select(c => messages.Format(MessageKeys.RetiredSuccessor,
                 ("vendor", c.Vendor),
                 ("retired", c.Name),
@@ -89,7 +91,10 @@ public sealed class Recommender
         return new Recommendation(profile, primary, compare, path.Summary, readiness, courses, steps, signals, retiredNotes);
     }
 
-    /// <summary>The credential itself when it can be recommended, else its newest successor; null when none is current.</summary>
+    /// <summary>
+    /// The credential itself when it can be recommended, else its newest recommendable successor; null when none is.
+    /// <see cref="Credential.IsRecommendable"/> keeps related-track and unconfirmed credentials out at every hop.
+    /// </summary>
     private Credential? Current(string? id)
     {
         var credential = id is null ? null : _knowledge.FindCredential(id);

@@ -53,6 +53,19 @@ public sealed class KnowledgeValidatorTests
         { "  credentialStepUndecided: \"Pick one.\"\n", string.Empty, "mlExperienceGap:", "'credentialStepUndecided' is missing" },
         { "ready: \"{credential}\"", "ready: \"Ready.\"", "ready: \"Ready.\"", "placeholder {credential}" },
         { "    question: What is A?", "    questoin: What is A?", "questoin:", "Unknown field 'questoin'" },
+        { "    track: ml-engineering\n    vendor: Acme\n    kind: vendor-exam\n    platform: gcp\n    status: active", "    vendor: Acme\n    kind: vendor-exam\n    platform: gcp\n    status: active", "  - id: new-exam", "Missing required field 'track'" },
+        { "level: associate", "level: expert", "level: expert", "Unknown value 'expert' for 'level'" },
+        { "track: related", "track: side", "track: side", "Unknown value 'side' for 'track'" },
+        { "gcp: new-exam\nhiringSignals:", "gcp: new-exam\n      aws: side-exam\nhiringSignals:", "aws: side-exam", "on the related track" },
+        { "status: active\n    experience:\n      description: None published.", "status: unconfirmed\n    retiredOn: 2026-06-30\n    experience:\n      description: None published.", "retiredOn: 2026-06-30", "unconfirmed status but a 'retiredOn' date" },
+        { "  - id: retakes", "  - id: passing-score", "  - id: passing-score#2", "Duplicate detail id 'passing-score'" },
+        { "phrases: [retake]", "phrases: []", "phrases: []", "Detail 'retakes' has no phrases" },
+        { "phrases: [retake]", "phrases: [\"\"]", "phrases: [\"\"]", "Each entry of 'phrases' in detail 'retakes' must be non-empty text" },
+        { "    label: the retake policy\n", string.Empty, "  - id: retakes", "Missing required field 'label' in detail 'retakes'" },
+        { "    label: the passing score\n    phrases: [passing score, pass mark]\n", "    label: the passing score\n", "  - id: passing-score", "Missing required field 'phrases' in detail 'passing-score'" },
+        { "notCovered: [retakes]", "notCovered: [resits]", "notCovered: [resits]", "Credential 'new-exam' lists 'resits' as not covered, which is not a known detail id" },
+        { "notCovered: [passing-score]", "notCovered: [pass-score]", "notCovered: [pass-score]", "FAQ 'faq-a' lists 'pass-score' as not covered, which is not a known detail id" },
+        { "  - id: passing-score\n    label: the passing score\n    phrases: [passing score, pass mark]\n", string.Empty, "notCovered: [passing-score]", "FAQ 'faq-a' lists 'passing-score' as not covered" },
     };
 
     [Theory]
@@ -74,12 +87,25 @@ public sealed class KnowledgeValidatorTests
     [Fact]
     public void Parse_UnknownEnumValue_PointsAtTheValueColumn()
     {
-        var yaml = MinimalKnowledge.With("status: active", "status: actve");
+        var yaml = MinimalKnowledge.With("status: active\n    experience:\n      mlYears: 1", "status: actve\n    experience:\n      mlYears: 1");
 
         var issue = Single(Parse(yaml), "Unknown value 'actve'");
 
         Assert.Equal(MinimalKnowledge.LineOf(yaml, "status: actve"), issue.Line);
         Assert.Equal(MinimalKnowledge.ColumnOf(yaml, "actve"), issue.Column);
+    }
+
+    [Fact]
+    public void Parse_PathToUnconfirmedCredential_ReportsIt()
+    {
+        var yaml = MinimalKnowledge.With("gcp: new-exam\nhiringSignals:", "gcp: new-exam\n      aws: side-exam\nhiringSignals:")
+            .Replace("    track: related\n", "    track: ml-engineering\n", StringComparison.Ordinal)
+            .Replace("status: active\n    experience:\n      description: None published.", "status: unconfirmed\n    experience:\n      description: None published.", StringComparison.Ordinal);
+
+        var issue = Single(Parse(yaml), "its status is unconfirmed");
+
+        Assert.Equal(MinimalKnowledge.LineOf(yaml, "aws: side-exam"), issue.Line);
+        Assert.Equal(ValidationSeverity.Error, issue.Severity);
     }
 
     [Fact]

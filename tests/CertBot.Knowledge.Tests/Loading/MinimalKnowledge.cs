@@ -9,6 +9,8 @@ internal static class MinimalKnowledge
         credentials:
           - id: new-exam
             name: New Exam
+            level: associate
+            track: ml-engineering
             vendor: Acme
             kind: vendor-exam
             platform: gcp
@@ -20,6 +22,7 @@ internal static class MinimalKnowledge
             format: Proctored.
             cost: USD 1
             preparationTime: A month
+            notCovered: [retakes]
             officialLink: https://example.com/new
             sources:
               - title: Acme page
@@ -27,6 +30,8 @@ internal static class MinimalKnowledge
             lastVerified: 2026-11-01
           - id: old-exam
             name: Old Exam
+            level: specialty
+            track: ml-engineering
             vendor: Acme
             kind: vendor-exam
             platform: gcp
@@ -43,6 +48,25 @@ internal static class MinimalKnowledge
             sources:
               - title: Acme page
                 url: https://example.com/old
+            lastVerified: 2026-11-01
+          - id: side-exam
+            name: Side Exam
+            level: foundational
+            track: related
+            vendor: Acme
+            kind: vendor-exam
+            platform: aws
+            status: active
+            experience:
+              description: None published.
+            covers: [basics]
+            format: Proctored.
+            cost: USD 2
+            preparationTime: A week
+            officialLink: https://example.com/side
+            sources:
+              - title: Acme page
+                url: https://example.com/side
             lastVerified: 2026-11-01
         courses:
           - id: course-a
@@ -89,6 +113,7 @@ internal static class MinimalKnowledge
             answer: A is **a**.
             related: [faq-b]
             relatedCredentials: [new-exam]
+            notCovered: [passing-score]
             sources:
               - title: Acme page
                 url: https://example.com/a
@@ -99,6 +124,13 @@ internal static class MinimalKnowledge
             sources:
               - title: Curated article
             lastVerified: 2026-11-01
+        details:
+          - id: passing-score
+            label: the passing score
+            phrases: [passing score, pass mark]
+          - id: retakes
+            label: the retake policy
+            phrases: [retake]
         messages:
           mlExperienceGap: "{vendor} {required} {actual}"
           platformExperienceGap: "{vendor} {platform} {required} {actual}"

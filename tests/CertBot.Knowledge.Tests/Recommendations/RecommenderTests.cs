@@ -1,5 +1,7 @@
+using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
 using CertBot.Knowledge.Recommendations;
+using CertBot.Knowledge.Tests.Loading;
 
 namespace CertBot.Knowledge.Tests.Recommendations;
 
@@ -199,5 +201,20 @@ public sealed class RecommenderTests
         var azure = advice.Readiness.Single(r => r.Credential.Id == "azure-ai-103");
         Assert.Empty(azure.Gaps);
         Assert.Contains(azure.Notes, n => n.Contains("no fixed experience requirement", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(TargetCloud.Gcp)]
+    [InlineData(TargetCloud.Aws)]
+    [InlineData(TargetCloud.Undecided)]
+    public void Recommend_RelatedCredentialOnLearnersCloud_IsLeftOutOfReadiness(TargetCloud cloud)
+    {
+        // The fixture's side-exam is an active AWS credential on the related track.
+        var knowledge = KnowledgeLoader.Parse(MinimalKnowledge.Yaml, "k.yaml", new KnowledgeValidationOptions { Clock = new FixedClock(new DateOnly(2026, 11, 23)) }).Knowledge!;
+
+        var advice = new Recommender(knowledge).Recommend(new LearnerProfile(Role.MlPractitioner, 5, cloud, 5));
+
+        Assert.Equal(["new-exam"], advice.Readiness.Select(r => r.Credential.Id));
+        Assert.DoesNotContain("Side Exam", advice.CompareAdvice ?? string.Empty, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,49 @@
+namespace CertBot.Knowledge.Model;
+
+/// <summary>
+/// A detail people ask about (passing score, retakes, renewal…) that the knowledge may not hold for every entry,
+/// so the bot can say it does not have it and link the official page instead of answering with the nearest entry.
+/// </summary>
+/// <param name="Id">Stable id referred to by <c>notCovered</c> lists, e.g. <c>passing-score</c>.</param>
+/// <param name="Label">How the detail is named to users, e.g. "the passing score".</param>
+/// <param name="Phrases">Words or phrases that show a question asks for this detail; matched on whole words, ignoring case.</param>
+public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> Phrases)
+{
+    /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, ignoring case.</summary>
+    public bool IsMentionedIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var phrase in Phrases)
+        {
+            if (ContainsWholeWords(text, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsWholeWords(string text, string phrase)
+    {
+        if (phrase.Length == 0)
+        {
+            return false;
+        }
+
+        // A substring hit only counts when it is not glued to a letter or digit, so "renew" does not fire inside "renewable".
+        for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + phrase.Length;
+            var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var endsWord = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (startsWord && endsWord)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
