@@ -138,6 +138,11 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
     {
         lock (_reloadGate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
         }
 

@@ -1,0 +1,164 @@
+using CertBot.Knowledge.Faq;
+using CertBot.Knowledge.Hosting;
+using CertBot.Knowledge.Model;
+using CertBot.Knowledge.Recommendations;
+
+namespace CertBot.Knowledge.Tests.Faq;
+
+/// <summary>
+/// The decision rule of the semantic fallback, with a scripted embedding: every phrasing of entry i lies on axis i, so
+/// a query's similarity to each entry is exactly what the test scripts.
+/// </summary>
+public sealed class HybridFaqMatcherTests
+{
+    private static readonly KnowledgeBase Knowledge = KnowledgeFile.Real;
+    private static readonly int Dimensions = Knowledge.Faqs.Count + 1;
+    private static readonly int Spare = Knowledge.Faqs.Count;
+
+    [Fact]
+    public async Task MatchAsync_LexicalAnswer_AsksNoEmbedding()
+    {
+        var (matcher, snapshot, generator) = await BuildAsync([]);
+        var calls = generator.Calls;
+
+        var match = await matcher.MatchAsync(snapshot, "How much do the ML certification exams cost?", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("exam-cost", match.Entry?.Id);
+        Assert.Equal(FaqMatchPath.Lexical, match.Path);
+        Assert.Equal(calls, generator.Calls);
+    }
+
+    [Fact]
+    public async Task MatchAsync_LongMessageWithQuestionLast_AnswersTheQuestionLexically()
+    {
+        var (matcher, snapshot, generator) = await BuildAsync([]);
+        var calls = generator.Calls;
+        const string text = "So I have been a backend developer for about nine years, mostly Java and some Go. My company started an AI team " +
+            "last spring and I keep reading job ads from banks, insurers, retailers and startups that all mention cloud skills. " +
+            "My manager says I should get something on paper before the review cycle in March. How much do the ML certification exams cost?";
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("exam-cost", match.Entry?.Id);
+        Assert.Equal(calls, generator.Calls);
+    }
+
+    [Fact]
+    public async Task MatchAsync_EmbeddingAgreesWithLexicalNearestAboveLowerThreshold_Answers()
+    {
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["fee"] = Near("exam-cost", 0.6f) });
+
+        var match = await matcher.MatchAsync(snapshot, "fee", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("exam-cost", match.Entry?.Id);
+        Assert.Equal(FaqMatchPath.SemanticAgreement, match.Path);
+    }
+
+    [Fact]
+    public async Task MatchAsync_EmbeddingAgreesButBelowLowerThreshold_OffersSuggestions()
+    {
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["fee"] = Near("exam-cost", 0.45f) });
+
+        var match = await matcher.MatchAsync(snapshot, "fee", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.DidYouMean, match.Kind);
+        Assert.Contains(match.Suggestions, s => s.Id == "exam-cost");
+    }
+
+    [Fact]
+    public async Task MatchAsync_EmbeddingAloneAboveHigherThreshold_Answers()
+    {
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["zzz qqq"] = Near("coursera-on-resume", 0.95f) });
+
+        var match = await matcher.MatchAsync(snapshot, "zzz qqq", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("coursera-on-resume", match.Entry?.Id);
+        Assert.Equal(FaqMatchPath.SemanticAlone, match.Path);
+    }
+
+    [Fact]
+    public async Task MatchAsync_EmbeddingAloneBetweenThresholdsWithoutLexicalSupport_DoesNotAnswer()
+    {
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["zzz qqq"] = Near("coursera-on-resume", 0.6f) });
+
+        var match = await matcher.MatchAsync(snapshot, "zzz qqq", CancellationToken.None);
+
+        Assert.NotEqual(FaqMatchKind.Answer, match.Kind);
+    }
+
+    [Fact]
+    public async Task MatchAsync_NothingSimilar_StaysOutOfScope()
+    {
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["zzz qqq"] = ScriptedEmbeddingGenerator.Axis(Dimensions, Spare) });
+
+        var match = await matcher.MatchAsync(snapshot, "zzz qqq", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+    }
+
+    [Fact]
+    public async Task MatchAsync_SemanticDisabled_NeverEmbeds()
+    {
+        var (matcher, snapshot, generator) = await BuildAsync(new() { ["zzz qqq"] = Near("coursera-on-resume", 0.95f) }, enabled: false);
+        var calls = generator.Calls;
+
+        var match = await matcher.MatchAsync(snapshot, "zzz qqq", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.OutOfScope, match.Kind);
+        Assert.Equal(calls, generator.Calls);
+    }
+
+    [Theory]
+    [InlineData("what's the passing score for the google ml engineer exam?", "passing-score", "Google Cloud Professional Machine Learning Engineer")]
+    [InlineData("can I retake MLA-C01 straight away if I fail?", "retakes", "AWS Certified Machine Learning Engineer - Associate")]
+    public async Task MatchAsync_DetailTheCredentialDoesNotHold_IsNotHeldWithTheOfficialPage(string text, string detail, string credential)
+    {
+        var (matcher, snapshot, _) = await BuildAsync([]);
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.NotHeld, match.Kind);
+        Assert.Null(match.Entry);
+        Assert.Equal(detail, match.Gap?.DetailId);
+        Assert.Equal(credential, match.Gap?.CredentialName);
+        Assert.NotNull(match.Gap?.OfficialLink);
+    }
+
+    [Fact]
+    public async Task MatchAsync_DetailTheCredentialHolds_IsAnswered()
+    {
+        var (matcher, snapshot, _) = await BuildAsync([]);
+
+        var match = await matcher.MatchAsync(snapshot, "what is the passing score of the aws mla-c01 exam", CancellationToken.None);
+
+        Assert.NotEqual(FaqMatchKind.NotHeld, match.Kind);
+    }
+
+    private static float[] Near(string faqId, float similarity)
+    {
+        var axis = Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == faqId).i;
+        return ScriptedEmbeddingGenerator.Mix(Dimensions, axis, similarity, Spare);
+    }
+
+    private static async Task<(HybridFaqMatcher Matcher, KnowledgeSnapshot Snapshot, ScriptedEmbeddingGenerator Generator)> BuildAsync(
+        Dictionary<string, float[]> queries, bool enabled = true)
+    {
+        var script = new Dictionary<string, float[]>(queries, StringComparer.Ordinal);
+        for (var i = 0; i < Knowledge.Faqs.Count; i++)
+        {
+            foreach (var phrasing in Knowledge.Faqs[i].Alternatives.Prepend(Knowledge.Faqs[i].Question))
+            {
+                script.TryAdd(phrasing, ScriptedEmbeddingGenerator.Axis(Dimensions, i));
+            }
+        }
+
+        var generator = new ScriptedEmbeddingGenerator(Dimensions, script);
+        var index = await FaqSemanticIndex.BuildAsync(Knowledge.Faqs, generator, CancellationToken.None);
+        var snapshot = new KnowledgeSnapshot(Knowledge, new FaqMatcher(Knowledge), new Recommender(Knowledge), DateTimeOffset.UnixEpoch) { Semantic = index };
+        return (new HybridFaqMatcher(generator, new SemanticMatchOptions { Enabled = enabled }), snapshot, generator);
+    }
+}
