@@ -17,7 +17,7 @@ public static class DidYouMeanCard
         actions.Add(CardButtons.Submit(messages.DidYouMean.None, new CardActionData { Action = CardActions.Help }));
         return new AdaptiveCard
         {
-            Body = [new AdaptiveTextBlock { Text = messages.DidYouMean.Text, Wrap = true }],
+            Body = [new AdaptiveTextBlock { Id = "did-you-mean", Text = messages.DidYouMean.Text, Wrap = true }],
             Actions = actions,
             FallbackText = $"{messages.DidYouMean.Text} {string.Join(" / ", suggestions.Take(3).Select(entry => entry.Question))}",
         };

@@ -12,7 +12,7 @@ public static class HelpCard
         var help = messages.Help;
         var body = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock { Text = help.Title, Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
+            new AdaptiveTextBlock { Id = "help", Text = help.Title, Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
             new AdaptiveTextBlock { Text = help.Text, Wrap = true },
             new AdaptiveTextBlock { Text = string.Join("\r", help.Examples.Select(example => "- " + CardText.Escape(example))), Wrap = true },
         };

@@ -11,7 +11,7 @@ public static class NextStepCard
         ArgumentNullException.ThrowIfNull(messages);
         return new AdaptiveCard
         {
-            Body = [new AdaptiveTextBlock { Text = text, Wrap = true }],
+            Body = [new AdaptiveTextBlock { Id = "next-step", Text = text, Wrap = true }],
             Actions =
             [
                 CardButtons.Submit(messages.Welcome.Buttons.Recommend, new CardActionData { Action = CardActions.StartRecommendation }),

@@ -14,7 +14,7 @@ public static class NotHeldCard
         var text = MessageTemplate.Fill(notHeld.Text, ("detail", gap.DetailLabel), ("credential", gap.CredentialName ?? notHeld.AnyCredential));
         return new AdaptiveCard
         {
-            Body = [new AdaptiveTextBlock { Text = CardText.Escape(text), Wrap = true }],
+            Body = [new AdaptiveTextBlock { Id = $"not-held-{gap.DetailId}", Text = CardText.Escape(text), Wrap = true }],
             Actions = gap.OfficialLink is { } link ? [new AdaptiveOpenUrlAction { Title = notHeld.Link, Url = link }] : [],
             FallbackText = gap.OfficialLink is { } url ? $"{text} {url.AbsoluteUri}" : text,
         };

@@ -12,7 +12,7 @@ public static class OutOfScopeCard
         var outOfScope = messages.OutOfScope;
         return new AdaptiveCard
         {
-            Body = [new AdaptiveTextBlock { Text = outOfScope.Text, Wrap = true }],
+            Body = [new AdaptiveTextBlock { Id = "out-of-scope", Text = outOfScope.Text, Wrap = true }],
             Actions =
             [
                 CardButtons.Submit(outOfScope.Suggestions.Recommend, new CardActionData { Action = CardActions.StartRecommendation }),

@@ -1,0 +1,168 @@
+using CertBot.Tests.Support;
+
+namespace CertBot.Tests.Conversation;
+
+/// <summary>
+/// What CertBot understands, as typed tables of utterance → expected reply run through the real HTTP endpoint:
+/// whole profiles in one message, questions that must not edit the profile, getting the result back, small talk,
+/// near misses and long questions.
+/// </summary>
+public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) : IClassFixture<CertBotServerFixture>
+{
+    private readonly CertBotServer _server = fixture.Server;
+
+    public static TheoryData<string, Step[]> Conversations => new()
+    {
+        { "abbreviations all at once", [new("DS, 4 yrs, we're an AWS shop", Expect.Recommends("data-scientist", 4, "aws"))] },
+        { "non-ML years are not ML years", [new("10 years as a backend engineer, zero ML, targeting Azure", Expect.Recommends("software-engineer", 0, "azure"))] },
+        { "ML for some of those years", [new("software engineer for 8 years, ML for about 1 of those, we run on GCP", Expect.Recommends("software-engineer", 1, "gcp"))] },
+        { "a decade", [new("ML engineer with a decade of experience, our stack is Azure", Expect.Recommends("ml-practitioner", 10, "azure"))] },
+        { "a year and a half", [new("data scientist, a year and a half of ML, AWS", Expect.Recommends("data-scientist", 1.5m, "aws"))] },
+        { "past cloud versus target", [new("data scientist with 3 years of ML; used AWS at my old job but I'm targeting Azure", Expect.Recommends("data-scientist", 3, "azure"))] },
+        { "title outside the list, undecided cloud", [new("I'm an iOS developer, no ML experience, cloud TBD", Expect.Recommends("software-engineer", 0, "undecided"))] },
+        { "deciding between clouds", [new("research scientist, 5 years of ML, deciding between AWS and GCP", Expect.Recommends("ml-practitioner", 5, "undecided"))] },
+        { "never asks years on the cloud", [new("MLE, 6 years, Google Cloud", Expect.Recommends("ml-practitioner", 6, "gcp"))] },
+        {
+            "an exam question after a recommendation leaves the profile alone",
+            [
+                new("DS, 4 yrs, we're an AWS shop", Expect.Recommends("data-scientist", 4, "aws")),
+                new("how long is the AWS exam itself?", Expect.Answers("aws-exam-format")),
+                new("what did you recommend for me?", Expect.Recommends("data-scientist", 4, "aws")),
+            ]
+        },
+        {
+            "a credential question is not a role",
+            [
+                new("swe, 2 years of ML, azure", Expect.Recommends("software-engineer", 2, "azure")),
+                new("should I get the AWS AI Practitioner first?", Expect.Answers("aws-ai-practitioner")),
+                new("Tell me about the Azure DP-100 exam", Expect.Answers("azure-dp-100")),
+                new("show my result again", Expect.Recommends("software-engineer", 2, "azure")),
+            ]
+        },
+        {
+            "clear statements about oneself revise the profile",
+            [
+                new("data scientist, 4 years of ML, azure", Expect.Recommends("data-scientist", 4, "azure")),
+                new("actually I have 5 years", Expect.Recommends("data-scientist", 5, "azure")),
+                new("we moved to GCP", Expect.Recommends("data-scientist", 5, "gcp")),
+            ]
+        },
+        {
+            "answers with extra words while a question is pending",
+            [
+                new("which cert should I get?", Expect.Asks("role")),
+                new("backend dev", Expect.Asks("mlYears")),
+                new("about 3 years, mostly Lambda and DynamoDB", Expect.Asks("cloud")),
+                new("aws", Expect.Recommends("software-engineer", 3, "aws")),
+            ]
+        },
+        {
+            "small talk and help never get I don't know",
+            [
+                new("what can you do", Expect.Help()),
+                new("thanks!", Expect.SmallTalk()),
+                new("ok", Expect.SmallTalk()),
+                new("👍", Expect.SmallTalk()),
+                new("bye", Expect.SmallTalk()),
+            ]
+        },
+        {
+            "small talk during the interview asks the question again",
+            [
+                new("which cert should I get?", Expect.Asks("role")),
+                new("thanks", Expect.Asks("role")),
+            ]
+        },
+        { "no result yet", [new("what did you recommend?", Expect.NextStep())] },
+        {
+            "share my recommendation",
+            [
+                new("ML practitioner, 3 years, AWS", Expect.Recommends("ml-practitioner", 3, "aws")),
+                new("share my recommendation", Expect.Recommends("ml-practitioner", 3, "aws")),
+            ]
+        },
+        { "a detail the knowledge lacks", [new("what's the passing score for the google ml engineer exam?", Expect.NotHeld("passing-score"))] },
+        {
+            "a long rambling question",
+            [new("So I've been a backend dev for a while and my company is finally doing some AI stuff. My manager keeps mentioning " +
+                "certifications and I honestly don't know where to start. Do I actually need a certification to get hired as an ML engineer?",
+                Expect.Answers("cert-required-to-get-hired"))]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Conversations))]
+    public async Task Conversation_EachStep_GetsTheExpectedReply(string name, Step[] steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var chat = new TestChat(_server);
+        foreach (var step in steps)
+        {
+            var replies = await chat.SayAsync(step.Say);
+            step.Expect.Check(replies, $"{name}: after \"{step.Say}\"");
+        }
+    }
+
+    [Fact]
+    public async Task Tapping_EveryQuestionHasButtons_EndsWithARecommendation()
+    {
+        var chat = new TestChat(_server);
+        await chat.InstallAsync();
+
+        var role = await chat.ClickAsync("Get a recommendation");
+        Assert.Equal(3, ProfileTranscriptTests.PromptChoices(role, "role").Count);
+        var years = await chat.ClickAsync("Data scientist moving into engineering");
+        Assert.True(ProfileTranscriptTests.PromptChoices(years, "mlYears").Count >= 5, years.ToString());
+        var cloud = await chat.SubmitAsync(years.Buttons.First(b => (string?)b.Data["slot"] == "mlYears" && (string?)b.Data["value"] == "4").Data);
+        Assert.Equal(4, ProfileTranscriptTests.PromptChoices(cloud, "cloud").Count);
+        var recommendation = await chat.ClickAsync("AWS");
+
+        ProfileTranscriptTests.AssertRecommendation(recommendation, "data-scientist", 4, "aws");
+    }
+}
+
+/// <summary>One typed message and what the reply must be.</summary>
+public sealed record Step(string Say, Expect Expect);
+
+/// <summary>An expected reply, checked against what the bot sent.</summary>
+public sealed record Expect(string Description, Action<Replies, string> Check)
+{
+    public static Expect Recommends(string role, decimal mlYears, string cloud) =>
+        new($"recommendation {role}/{mlYears}/{cloud}", (replies, _) => ProfileTranscriptTests.AssertRecommendation(replies, role, mlYears, cloud));
+
+    public static Expect Asks(string slot) =>
+        new($"asks {slot}", (replies, context) => Assert.True(ProfileTranscriptTests.AsksFor(replies, slot), $"{context}: expected the {slot} question; got: {replies}"));
+
+    public static Expect Answers(string faqId) =>
+        new($"answers {faqId}", (replies, context) =>
+        {
+            var answered = replies.ButtonsWithAction("faq-feedback").Select(d => (string?)d["faqId"]).Distinct().ToList();
+            Assert.True(answered.SequenceEqual([faqId]), $"{context}: expected the {faqId} answer; got [{string.Join(", ", answered)}]: {replies}");
+            Assert.Empty(replies.ButtonsWithAction("share-recommendation"));
+        });
+
+    public static Expect NotHeld(string detail) =>
+        new($"not held {detail}", (replies, context) =>
+        {
+            Assert.True(HasElement(replies, $"not-held-{detail}"), $"{context}: expected the not-held reply for {detail}; got: {replies}");
+            Assert.Empty(replies.ButtonsWithAction("faq-feedback"));
+        });
+
+    public static Expect Help() =>
+        new("help", (replies, context) => Assert.True(HasElement(replies, "help"), $"{context}: expected the help card; got: {replies}"));
+
+    public static Expect NextStep() =>
+        new("next step", (replies, context) => Assert.True(HasElement(replies, "next-step"), $"{context}: expected the next-step card; got: {replies}"));
+
+    public static Expect SmallTalk() =>
+        new("small talk", (replies, context) =>
+        {
+            Assert.False(HasElement(replies, "out-of-scope") || HasElement(replies, "did-you-mean"), $"{context}: small talk got an I-don't-know: {replies}");
+            Assert.NotEmpty(replies.Messages);
+        });
+
+    public override string ToString() => Description;
+
+    private static bool HasElement(Replies replies, string id) =>
+        replies.Cards.Any(card => card["body"]?.AsArray().Any(element => (string?)element?["id"] == id) == true);
+}
