@@ -94,7 +94,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             throw new ArgumentException($"{ModelId} produces {Dimensions}-dimensional embeddings only; {dimensions} were asked for.", nameof(options));
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        // Cancellation surfaces as a cancelled task, as callers awaiting an async API expect; the work itself is
+        // CPU-bound and runs on the caller's thread (a few milliseconds per input).
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<GeneratedEmbeddings<Embedding<float>>>(cancellationToken);
+        }
 
         var encoded = new List<IReadOnlyList<int>>();
         foreach (var value in values)
@@ -103,25 +108,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             encoded.Add(_tokenizer.Encode(value));
         }
 
-        var embeddings = new List<Embedding<float>>(encoded.Count);
-        long tokenCount = 0;
-        for (var start = 0; start < encoded.Count; start += _maxBatchSize)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = encoded.GetRange(start, Math.Min(_maxBatchSize, encoded.Count - start));
-            foreach (var vector in RunBatch(batch, cancellationToken))
-            {
-                embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId });
-            }
-
-            tokenCount += batch.Sum(ids => (long)ids.Count);
+            return Task.FromResult(Generate(encoded, cancellationToken));
         }
-
-        var result = new GeneratedEmbeddings<Embedding<float>>(embeddings)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Usage = new UsageDetails { InputTokenCount = tokenCount, TotalTokenCount = tokenCount },
-        };
-        return Task.FromResult(result);
+            return Task.FromCanceled<GeneratedEmbeddings<Embedding<float>>>(cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -210,6 +204,28 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         return session.InputMetadata.ContainsKey(TokenTypeIds)
             ? [InputIds, AttentionMask, TokenTypeIds]
             : [InputIds, AttentionMask];
+    }
+
+    private GeneratedEmbeddings<Embedding<float>> Generate(List<IReadOnlyList<int>> encoded, CancellationToken cancellationToken)
+    {
+        var embeddings = new List<Embedding<float>>(encoded.Count);
+        long tokenCount = 0;
+        for (var start = 0; start < encoded.Count; start += _maxBatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = encoded.GetRange(start, Math.Min(_maxBatchSize, encoded.Count - start));
+            foreach (var vector in RunBatch(batch, cancellationToken))
+            {
+                embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId });
+            }
+
+            tokenCount += batch.Sum(ids => (long)ids.Count);
+        }
+
+        return new GeneratedEmbeddings<Embedding<float>>(embeddings)
+        {
+            Usage = new UsageDetails { InputTokenCount = tokenCount, TotalTokenCount = tokenCount },
+        };
     }
 
     private float[][] RunBatch(List<IReadOnlyList<int>> batch, CancellationToken cancellationToken)

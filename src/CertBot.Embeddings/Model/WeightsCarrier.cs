@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 
 namespace CertBot.Embeddings.Model;
@@ -77,8 +79,16 @@ internal sealed class WeightsCarrier : IDisposable
         }
     }
 
-    /// <summary>A read-only stream over the embedded model.</summary>
-    public Stream OpenModel() => Open(ModelResourceName);
+    /// <summary>
+    /// A read-only stream over the embedded model. Read from the carrier file with plain file I/O where possible:
+    /// the runtime maps assembly images and keeps the mapping after unload, so reading 90 MB through
+    /// GetManifestResourceStream would leave those pages in the process's resident memory for good.
+    /// </summary>
+    public Stream OpenModel()
+    {
+        var location = Assembly.Location;
+        return string.IsNullOrEmpty(location) ? Open(ModelResourceName) : OpenResourceInFile(location, ModelResourceName);
+    }
 
     /// <summary>A read-only stream over the embedded vocabulary.</summary>
     public Stream OpenVocabulary() => Open(VocabularyResourceName);
@@ -88,6 +98,33 @@ internal sealed class WeightsCarrier : IDisposable
     private Stream Open(string name) =>
         Assembly.GetManifestResourceStream(name)
         ?? throw new InvalidOperationException($"Resource {name} vanished from {AssemblyName}.");
+
+    private static FileSegmentStream OpenResourceInFile(string path, string resourceName)
+    {
+        long start;
+        long length;
+        using (var file = File.OpenRead(path))
+        using (var image = new PEReader(file))
+        {
+            var metadata = image.GetMetadataReader();
+            var resource = metadata.ManifestResources
+                .Select(metadata.GetManifestResource)
+                .First(r => r.Implementation.IsNil && metadata.StringComparer.Equals(r.Name, resourceName));
+            // Embedded resources sit in the CLI resources directory, each as a 4-byte little-endian length and its bytes.
+            if (!image.PEHeaders.TryGetDirectoryOffset(image.PEHeaders.CorHeader!.ResourcesDirectory, out var directoryOffset))
+            {
+                throw new InvalidDataException($"{path} has no CLI resources directory.");
+            }
+
+            start = directoryOffset + resource.Offset;
+            file.Position = start;
+            Span<byte> prefix = stackalloc byte[4];
+            file.ReadExactly(prefix);
+            length = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(prefix);
+        }
+
+        return new FileSegmentStream(path, start + 4, length);
+    }
 
     private static IEnumerable<string> CandidatePaths()
     {
