@@ -1,5 +1,6 @@
 using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
+using CertBot.Knowledge.Recommendations;
 
 namespace CertBot.Knowledge.Tests.Loading;
 
@@ -28,7 +29,126 @@ public sealed class RealKnowledgeFileTests
     [InlineData("aws-ml-overview")]
     [InlineData("azure-ai-engineer-overview")]
     [InlineData("best-first-course")]
+    [InlineData("exam-format")]
+    [InlineData("prep-time")]
+    [InlineData("aws-prep-time")]
+    [InlineData("azure-prep-time")]
+    [InlineData("google-exam-format")]
+    [InlineData("aws-exam-format")]
+    [InlineData("azure-exam-format")]
+    [InlineData("aws-ai-practitioner")]
+    [InlineData("azure-dp-100")]
+    [InlineData("azure-ai-fundamentals")]
     public void FindFaq_RequiredId_Exists(string id) => Assert.NotNull(KnowledgeFile.Real.FindFaq(id));
+
+    [Fact]
+    public void Faqs_RealFile_KeepsTheOriginal22AndAddsNine() => Assert.Equal(31, KnowledgeFile.Real.Faqs.Count);
+
+    [Theory]
+    [InlineData("google-pmle", CredentialLevel.Professional, CredentialTrack.MlEngineering, CredentialStatus.Active)]
+    [InlineData("aws-mls-c01", CredentialLevel.Specialty, CredentialTrack.MlEngineering, CredentialStatus.Retired)]
+    [InlineData("aws-mla-c01", CredentialLevel.Associate, CredentialTrack.MlEngineering, CredentialStatus.Active)]
+    [InlineData("aws-aip-c01", CredentialLevel.Professional, CredentialTrack.MlEngineering, CredentialStatus.Active)]
+    [InlineData("azure-ai-102", CredentialLevel.Associate, CredentialTrack.MlEngineering, CredentialStatus.Retired)]
+    [InlineData("azure-ai-103", CredentialLevel.Associate, CredentialTrack.MlEngineering, CredentialStatus.Active)]
+    [InlineData("aws-aif-c01", CredentialLevel.Foundational, CredentialTrack.Related, CredentialStatus.Active)]
+    [InlineData("azure-dp-100", CredentialLevel.Associate, CredentialTrack.Related, CredentialStatus.Unconfirmed)]
+    [InlineData("azure-ai-900", CredentialLevel.Foundational, CredentialTrack.Related, CredentialStatus.Unconfirmed)]
+    [InlineData("azure-ai-901", CredentialLevel.Foundational, CredentialTrack.Related, CredentialStatus.Unconfirmed)]
+    public void FindCredential_EveryCredential_HasItsLevelTrackAndStatus(string id, CredentialLevel level, CredentialTrack track, CredentialStatus status)
+    {
+        var credential = KnowledgeFile.Real.FindCredential(id)!;
+
+        Assert.Equal((level, track, status), (credential.Level, credential.Track, credential.Status));
+    }
+
+    [Fact]
+    public void Credentials_RealFile_AreExactlyTheTenAbove() => Assert.Equal(10, KnowledgeFile.Real.Credentials.Count);
+
+    [Theory]
+    [InlineData("passing-score")]
+    [InlineData("question-count")]
+    [InlineData("exam-length")]
+    [InlineData("languages")]
+    [InlineData("renewal")]
+    [InlineData("retakes")]
+    [InlineData("test-centres")]
+    [InlineData("regional-prices")]
+    [InlineData("discounts")]
+    [InlineData("reimbursement")]
+    [InlineData("booking")]
+    public void FindDetail_RequiredId_HasLabelAndPhrases(string id)
+    {
+        var detail = KnowledgeFile.Real.FindDetail(id)!;
+
+        Assert.False(string.IsNullOrWhiteSpace(detail.Label));
+        Assert.NotEmpty(detail.Phrases);
+    }
+
+    [Theory]
+    [InlineData("google-pmle", "passing-score", true)]
+    [InlineData("aws-mla-c01", "passing-score", false)]
+    [InlineData("aws-mla-c01", "exam-length", false)]
+    [InlineData("aws-mla-c01", "retakes", true)]
+    [InlineData("azure-ai-103", "exam-length", true)]
+    public void FindCredential_NotCovered_ListsOnlyWhatWeDoNotHold(string id, string detail, bool notCovered) =>
+        Assert.Equal(notCovered, KnowledgeFile.Real.FindCredential(id)!.NotCovered.Contains(detail));
+
+    [Theory]
+    [InlineData("exam-cost", new[] { "regional-prices", "discounts", "reimbursement" })]
+    [InlineData("exam-format", new[] { "retakes", "languages" })]
+    public void FindFaq_NotCovered_NamesTheDetailsItsAnswerLacks(string id, string[] details) =>
+        Assert.All(details, d => Assert.Contains(d, KnowledgeFile.Real.FindFaq(id)!.NotCovered));
+
+    [Fact]
+    public void Faqs_OwnPhrasings_NeverAskForADetailTheEntryLacks()
+    {
+        // Otherwise the bot would answer an entry's own canonical question with "I don't have that".
+        foreach (var faq in KnowledgeFile.Real.Faqs)
+        {
+            foreach (var phrasing in faq.Alternatives.Prepend(faq.Question))
+            {
+                var clash = faq.NotCovered.Select(KnowledgeFile.Real.FindDetail).OfType<DetailTopic>().Where(d => d.IsMentionedIn(phrasing));
+                Assert.True(!clash.Any(), $"'{phrasing}' ({faq.Id}) asks for {string.Join(", ", clash.Select(d => d.Id))}, which the entry lists as not covered");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("What is the pass mark for AIF-C01?", "passing-score")]
+    [InlineData("Can I resit MLA-C01 if I fail?", "retakes")]
+    [InlineData("Does the Google ML certification expire?", "renewal")]
+    [InlineData("How much is the exam in euros?", "regional-prices")]
+    [InlineData("Is there a voucher for AI-103?", "discounts")]
+    [InlineData("Will my employer pays for it, can I get it reimbursed?", "reimbursement")]
+    [InlineData("Can I take it online proctored from home?", "test-centres")]
+    [InlineData("Where do I book the exam?", "booking")]
+    public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
+        Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
+
+    [Theory]
+    [InlineData("How long should I study for MLA-C01?")]
+    [InlineData("What is my study schedule for the Google exam?")]
+    [InlineData("Which book should I read for AI-103?")]
+    [InlineData("How much does the AWS ML exam cost?")]
+    public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
+        Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
+
+    [Fact]
+    public void Recommend_EveryProfile_NeverAdvisesARetiredUnconfirmedOrRelatedCredential()
+    {
+        var recommender = new Recommender(KnowledgeFile.Real);
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            foreach (var cloud in Enum.GetValues<TargetCloud>())
+            {
+                var advice = recommender.Recommend(new LearnerProfile(role, 2, cloud, 1));
+
+                var advised = advice.Readiness.Select(r => r.Credential).Concat(advice.Primary is null ? [] : [advice.Primary.Credential]);
+                Assert.All(advised, c => Assert.True(c.IsRecommendable && c.Track == CredentialTrack.MlEngineering && c.Status == CredentialStatus.Active, c.Id));
+            }
+        }
+    }
 
     [Theory]
     [InlineData("aws-mls-c01", "aws-mla-c01", "2026-03-31")]

@@ -217,4 +217,18 @@ public sealed class RecommenderTests
         Assert.Equal(["new-exam"], advice.Readiness.Select(r => r.Credential.Id));
         Assert.DoesNotContain("Side Exam", advice.CompareAdvice ?? string.Empty, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(EveryProfile))]
+    public void Recommend_AnyProfile_AdvisesOnlyMlEngineeringCredentials(Role role, TargetCloud cloud, decimal years)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(role, years, cloud, years));
+        var related = KnowledgeFile.Real.Credentials.Where(c => c.Track == CredentialTrack.Related).ToArray();
+
+        Assert.NotEmpty(related);
+        Assert.NotEqual(CredentialTrack.Related, advice.Primary?.Credential.Track);
+        Assert.All(advice.Readiness, r => Assert.Equal(CredentialTrack.MlEngineering, r.Credential.Track));
+        var text = string.Join("\n", advice.NextSteps.Append(advice.CompareAdvice ?? string.Empty).Concat(advice.RetiredNotes));
+        Assert.All(related, c => Assert.DoesNotContain(c.ExamCode!, text, StringComparison.Ordinal));
+    }
 }
