@@ -33,7 +33,10 @@ public sealed class CredentialMentions
     }
 
     /// <summary>The credential the text is about, or null when it names none (or several vendors).</summary>
-    public Credential? Find(string text)
+    public Credential? Find(string text) => FindMention(text)?.Credential;
+
+    /// <summary>The credential the text is about and whether it was named (code or name) rather than implied by a vendor word.</summary>
+    public CredentialMention? FindMention(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var compact = Compact(text);
@@ -41,7 +44,7 @@ public sealed class CredentialMentions
         {
             if (code.Length > 0 && compact.Contains(code, StringComparison.Ordinal))
             {
-                return credential;
+                return new CredentialMention(credential, Explicit: true);
             }
         }
 
@@ -50,12 +53,12 @@ public sealed class CredentialMentions
         {
             if (words.Contains(" " + name + " ", StringComparison.Ordinal))
             {
-                return credential;
+                return new CredentialMention(credential, Explicit: true);
             }
         }
 
         var named = _vendors.Where(v => words.Contains(" " + v.Word + " ", StringComparison.Ordinal)).Select(v => v.Credential).Distinct().ToArray();
-        return named.Length == 1 ? named[0] : null;
+        return named.Length == 1 ? new CredentialMention(named[0], Explicit: false) : null;
     }
 
     private static string Compact(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();

@@ -8,12 +8,8 @@ namespace CertBot.Knowledge.Faq;
 /// missing when the credential the question names lists it in <c>notCovered</c>, or, when it names none, when the entry
 /// the matcher would answer with lists it. Built once per knowledge generation.
 /// </summary>
-public sealed class DetailGapFinder(KnowledgeBase knowledge)
+public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions mentions)
 {
-    private readonly CredentialMentions _mentions = new(knowledge);
-
-    /// <summary>The credential the question names, if any (for callers that also need it).</summary>
-    public Credential? CredentialIn(string text) => _mentions.Find(text);
 
     /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
     /// <param name="answer">The entry the matcher would answer with, if any.</param>
@@ -26,7 +22,7 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge)
             return null;
         }
 
-        var credential = _mentions.Find(text);
+        var credential = mentions.Find(text);
         foreach (var detail in asked)
         {
             if (credential is not null && credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal))

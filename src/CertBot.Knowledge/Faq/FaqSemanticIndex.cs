@@ -85,7 +85,10 @@ public sealed class FaqSemanticIndex
     }
 
     /// <summary>The two entries nearest to a query vector by cosine similarity (second may be null).</summary>
-    public FaqSemanticNeighbours Nearest(ReadOnlySpan<float> query)
+    public FaqSemanticNeighbours Nearest(ReadOnlySpan<float> query) => Nearest(query, null);
+
+    /// <summary>The two entries nearest to a query vector by cosine similarity shifted by <paramref name="adjust"/> (second may be null).</summary>
+    public FaqSemanticNeighbours Nearest(ReadOnlySpan<float> query, Func<FaqEntry, float>? adjust)
     {
         if (query.Length != Dimensions || _entries.Length == 0)
         {
@@ -102,7 +105,7 @@ public sealed class FaqSemanticIndex
         var (s1, s2) = (float.MinValue, float.MinValue);
         for (var f = 0; f < _centroids.Length; f++)
         {
-            var similarity = TensorPrimitives.Dot(query, _centroids[f]) / norm;
+            var similarity = (TensorPrimitives.Dot(query, _centroids[f]) / norm) + (adjust?.Invoke(_entries[f]) ?? 0);
             if (similarity > s1)
             {
                 (second, s2, best, s1) = (best, s1, f, similarity);

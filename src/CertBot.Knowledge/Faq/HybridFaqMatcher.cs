@@ -25,7 +25,8 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(text);
-        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, text, cancellationToken).ConfigureAwait(false);
+        var mention = snapshot.Mentions.FindMention(text);
+        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, text, cancellationToken).ConfigureAwait(false);
         var gap = snapshot.Gaps.Find(text, match.Kind == FaqMatchKind.Answer ? match.Entry : null);
         return gap is null
             ? match
@@ -33,34 +34,53 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     }
 
     /// <summary>Decides what <paramref name="text"/> asks, using the lexical matcher and, when given and enabled, the semantic index.</summary>
-    public async ValueTask<FaqMatch> MatchAsync(FaqMatcher lexical, FaqSemanticIndex? index, string text, CancellationToken cancellationToken)
+    public ValueTask<FaqMatch> MatchAsync(FaqMatcher lexical, FaqSemanticIndex? index, string text, CancellationToken cancellationToken) =>
+        MatchAsync(lexical, index, null, null, text, cancellationToken);
+
+    private async ValueTask<FaqMatch> MatchAsync(
+        FaqMatcher lexical,
+        FaqSemanticIndex? index,
+        FaqScopes? scopes,
+        CredentialMention? mention,
+        string text,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lexical);
         ArgumentNullException.ThrowIfNull(text);
+        var semantic = index is not null && generator is not null && options.Enabled;
         var whole = lexical.Match(text);
-        if (whole.Kind == FaqMatchKind.Answer)
-        {
-            return whole;
-        }
-
         var focus = FaqQuestionFocus.Extract(text);
-        var narrowed = focus is null ? null : lexical.Match(focus);
-        if (narrowed is { Kind: FaqMatchKind.Answer })
+        var narrowed = focus is null || whole.Kind == FaqMatchKind.Answer ? null : lexical.Match(focus);
+        var lexicalAnswer = whole.Kind == FaqMatchKind.Answer ? whole
+            : narrowed is { Kind: FaqMatchKind.Answer } ? narrowed with { Path = FaqMatchPath.LexicalFocus }
+            : null;
+
+        // A confident lexical answer stands unless it is about another vendor than the question names (or about one
+        // vendor when the question names none): then the embedding, which weighs the vendor, gets a say.
+        if (lexicalAnswer is not null && (!semantic || scopes is null || scopes.Fits(lexicalAnswer.Entry!, mention)))
         {
-            return narrowed with { Path = FaqMatchPath.LexicalFocus };
+            return lexicalAnswer;
         }
 
-        var best = narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole;
-        if (index is null || generator is null || !options.Enabled)
+        var best = lexicalAnswer ?? (narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole);
+        if (!semantic)
         {
             return best;
         }
 
-        var embeddings = await generator.GenerateAsync([focus ?? text], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var neighbours = index.Nearest(embeddings[0].Vector.Span);
+        var embeddings = await generator!.GenerateAsync([focus ?? text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var neighbours = index!.Nearest(embeddings[0].Vector.Span, scopes is null ? null : entry => scopes.Adjustment(entry, mention, options));
         if (neighbours.Best is not { } top)
         {
             return best;
+        }
+
+        if (lexicalAnswer is not null)
+        {
+            // The lexical answer's scope did not fit; switch only to a better-scoped entry the embedding also finds close.
+            return top.Id != lexicalAnswer.Entry!.Id && scopes!.Fits(top, mention) && neighbours.BestSimilarity >= options.SwitchThreshold
+                ? Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement)
+                : lexicalAnswer;
         }
 
         var lexicalNearest = new[] { whole.NearestFaqId, narrowed?.NearestFaqId };

@@ -10,6 +10,15 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Match
     /// <summary>The entry embeddings of this generation; null until they are built in the background, or when semantic matching is off.</summary>
     public FaqSemanticIndex? Semantic { get; init; }
 
+    /// <summary>Which credential a question names.</summary>
+    public CredentialMentions Mentions { get; init; } = new(Knowledge);
+
+    /// <summary>Which vendors each FAQ entry is about.</summary>
+    public FaqScopes Scopes => _scopes ??= new FaqScopes(Knowledge, Mentions);
+
     /// <summary>Finds questions for details this generation does not hold.</summary>
-    public DetailGapFinder Gaps { get; init; } = new(Knowledge);
+    public DetailGapFinder Gaps => _gaps ??= new DetailGapFinder(Knowledge, Mentions);
+
+    private DetailGapFinder? _gaps;
+    private FaqScopes? _scopes;
 }
