@@ -25,6 +25,11 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         var credential = mentions.Find(text);
         foreach (var detail in asked)
         {
+            if (detail.HeldNowhere)
+            {
+                return new FaqDetailGap(detail.Id, detail.Label, credential?.Name, credential?.OfficialLink) { HeldNowhere = true };
+            }
+
             if (credential is not null && credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
             {
                 return new FaqDetailGap(detail.Id, detail.Label, credential.Name, credential.OfficialLink);

@@ -5,4 +5,8 @@ namespace CertBot.Knowledge.Faq;
 /// <param name="DetailLabel">How to name the detail to people ("the passing score").</param>
 /// <param name="CredentialName">The credential asked about, or null when the question names none.</param>
 /// <param name="OfficialLink">The vendor page that has it.</param>
-public sealed record FaqDetailGap(string DetailId, string DetailLabel, string? CredentialName, Uri? OfficialLink);
+public sealed record FaqDetailGap(string DetailId, string DetailLabel, string? CredentialName, Uri? OfficialLink)
+{
+    /// <summary>The topic is outside what the knowledge covers at all (not just for this credential).</summary>
+    public bool HeldNowhere { get; init; }
+}

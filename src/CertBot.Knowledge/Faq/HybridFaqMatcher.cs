@@ -20,7 +20,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     /// <summary>True when an embedding generator is configured and enabled.</summary>
     public bool SemanticEnabled => generator is not null && options.Enabled;
 
-    /// <summary>Decides what <paramref name="text"/> asks against one knowledge generation.</summary>
+    /// <summary>Decides what <paramref name="text"/> asks against one knowledge generation (vendor versions included).</summary>
     public async ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -49,49 +49,44 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(text);
         var semantic = index is not null && generator is not null && options.Enabled;
         var whole = lexical.Match(text);
-        var focus = FaqQuestionFocus.Extract(text);
-        var narrowed = focus is null || whole.Kind == FaqMatchKind.Answer ? null : lexical.Match(focus);
-        var lexicalAnswer = whole.Kind == FaqMatchKind.Answer ? whole
-            : narrowed is { Kind: FaqMatchKind.Answer } ? narrowed with { Path = FaqMatchPath.LexicalFocus }
-            : null;
-
-        // A confident lexical answer stands unless it is about another vendor than the question names (or about one
-        // vendor when the question names none): then the embedding, which weighs the vendor, gets a say.
-        if (lexicalAnswer is not null && (!semantic || scopes is null || scopes.Fits(lexicalAnswer.Entry!, mention)))
+        if (whole.Kind == FaqMatchKind.Answer)
         {
-            return lexicalAnswer;
+            return Scoped(whole, scopes, mention, semantic ? index : null);
         }
 
-        var best = lexicalAnswer ?? (narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole);
+        var focus = FaqQuestionFocus.Extract(text);
+        var narrowed = focus is null ? null : lexical.Match(focus);
+        if (narrowed is { Kind: FaqMatchKind.Answer })
+        {
+            return Scoped(narrowed with { Path = FaqMatchPath.LexicalFocus }, scopes, mention, semantic ? index : null);
+        }
+
+        var best = narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole;
         if (!semantic)
         {
             return best;
         }
 
         var embeddings = await generator!.GenerateAsync([focus ?? text], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var neighbours = index!.Nearest(embeddings[0].Vector.Span, scopes is null ? null : entry => scopes.Adjustment(entry, mention, options));
+        var neighbours = index!.Nearest(embeddings[0].Vector.Span);
         if (neighbours.Best is not { } top)
         {
             return best;
         }
 
-        if (lexicalAnswer is not null)
-        {
-            // The lexical answer's scope did not fit; switch only to a better-scoped entry the embedding also finds close.
-            return top.Id != lexicalAnswer.Entry!.Id && scopes!.Fits(top, mention) && neighbours.BestSimilarity >= options.SwitchThreshold
-                ? Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement)
-                : lexicalAnswer;
-        }
-
-        var lexicalNearest = new[] { whole.NearestFaqId, narrowed?.NearestFaqId };
+        // The lexical candidates: the nearest entry of the whole message and of its question part, and their suggestions.
+        var lexicalNearest = new[] { whole.NearestFaqId, narrowed?.NearestFaqId }
+            .Concat(whole.Suggestions.Select(e => e.Id))
+            .Concat(narrowed?.Suggestions.Select(e => e.Id) ?? [])
+            .ToArray();
         if (neighbours.BestSimilarity >= options.AgreementThreshold && lexicalNearest.Contains(top.Id, StringComparer.Ordinal))
         {
-            return Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement);
+            return Scoped(Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement), scopes, mention, index);
         }
 
         if (neighbours.BestSimilarity >= options.AloneThreshold && neighbours.Margin >= options.AloneMargin)
         {
-            return Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAlone);
+            return Scoped(Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAlone), scopes, mention, index);
         }
 
         if (neighbours.BestSimilarity >= options.SuggestThreshold)
@@ -103,6 +98,18 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         }
 
         return best;
+    }
+
+    /// <summary>The matched topic in the version for the vendor the question names (or the general one when it names none).</summary>
+    private FaqMatch Scoped(FaqMatch answer, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex? index)
+    {
+        if (scopes is null || answer.Entry is null)
+        {
+            return answer;
+        }
+
+        var resolved = scopes.Resolve(answer.Entry, mention, index, options);
+        return ReferenceEquals(resolved, answer.Entry) ? answer : answer with { Entry = resolved, NearestFaqId = resolved.Id };
     }
 
     private static FaqMatch Answer(FaqEntry entry, float similarity, FaqMatchPath path) =>

@@ -259,11 +259,14 @@ internal sealed class KnowledgeDocumentReader
     {
         var id = _r.RequiredString(m, "id", p + ".id", "a detail");
         var what = $"detail '{id}'";
-        _r.RejectUnknownKeys(m, what, "id", "label", "phrases");
+        _r.RejectUnknownKeys(m, what, "id", "label", "phrases", "heldNowhere");
         return new DetailTopic(
             id,
             _r.RequiredString(m, "label", p + ".label", what),
-            _r.StringList(m, "phrases", p + ".phrases", what, required: true));
+            _r.StringList(m, "phrases", p + ".phrases", what, required: true))
+        {
+            HeldNowhere = _r.OptionalBool(m, "heldNowhere", p + ".heldNowhere", what),
+        };
     }
 
     private MessageTemplates ReadMessages(YamlMappingNode root)

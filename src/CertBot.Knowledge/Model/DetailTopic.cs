@@ -9,6 +9,12 @@ namespace CertBot.Knowledge.Model;
 /// <param name="Phrases">Words or phrases that show a question asks for this detail; matched on whole words, ignoring case.</param>
 public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> Phrases)
 {
+    /// <summary>
+    /// A topic no entry holds (salaries, other vendors' certifications, degrees): a question about it is declined
+    /// whatever entry it resembles, instead of being answered with the nearest one.
+    /// </summary>
+    public bool HeldNowhere { get; init; }
+
     /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, ignoring case.</summary>
     public bool IsMentionedIn(string text)
     {

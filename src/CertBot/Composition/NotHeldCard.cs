@@ -11,11 +11,11 @@ public static class NotHeldCard
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(gap);
         var notHeld = messages.NotHeld;
-        var text = MessageTemplate.Fill(notHeld.Text, ("detail", gap.DetailLabel), ("credential", gap.CredentialName ?? notHeld.AnyCredential));
+        var text = MessageTemplate.Fill(gap.HeldNowhere ? notHeld.Nowhere : notHeld.Text, ("detail", gap.DetailLabel), ("credential", gap.CredentialName ?? notHeld.AnyCredential));
         return new AdaptiveCard
         {
             Body = [new AdaptiveTextBlock { Id = $"not-held-{gap.DetailId}", Text = CardText.Escape(text), Wrap = true }],
-            Actions = gap.OfficialLink is { } link ? [new AdaptiveOpenUrlAction { Title = notHeld.Link, Url = link }] : [],
+            Actions = gap.OfficialLink is { } link && !gap.HeldNowhere ? [new AdaptiveOpenUrlAction { Title = notHeld.Link, Url = link }] : [],
             FallbackText = gap.OfficialLink is { } url ? $"{text} {url.AbsoluteUri}" : text,
         };
     }

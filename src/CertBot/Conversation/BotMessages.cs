@@ -264,6 +264,7 @@ public sealed class NotHeldMessages
 {
     public string Text { get; init; } = "";
     public string AnyCredential { get; init; } = "";
+    public string Nowhere { get; init; } = "";
     public string Link { get; init; } = "";
 }
 
