@@ -64,7 +64,11 @@ public sealed class DialogDefinitionLoaderTests
         Assert.Equal(["role", "mlYears", "cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
         Assert.Equal(["software-engineer", "data-scientist", "ml-practitioner"], definition.FindSlot("role")!.Choices.Select(c => c.Value));
         Assert.Equal(["gcp", "aws", "azure", "undecided"], definition.FindSlot("cloud")!.Choices.Select(c => c.Value));
-        Assert.Equal(["gcp", "aws"], definition.FindSlot("cloudYears")!.AskWhen!.In);
+        Assert.Equal(["gcp", "aws", "azure"], definition.FindSlot("cloudYears")!.AskWhen!.In);
+        Assert.Equal(["role", "mlYears", "cloud"], definition.Slots.Where(s => s.Required).Select(s => s.Name));
+        Assert.Equal(SlotKind.Duration, definition.FindSlot("mlYears")!.Kind);
+        Assert.Equal(SlotKind.Duration, definition.FindSlot("cloudYears")!.Kind);
+        Assert.Equal(5, definition.FindSlot("mlYears")!.QuickAnswers.Count);
         Assert.All(definition.Slots, s => Assert.NotEmpty(s.Prompts));
         Assert.Equal(5, definition.Commands.Count);
     }
