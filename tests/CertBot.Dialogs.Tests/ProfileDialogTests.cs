@@ -70,59 +70,59 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     [InlineData("!begin => Asked>role | is the google ml engineer exam hard for a data scientist? => NotUnderstood", "Active|")]
     [InlineData("!begin swe => Asked>mlYears | how about 3 years? => Asked>cloud", "Active|mlYears=3;role=software-engineer")]
     // Side remarks fill empty slots but never overwrite earlier answers (that takes a change command)
-    [InlineData("!begin swe, 2 years => Asked>cloud | as a DS I'd say AWS => Completed", "Complete|cloud=aws;mlYears=2;role=software-engineer")]
+    [InlineData("!begin swe, 2 years of ML => Asked>cloud | as a DS I'd say AWS => Completed", "Complete|cloud=aws;mlYears=2;role=software-engineer")]
     // Cancel, start over, forget me, help
     [InlineData("!begin => Asked>role | swe => Asked>mlYears | never mind => Cancelled", "Idle|")]
     [InlineData("!begin => Asked>role | swe => Asked>mlYears | Stop! => Cancelled", "Idle|")]
-    [InlineData("!begin swe, 2 years => Asked>cloud | start over => Restarted>role", "Active|")]
-    [InlineData("!begin swe, 2 years => Asked>cloud | please restart => Restarted>role", "Active|")]
-    [InlineData("!begin swe, 2 years => Asked>cloud | forget me => ForgetRequested", "Idle|")]
-    [InlineData("!begin swe, 2 years, azure => Completed | forget me => ForgetRequested", "Idle|")]
-    [InlineData("!begin swe, 2 years, azure => Completed | start over => Restarted>role", "Active|")]
+    [InlineData("!begin swe, 2 years of ML => Asked>cloud | start over => Restarted>role", "Active|")]
+    [InlineData("!begin swe, 2 years of ML => Asked>cloud | please restart => Restarted>role", "Active|")]
+    [InlineData("!begin swe, 2 years of ML => Asked>cloud | forget me => ForgetRequested", "Idle|")]
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | forget me => ForgetRequested", "Idle|")]
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | start over => Restarted>role", "Active|")]
     [InlineData("!begin swe => Asked>mlYears | help => Help>mlYears", "Active|role=software-engineer")]
     [InlineData("!begin swe => Asked>mlYears | Help? => Help>mlYears", "Active|role=software-engineer")]
     [InlineData("!begin swe => Asked>mlYears | strat over => Restarted>role", "Active|")]
     // Change / edit at each step and after completion
     [InlineData("!begin swe => Asked>mlYears | I meant data scientist => Edited>mlYears",
         "Active|role=data-scientist")]
-    [InlineData("!begin swe, 2 years => Asked>cloud | actually I have 3 years => Edited>cloud",
+    [InlineData("!begin swe, 2 years of ML => Asked>cloud | actually I have 3 years => Edited>cloud",
         "Active|mlYears=3;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | change my cloud to AWS => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | change my cloud to AWS => Edited",
         "Complete|cloud=aws;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | actually I have 5 years => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | actually I have 5 years => Edited",
         "Complete|cloud=azure;mlYears=5;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | I meant ML practitioner => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | I meant ML practitioner => Edited",
         "Complete|cloud=azure;mlYears=2;role=ml-practitioner")]
-    [InlineData("!begin swe, 2 years, aws, 1 year on aws => Completed | change my cloud to not sure => Edited",
+    [InlineData("!begin swe, 2 years of ML, aws, 1 year on aws => Completed | change my cloud to not sure => Edited",
         "Complete|cloud=undecided;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | [cloud=gcp] => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | [cloud=gcp] => Edited",
         "Complete|cloud=gcp;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | edit cloud years => Edited>cloudYears | 3 => Completed",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | edit cloud years => Edited>cloudYears | 3 => Completed",
         "Complete|cloud=azure;cloudYears=3;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, undecided => Completed | edit cloud years => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, undecided => Completed | edit cloud years => NotUnderstood",
         "Complete|cloud=undecided;mlYears=2;role=software-engineer")]
     // After completion: self-statements and proposals edit; questions and remarks never do
-    [InlineData("!begin swe, 2 years, azure => Completed | what does the exam cost => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | what does the exam cost => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | should I get the AWS AI Practitioner first? => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | should I get the AWS AI Practitioner first? => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | Tell me about the Azure DP-100 exam => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | Tell me about the Azure DP-100 exam => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | how long is the AWS exam itself? => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | how long is the AWS exam itself? => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | is the google ml engineer exam hard for a data scientist? => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | is the google ml engineer exam hard for a data scientist? => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | data scientist => NotUnderstood",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | data scientist => NotUnderstood",
         "Complete|cloud=azure;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | I'm a data scientist now => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | I'm a data scientist now => Edited",
         "Complete|cloud=azure;mlYears=2;role=data-scientist")]
-    [InlineData("!begin swe, 2 years, azure => Completed | we moved to GCP => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | we moved to GCP => Edited",
         "Complete|cloud=gcp;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | I have 5 years now => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | I have 5 years now => Edited",
         "Complete|cloud=azure;mlYears=5;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | what about AWS? => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | what about AWS? => Edited",
         "Complete|cloud=aws;mlYears=2;role=software-engineer")]
-    [InlineData("!begin swe, 2 years, azure => Completed | how about GCP => Edited",
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | how about GCP => Edited",
         "Complete|cloud=gcp;mlYears=2;role=software-engineer")]
     // Clouds
     [InlineData("!begin DS, 2 years => Asked>cloud | Google Cloud => Completed", "Complete|cloud=gcp;mlYears=2;role=data-scientist")]
@@ -194,7 +194,7 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     [Theory]
     // Inferred values fill only what the text left empty, and only with valid choices.
     [InlineData("I'm a prompt whisperer, 3 years, AWS", "role=ml-practitioner", "Completed", "cloud=aws;mlYears=3;role=ml-practitioner")]
-    [InlineData("I'm a backend dev, 3 years, AWS", "role=ml-practitioner", "Completed", "cloud=aws;mlYears=3;role=software-engineer")]
+    [InlineData("I'm a backend dev, 3 years of ML, AWS", "role=ml-practitioner", "Completed", "cloud=aws;mlYears=3;role=software-engineer")]
     [InlineData("I'm a prompt whisperer, 3 years, AWS", "role=astronaut", "Asked", "cloud=aws;mlYears=3")]
     [InlineData("I'm a prompt whisperer, 3 years", "cloud=gcp;mlYears=9", "Asked", "cloud=gcp;mlYears=3")]
     public void Begin_Inferred_FillsOnlyEmptySlotsWithValidChoices(string text, string inferred, string kind, string expected)
@@ -221,7 +221,7 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     [Fact]
     public void Continue_InferredRoleOnQuestionAfterCompletion_IsIgnored()
     {
-        var done = Dialog.Begin(DialogState.Idle, "swe, 2 years, azure");
+        var done = Dialog.Begin(DialogState.Idle, "swe, 2 years of ML, azure");
 
         var turn = Dialog.Continue(done.State, DialogInput.FromText("is the exam hard?", new Dictionary<string, string> { ["role"] = "data-scientist" }));
 
@@ -298,7 +298,7 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     [Fact]
     public void Reject_PastLimit_GivesUpWithNoteAndRecordsSlot()
     {
-        var state = Dialog.Begin(DialogState.Idle, "swe, 2 years").State;
+        var state = Dialog.Begin(DialogState.Idle, "swe, 2 years of ML").State;
         state = Dialog.Reject(state).State;
         state = Dialog.Reject(state).State;
 
@@ -313,7 +313,7 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     [Fact]
     public void Reject_CloudYearsGiveUp_NamesTheCloud()
     {
-        var done = Dialog.Begin(DialogState.Idle, "swe, 2 years, gcp").State;
+        var done = Dialog.Begin(DialogState.Idle, "swe, 2 years of ML, gcp").State;
         var state = Dialog.Continue(done, DialogInput.FromText("edit cloud years")).State;
         for (var i = 0; i < 2; i++)
         {
@@ -365,7 +365,7 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     [Fact]
     public void Edit_AfterCompletion_ConfirmsChange()
     {
-        var done = Dialog.Begin(DialogState.Idle, "swe, 2 years, azure");
+        var done = Dialog.Begin(DialogState.Idle, "swe, 2 years of ML, azure");
 
         var turn = Dialog.Continue(done.State, DialogInput.FromText("Sorry, I meant ML practitioner"));
 

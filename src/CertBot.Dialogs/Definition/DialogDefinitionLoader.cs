@@ -230,7 +230,10 @@ public static class DialogDefinitionLoader
             titleCues = new TitleCueRule(
                 read.RequiredString(titleMap, "slot", $"{what} titleCues"),
                 read.OptionalStrings(titleMap, "counts", $"{what} titleCues"),
-                read.OptionalStrings(titleMap, "other", $"{what} titleCues"));
+                read.OptionalStrings(titleMap, "other", $"{what} titleCues"))
+            {
+                Except = read.OptionalStrings(titleMap, "except", $"{what} titleCues"),
+            };
         }
 
         var ambiguous = read.OptionalString(map, "ambiguousValue", what);

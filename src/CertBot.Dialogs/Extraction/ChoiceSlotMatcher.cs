@@ -30,19 +30,20 @@ internal sealed class ChoiceSlotMatcher
     public SlotDefinition Slot { get; }
 
     /// <summary>Every non-overlapping synonym occurrence, longest first where they overlap.</summary>
-    public List<ChoiceMention> FindAll(IReadOnlyList<string> tokens, bool isPending)
+    /// <param name="answerOnlyAt">Whether an answer-only synonym ("not sure") counts at a token: the slot is asked, or its clause names the slot.</param>
+    public List<ChoiceMention> FindAll(IReadOnlyList<string> tokens, Func<int, bool> answerOnlyAt)
     {
         var taken = new bool[tokens.Count];
         var found = new List<ChoiceMention>();
         foreach (var (phrase, value, answerOnly) in _phrases)
         {
-            if (answerOnly && !isPending)
-            {
-                continue;
-            }
-
             foreach (var start in phrase.FindAll(tokens))
             {
+                if (answerOnly && !answerOnlyAt(start))
+                {
+                    continue;
+                }
+
                 if (!Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
                 {
                     found.Add(new ChoiceMention(value, start, phrase.Length));

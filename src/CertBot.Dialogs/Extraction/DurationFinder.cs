@@ -16,6 +16,7 @@ internal sealed class DurationFinder
     private readonly (PhraseMatcher Phrase, double Value)[] _phrases;
     private readonly PhraseMatcher[] _zeroPhrases;
     private readonly HashSet<string> _countWords;
+    private readonly HashSet<string> _bridgeWords;
 
     public DurationFinder(TextRecognizers recognizers, DurationVocabulary vocabulary)
     {
@@ -28,6 +29,7 @@ internal sealed class DurationFinder
         _phrases = [.. vocabulary.Phrases.Select(p => (new PhraseMatcher(p.Key), p.Value)).OrderByDescending(p => p.Item1.Length)];
         _zeroPhrases = [.. vocabulary.ZeroPhrases.Select(p => new PhraseMatcher(p)).OrderByDescending(p => p.Length)];
         _countWords = new HashSet<string>(vocabulary.CountWords.SelectMany(w => Utterance.Parse(w).Tokens), StringComparer.Ordinal);
+        _bridgeWords = new HashSet<string>(vocabulary.BridgeWords.SelectMany(w => Utterance.Parse(w).Tokens), StringComparer.Ordinal);
     }
 
     /// <summary>Durations in token order; tokens already claimed (by choices) are skipped.</summary>
@@ -93,7 +95,9 @@ internal sealed class DurationFinder
                 if (!AnyUsed(used, start, end))
                 {
                     Mark(used, start, end);
-                    found.Add(WithUnit(tokens, new DurationCandidate(start, end, value, HasUnit: false), used));
+                    // "year and a half" carries its unit; "none" does not.
+                    var hasUnit = Enumerable.Range(start, phrase.Length).Any(i => UnitAt(tokens, i) is not null);
+                    found.Add(WithUnit(tokens, new DurationCandidate(start, end, value, HasUnit: hasUnit), used));
                 }
             }
         }
@@ -202,9 +206,17 @@ internal sealed class DurationFinder
         return low.End == highStart - 1 || (low.End == highStart - 2 && RangeWords.Contains(utterance.Tokens[highStart - 1]));
     }
 
-    /// <summary>"2 kids", "top 3", "team of 5", "python 3": a count, never an answer.</summary>
+    /// <summary>"2 kids", "40 models", "top 3", "team of 5", "python 3": a count, never an answer.</summary>
     private bool IsCount(IReadOnlyList<string> tokens, ClauseMap clauses, DurationCandidate candidate)
     {
+        // A bare number followed by a noun counts that noun; "1 on GCP", "1 of those" are followed by a bridge word.
+        var next = candidate.End + 1;
+        if (next < tokens.Count && clauses.Same(next, candidate.Start) && !_bridgeWords.Contains(tokens[next])
+            && !_countWords.Contains(tokens[next]) && UnitAt(tokens, next) is null)
+        {
+            return true;
+        }
+
         foreach (var i in new[] { candidate.Start - 2, candidate.Start - 1, candidate.End + 1 })
         {
             if (i >= 0 && i < tokens.Count && clauses.Same(i, candidate.Start) && _countWords.Contains(tokens[i]))

@@ -26,16 +26,17 @@ public sealed class SlotExtractor
     private readonly DurationFinder _durations;
     private readonly List<ChoiceSlotMatcher> _choiceSlots = [];
     private readonly List<SlotDefinition> _durationSlots = [];
-    private readonly List<(int Target, PhraseMatcher Cue)> _durationCues = [];
+    private readonly List<(int Target, PhraseMatcher Cue, bool IsTitle)> _durationCues = [];
     private readonly List<(string Slot, PhraseMatcher Alias)> _aliases = [];
     private readonly HashSet<string> _fillerWords;
     private readonly HashSet<string> _bridgeWords;
-    private readonly HashSet<string> _negationWords;
     private readonly HashSet<string> _clauseBreakWords;
     private readonly HashSet<string> _selfWords;
     private readonly PhraseMatcher[] _identityCues;
     private readonly PhraseMatcher[] _questionOpeners;
     private readonly PhraseMatcher[] _proposalCues;
+    private readonly PhraseMatcher[] _triggers;
+    private readonly PhraseMatcher[] _negations;
 
     /// <summary>Builds the matchers and the recognizer models for a definition.</summary>
     public SlotExtractor(DialogDefinition definition)
@@ -68,23 +69,29 @@ public sealed class SlotExtractor
 
             var index = _durationSlots.Count;
             _durationSlots.Add(slot);
-            _durationCues.AddRange(slot.Cues.Select(c => (index, new PhraseMatcher(c))));
-            _durationCues.AddRange(slot.OtherCues.Select(c => (OtherWork, new PhraseMatcher(c))));
+            _durationCues.AddRange(slot.Cues.Select(c => (index, new PhraseMatcher(c), false)));
+            _durationCues.AddRange(slot.OtherCues.Select(c => (OtherWork, new PhraseMatcher(c), false)));
             if (slot.TitleCues is { } titles && definition.FindSlot(titles.Slot) is { } titleSlot)
             {
-                _durationCues.AddRange(TitlesOf(titleSlot, titles.Counts).Select(t => (index, new PhraseMatcher(t))));
-                _durationCues.AddRange(TitlesOf(titleSlot, titles.Other).Select(t => (OtherWork, new PhraseMatcher(t))));
+                var except = new HashSet<string>(titles.Except.Select(Utterance.Normalize), StringComparer.Ordinal);
+                _durationCues.AddRange(TitlesOf(titleSlot, titles.Counts)
+                    .Where(t => !except.Contains(Utterance.Normalize(t)))
+                    .Select(t => (index, new PhraseMatcher(t), true)));
+                _durationCues.AddRange(TitlesOf(titleSlot, titles.Other)
+                    .Concat(titles.Except)
+                    .Select(t => (OtherWork, new PhraseMatcher(t), true)));
             }
         }
 
         _fillerWords = WordsOf(definition.FillerWords);
         _bridgeWords = WordsOf(definition.Durations.BridgeWords);
-        _negationWords = WordsOf(definition.Durations.NegationWords);
+        _negations = [.. definition.Durations.NegationWords.Select(w => new PhraseMatcher(w))];
         _clauseBreakWords = WordsOf(definition.ClauseBreakWords);
         _selfWords = WordsOf(definition.SelfWords);
         _identityCues = [.. definition.IdentityCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
         _questionOpeners = [.. definition.QuestionWords.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
         _proposalCues = [.. definition.ProposalCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
     }
 
     /// <summary>Values for any slot found in text, with no question pending (numbers need a unit or a cue).</summary>
@@ -128,7 +135,7 @@ public sealed class SlotExtractor
         var clauses = new ClauseMap(utterance, _clauseBreakWords);
         if (scope != FactScope.Everything)
         {
-            utterance = utterance.Mask(OutOfScope(text!, utterance, clauses, scope));
+            utterance = utterance.Mask(OutOfScope(utterance, clauses, scope));
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -136,7 +143,10 @@ public sealed class SlotExtractor
         var identity = FindAll(_identityCues, utterance.Tokens);
         foreach (var choiceSlot in _choiceSlots)
         {
-            var mentions = choiceSlot.FindAll(utterance.Tokens, string.Equals(pendingSlot, choiceSlot.Slot.Name, StringComparison.Ordinal));
+            var named = NamedClauses(utterance, clauses, choiceSlot.Slot.Name);
+            var mentions = choiceSlot.FindAll(
+                utterance.Tokens,
+                start => string.Equals(pendingSlot, choiceSlot.Slot.Name, StringComparison.Ordinal) || named.Contains(clauses.Of(start)));
             foreach (var mention in mentions)
             {
                 for (var i = mention.Start; i <= mention.End; i++)
@@ -164,7 +174,7 @@ public sealed class SlotExtractor
         }
 
         var utterance = Prepare(text);
-        return text.Contains('?', StringComparison.Ordinal) || AnyQuestionClause(utterance, new ClauseMap(utterance, _clauseBreakWords));
+        return utterance.InQuestion.Any(q => q) || AnyQuestionClause(utterance, new ClauseMap(utterance, _clauseBreakWords));
     }
 
     /// <summary>The text after a proposal opening ("what about AWS?" gives "AWS"), or null when it has none.</summary>
@@ -186,11 +196,12 @@ public sealed class SlotExtractor
         return utterance.Mask(_credentials.Find(utterance));
     }
 
-    private bool[] OutOfScope(string text, Utterance utterance, ClauseMap clauses, FactScope scope)
+    /// <summary>Clauses that cannot state facts about the person: questions, and in question sentences what is neither first-person nor terse.</summary>
+    private bool[] OutOfScope(Utterance utterance, ClauseMap clauses, FactScope scope)
     {
         var masked = new bool[utterance.Tokens.Count];
-        var questionShaped = text.Contains('?', StringComparison.Ordinal) || AnyQuestionClause(utterance, clauses);
-        if (scope == FactScope.Statements && !questionShaped)
+        // "what cert for a DS with 4 yrs?" asks for a recommendation: the person it describes is the asker.
+        if (scope == FactScope.Statements && _triggers.Any(t => t.FindAll(utterance.Tokens).Any()))
         {
             return masked;
         }
@@ -199,10 +210,13 @@ public sealed class SlotExtractor
         {
             var (start, end) = clauses.Bounds(clause);
             var words = utterance.Tokens.Skip(start).Take(end - start + 1).Where(t => !_fillerWords.Contains(t)).ToList();
-            var isQuestion = IsQuestionClause(utterance, clauses, clause);
             var isSelf = words.Exists(_selfWords.Contains);
             var isTerse = words.Count <= MaxTerseWords && words.Count > 0 && !_bridgeWords.Contains(words[0]);
-            var keep = !isQuestion && (isSelf || (scope == FactScope.Statements && isTerse));
+            var keep = !IsQuestionClause(utterance, clauses, clause) && scope switch
+            {
+                FactScope.SelfStatements => isSelf,
+                _ => !utterance.InQuestion[start] || isSelf || isTerse,
+            };
             for (var i = start; i <= end; i++)
             {
                 masked[i] = !keep;
@@ -210,6 +224,27 @@ public sealed class SlotExtractor
         }
 
         return masked;
+    }
+
+    /// <summary>Clauses that name the slot ("cloud: dunno yet"), or follow one that does ("as for cloud, no idea").</summary>
+    private HashSet<int> NamedClauses(Utterance utterance, ClauseMap clauses, string slot)
+    {
+        var named = new HashSet<int>();
+        foreach (var (aliasSlot, alias) in _aliases)
+        {
+            if (aliasSlot != slot)
+            {
+                continue;
+            }
+
+            foreach (var start in alias.FindAll(utterance.Tokens))
+            {
+                named.Add(clauses.Of(start));
+                named.Add(clauses.Of(start) + 1);
+            }
+        }
+
+        return named;
     }
 
     private bool AnyQuestionClause(Utterance utterance, ClauseMap clauses) =>
@@ -240,7 +275,7 @@ public sealed class SlotExtractor
     {
         var candidates = _durations.Find(utterance, clauses, claimed);
         var cues = _durationCues
-            .SelectMany(c => c.Cue.FindAll(utterance.Tokens).Select(start => (c.Target, Start: start, End: start + c.Cue.Length - 1)))
+            .SelectMany(c => c.Cue.FindAll(utterance.Tokens).Select(start => (c.Target, Start: start, End: start + c.Cue.Length - 1, c.IsTitle)))
             .ToList();
         var pending = _durationSlots.Find(s => string.Equals(s.Name, pendingSlot, StringComparison.Ordinal));
         var experience = _durationSlots.Find(s => s.Required && s.AskWhen is null) ?? _durationSlots.FirstOrDefault();
@@ -294,20 +329,24 @@ public sealed class SlotExtractor
 
         foreach (var candidate in unbound.Where(c => c.HasUnit))
         {
-            // An un-cued number of years means overall ML experience ("DS, 4 yrs"), or the pending question.
-            Set(fallback, candidate.Years);
+            // An un-cued number of years answers the pending question, or is time in the person's title:
+            // ML experience for "DS, 4 yrs", a career for "SRE, 10 yrs".
+            if (pending is not null || TitleBefore(cues, candidate) != OtherWork)
+            {
+                Set(fallback, candidate.Years);
+            }
         }
     }
 
     /// <summary>The duration slot (or <see cref="OtherWork"/>) whose nearest cue in the same clause claims the candidate, or null.</summary>
-    private int? Bind(Utterance utterance, ClauseMap clauses, List<(int Target, int Start, int End)> cues, DurationCandidate candidate)
+    private int? Bind(Utterance utterance, ClauseMap clauses, List<(int Target, int Start, int End, bool IsTitle)> cues, DurationCandidate candidate)
     {
         int? best = null;
         var bestScore = double.MaxValue;
-        foreach (var (target, start, end) in cues)
+        foreach (var (target, start, end, _) in cues)
         {
             double score;
-            if (start > candidate.End && clauses.Same(candidate.End, start))
+            if (start > candidate.End && clauses.Same(candidate.End, end))
             {
                 var gap = CountNonBridge(utterance, candidate.End + 1, start - 1);
                 if (gap > CueWindowAfter)
@@ -344,14 +383,32 @@ public sealed class SlotExtractor
         return best;
     }
 
+    /// <summary>The target of the title nearest before the candidate (else the first after), or null when no title is named.</summary>
+    private static int? TitleBefore(List<(int Target, int Start, int End, bool IsTitle)> cues, DurationCandidate candidate)
+    {
+        // "ml ops engineer" is one title, not "ml ops" and an "engineer".
+        var all = cues.Where(c => c.IsTitle).ToList();
+        var titles = all
+            .Where(c => !all.Exists(o => o != c && o.Start <= c.Start && o.End >= c.End && o.End - o.Start > c.End - c.Start))
+            .ToList();
+        var before = titles.Where(c => c.End < candidate.Start).OrderByDescending(c => c.End).ThenByDescending(c => c.End - c.Start).FirstOrDefault();
+        if (before != default)
+        {
+            return before.Target;
+        }
+
+        var after = titles.Where(c => c.Start > candidate.End).OrderBy(c => c.Start).FirstOrDefault();
+        return after == default ? null : after.Target;
+    }
+
     /// <summary>Slots a negation word negates: "zero ML", "no ML experience", "ML experience: none", "haven't really done any ML".</summary>
-    private List<int> FindNegations(Utterance utterance, ClauseMap clauses, List<(int Target, int Start, int End)> cues)
+    private List<int> FindNegations(Utterance utterance, ClauseMap clauses, List<(int Target, int Start, int End, bool IsTitle)> cues)
     {
         var negated = new List<int>();
         var window = _definition.Durations.NegationWindow;
         for (var i = 0; i < utterance.Tokens.Count; i++)
         {
-            if (!_negationWords.Contains(utterance.Tokens[i]))
+            if (!Array.Exists(_negations, n => n.MatchesAt(utterance.Tokens, i)))
             {
                 continue;
             }

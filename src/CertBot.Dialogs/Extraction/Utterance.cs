@@ -9,20 +9,27 @@ internal sealed class Utterance
     /// <summary>Stands in for masked words (credential names): matches no phrase and no number.</summary>
     public const string MaskToken = "_";
 
-    private Utterance(IReadOnlyList<string> tokens, IReadOnlyList<bool> breaks)
+    private Utterance(IReadOnlyList<string> tokens, IReadOnlyList<bool> breaks, IReadOnlyList<bool> inQuestion)
     {
         Tokens = tokens;
         BreakBefore = breaks;
+        InQuestion = inQuestion;
         var starts = new int[tokens.Count];
-        var offset = 0;
+        var text = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
         {
-            starts[i] = offset;
-            offset += tokens[i].Length + 1;
+            if (i > 0)
+            {
+                // The recognizers need the clause breaks too: "6 months in, gcp" is no "months in gcp".
+                text.Append(breaks[i] ? ", " : " ");
+            }
+
+            starts[i] = text.Length;
+            text.Append(tokens[i]);
         }
 
         TokenStarts = starts;
-        Text = string.Join(' ', tokens);
+        Text = text.ToString();
     }
 
     public IReadOnlyList<string> Tokens { get; }
@@ -30,24 +37,29 @@ internal sealed class Utterance
     /// <summary>True where clause punctuation (, ; . ! ? parentheses, a dash) came before the token.</summary>
     public IReadOnlyList<bool> BreakBefore { get; }
 
+    /// <summary>True for the words of a sentence that ends with "?".</summary>
+    public IReadOnlyList<bool> InQuestion { get; }
+
     /// <summary>Character offset of each token in <see cref="Text"/>.</summary>
     public IReadOnlyList<int> TokenStarts { get; }
 
-    /// <summary>The tokens joined by single spaces; what the recognizers see.</summary>
+    /// <summary>The tokens joined by spaces, with a comma at clause breaks; what the recognizers see.</summary>
     public string Text { get; }
 
     public static Utterance Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new Utterance([], []);
+            return new Utterance([], [], []);
         }
 
         var lower = text.ToLowerInvariant();
         var tokens = new List<string>();
         var breaks = new List<bool>();
+        var inQuestion = new List<bool>();
         var current = new StringBuilder();
         var pendingBreak = false;
+        var sentenceStart = 0;
 
         void EndToken()
         {
@@ -55,6 +67,7 @@ internal sealed class Utterance
             {
                 tokens.Add(current.ToString());
                 breaks.Add(pendingBreak);
+                inQuestion.Add(false);
                 pendingBreak = false;
                 current.Clear();
             }
@@ -91,10 +104,20 @@ internal sealed class Utterance
             {
                 pendingBreak = true;
             }
+
+            if (c is '?' or '.' or '!' or '\n')
+            {
+                for (var t = sentenceStart; t < tokens.Count; t++)
+                {
+                    inQuestion[t] = c == '?';
+                }
+
+                sentenceStart = tokens.Count;
+            }
         }
 
         EndToken();
-        return new Utterance(tokens, breaks);
+        return new Utterance(tokens, breaks, inQuestion);
     }
 
     /// <summary>The same words with the marked ones replaced by <see cref="MaskToken"/>; clause breaks kept.</summary>
@@ -106,7 +129,7 @@ internal sealed class Utterance
             tokens[i] = masked[i] ? MaskToken : Tokens[i];
         }
 
-        return new Utterance(tokens, BreakBefore);
+        return new Utterance(tokens, BreakBefore, InQuestion);
     }
 
     /// <summary>Index of the token covering a character offset of <see cref="Text"/>.</summary>
@@ -122,9 +145,6 @@ internal sealed class Utterance
 
         return 0;
     }
-
-    /// <summary>The tokens from start to end inclusive, joined by spaces.</summary>
-    public string Span(int start, int end) => string.Join(' ', Tokens.Skip(start).Take(end - start + 1));
 
     public override string ToString() => Text;
 

@@ -143,6 +143,16 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("been doing ML for 6 years", null, "role=ml-practitioner;mlYears=6")]
     [InlineData("5 years in data science", null, "role=data-scientist;mlYears=5")]
     [InlineData("12 years in industry, 2 in ML", null, "mlYears=2")]
+    // Un-cued time is time in the person's title: ML for data scientists and ML practitioners, a career otherwise
+    [InlineData("backend dev, 6 yrs", null, "role=software-engineer")]
+    [InlineData("android dev, 5 yrs, 1 yr of ML", null, "role=software-engineer;mlYears=1")]
+    [InlineData("platform engineer, 9 yrs, three of them hands-on ML", null, "role=software-engineer;mlYears=3")]
+    [InlineData("data analyst for 4 years", null, "role=data-scientist")]
+    [InlineData("product analyst, 3 years in role, 1 year of that with ML models", null, "role=data-scientist;mlYears=1")]
+    [InlineData("statistician, 7 yrs", null, "role=data-scientist;mlYears=7")]
+    [InlineData("mlops engineer, 2 years", null, "role=ml-practitioner;mlYears=2")]
+    [InlineData("recsys engineer, 30+ models shipped, 3 yrs", null, "role=ml-practitioner;mlYears=3")]
+    [InlineData("junior data scientist, 8 months in, gcp", null, "role=data-scientist;mlYears=0.67;cloud=gcp")]
     // Distractor numbers are not years
     [InlineData("I have 3 kids and 2 years of ML", null, "mlYears=2")]
     [InlineData("we have 2 kids", "mlYears", "")]
@@ -180,6 +190,10 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("deciding between AWS and GCP", null, "cloud=undecided")]
     [InlineData("open to any cloud", null, "cloud=undecided")]
     [InlineData("not sure which cloud", null, "cloud=undecided")]
+    [InlineData("cloud: dunno yet", null, "cloud=undecided")]
+    [InlineData("as for the cloud, no idea", null, "cloud=undecided")]
+    [InlineData("interviewing at one place on AWS and another on Azure", null, "cloud=undecided")]
+    [InlineData("azure at my old company, my new team is on gcp", null, "cloud=gcp")]
     [InlineData("we deploy on Bedrock", null, "cloud=aws")]
     [InlineData("our data lives in BigQuery", null, "cloud=gcp")]
     [InlineData("we use Azure ML", null, "cloud=azure")]
@@ -202,6 +216,8 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("DS, 4 yrs, AWS shop?", "role=data-scientist;mlYears=4;cloud=aws")]
     [InlineData("DS, 4 yrs, we're an AWS shop", "role=data-scientist;mlYears=4;cloud=aws")]
     [InlineData("I want the Google Professional Machine Learning Engineer, I'm a backend dev", "role=software-engineer")]
+    [InlineData("what cert for an NLP engineer with 3 yrs who is cloud agnostic?", "role=ml-practitioner;mlYears=3;cloud=undecided")]
+    [InlineData("no ML so far, we run on GCP. where do I start?", "mlYears=0;cloud=gcp")]
     public void ReadFacts_Text_StatesOnlyFactsAboutThePerson(string text, string expected)
     {
         var extraction = fixture.Extractor.ReadFacts(text);
