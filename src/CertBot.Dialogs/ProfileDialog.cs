@@ -417,12 +417,13 @@ public sealed class ProfileDialog
             }
 
             var rest = string.Join(' ', tokens.Skip(prefix.Length));
-            var change = _extractor.Extract(rest, pendingSlot, known);
+            // "sorry, is AWS harder than GCP?" opens like an edit but asks a question: read statements only.
+            var change = _extractor.Read(rest, pendingSlot, known, FactScope.Statements);
             var target = change.MentionedSlots.Count > 0 ? change.MentionedSlots[0] : null;
             if (target is not null && !change.Values.ContainsKey(target))
             {
                 // "change my cloud to not sure": read the rest as an answer to the named slot.
-                var targeted = _extractor.Extract(rest, target, known);
+                var targeted = _extractor.Read(rest, target, known, FactScope.Statements);
                 if (!targeted.IsEmpty)
                 {
                     change = targeted;

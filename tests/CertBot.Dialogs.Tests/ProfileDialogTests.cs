@@ -120,6 +120,10 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
         "Complete|cloud=gcp;mlYears=2;role=software-engineer")]
     [InlineData("!begin swe, 2 years of ML, azure => Completed | I have 5 years now => Edited",
         "Complete|cloud=azure;mlYears=5;role=software-engineer")]
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | sorry, is AWS harder than GCP? => NotUnderstood",
+        "Complete|cloud=azure;mlYears=2;role=software-engineer")]
+    [InlineData("!begin swe, 2 years of ML, azure => Completed | actually, how long is the AWS exam? => NotUnderstood",
+        "Complete|cloud=azure;mlYears=2;role=software-engineer")]
     [InlineData("!begin swe, 2 years of ML, azure => Completed | what about AWS? => Edited",
         "Complete|cloud=aws;mlYears=2;role=software-engineer")]
     [InlineData("!begin swe, 2 years of ML, azure => Completed | how about GCP => Edited",

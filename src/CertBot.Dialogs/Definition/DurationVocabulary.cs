@@ -25,6 +25,15 @@ public sealed record DurationVocabulary(
     /// <summary>Words a cue may skip over on its way to a duration ("5 years as a data scientist").</summary>
     public IReadOnlyList<string> BridgeWords { get; init; } = [];
 
+    /// <summary>Words joining the two numbers of a range ("2 to 3 years"); a dash needs none.</summary>
+    public IReadOnlyList<string> RangeWords { get; init; } = [];
+
+    /// <summary>Words allowed between a number and its unit ("2 full years", "5 or more years").</summary>
+    public IReadOnlyList<string> UnitBridgeWords { get; init; } = [];
+
+    /// <summary>Articles that stand for one before a unit the recognizer missed ("an year").</summary>
+    public IReadOnlyList<string> Articles { get; init; } = [];
+
     /// <summary>Words next to a bare number that make it a count ("2 kids", "top 3"), never an answer.</summary>
     public IReadOnlyList<string> CountWords { get; init; } = [];
 }

@@ -6,10 +6,6 @@ namespace CertBot.Dialogs.Extraction;
 /// <summary>Finds every duration in an utterance: the date-time recognizer's TIMEX first, then the spellings it misses ("3 yrs", "4yrs", "3y"), ranges, phrases and bare numbers.</summary>
 internal sealed class DurationFinder
 {
-    private static readonly HashSet<string> RangeWords = new(StringComparer.Ordinal) { "to", "or" };
-
-    private static readonly HashSet<string> UnitBridgeWords = new(StringComparer.Ordinal) { "a", "an", "plus", "or", "more", "of", "full", "whole" };
-
     private readonly TextRecognizers _recognizers;
     private readonly DurationVocabulary _vocabulary;
     private readonly (PhraseMatcher Unit, double Years)[] _units;
@@ -17,6 +13,9 @@ internal sealed class DurationFinder
     private readonly PhraseMatcher[] _zeroPhrases;
     private readonly HashSet<string> _countWords;
     private readonly HashSet<string> _bridgeWords;
+    private readonly HashSet<string> _rangeWords;
+    private readonly HashSet<string> _unitBridgeWords;
+    private readonly HashSet<string> _articles;
 
     public DurationFinder(TextRecognizers recognizers, DurationVocabulary vocabulary)
     {
@@ -28,8 +27,11 @@ internal sealed class DurationFinder
             .OrderByDescending(u => u.Item1.Length)];
         _phrases = [.. vocabulary.Phrases.Select(p => (new PhraseMatcher(p.Key), p.Value)).OrderByDescending(p => p.Item1.Length)];
         _zeroPhrases = [.. vocabulary.ZeroPhrases.Select(p => new PhraseMatcher(p)).OrderByDescending(p => p.Length)];
-        _countWords = new HashSet<string>(vocabulary.CountWords.SelectMany(w => Utterance.Parse(w).Tokens), StringComparer.Ordinal);
-        _bridgeWords = new HashSet<string>(vocabulary.BridgeWords.SelectMany(w => Utterance.Parse(w).Tokens), StringComparer.Ordinal);
+        _countWords = WordsOf(vocabulary.CountWords);
+        _bridgeWords = WordsOf(vocabulary.BridgeWords);
+        _rangeWords = WordsOf(vocabulary.RangeWords);
+        _unitBridgeWords = WordsOf(vocabulary.UnitBridgeWords);
+        _articles = WordsOf(vocabulary.Articles);
     }
 
     /// <summary>Durations in token order; tokens already claimed (by choices) are skipped.</summary>
@@ -134,7 +136,7 @@ internal sealed class DurationFinder
         // "an year of ML": an article and a unit the recognizer did not take mean one.
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            if (tokens[i] is "a" or "an" && !used[i] && !used[i + 1] && UnitAt(tokens, i + 1) is { } unit)
+            if (_articles.Contains(tokens[i]) && !used[i] && !used[i + 1] && UnitAt(tokens, i + 1) is { } unit)
             {
                 found.Add(new DurationCandidate(i, i + unit.Length, unit.Years, HasUnit: true));
                 Mark(used, i, i + unit.Length);
@@ -181,7 +183,7 @@ internal sealed class DurationFinder
     }
 
     /// <summary>The lower number of a range ending in the duration at durationStart ("2 3 years", "2 to 3 years").</summary>
-    private static (int Start, double Value)? FindRangeStart(
+    private (int Start, double Value)? FindRangeStart(
         Utterance utterance, List<(int Start, int End, double Value)> numbers, bool[] used, int durationStart, double high)
     {
         foreach (var number in numbers)
@@ -196,14 +198,14 @@ internal sealed class DurationFinder
     }
 
     /// <summary>"2 3 years" (the dash is gone), "2 to 3 years": a smaller number right before, in the same clause ("team of 5, 3 years" is none).</summary>
-    private static bool IsRangeBefore(Utterance utterance, (int Start, int End, double Value) low, int highStart, double high)
+    private bool IsRangeBefore(Utterance utterance, (int Start, int End, double Value) low, int highStart, double high)
     {
         if (low.Value >= high || Enumerable.Range(low.End + 1, highStart - low.End).Any(i => utterance.BreakBefore[i]))
         {
             return false;
         }
 
-        return low.End == highStart - 1 || (low.End == highStart - 2 && RangeWords.Contains(utterance.Tokens[highStart - 1]));
+        return low.End == highStart - 1 || (low.End == highStart - 2 && _rangeWords.Contains(utterance.Tokens[highStart - 1]));
     }
 
     /// <summary>"2 kids", "40 models", "top 3", "team of 5", "python 3": a count, never an answer.</summary>
@@ -239,7 +241,7 @@ internal sealed class DurationFinder
                 return candidate with { End = next + unit.Length - 1, Years = candidate.Years * unit.Years, HasUnit = true };
             }
 
-            if (!UnitBridgeWords.Contains(tokens[next]))
+            if (!_unitBridgeWords.Contains(tokens[next]))
             {
                 break;
             }
@@ -262,6 +264,9 @@ internal sealed class DurationFinder
 
         return null;
     }
+
+    private static HashSet<string> WordsOf(IReadOnlyList<string> phrases) =>
+        new(phrases.SelectMany(p => Utterance.Parse(p).Tokens), StringComparer.Ordinal);
 
     private static bool AnyUsed(bool[] used, int start, int end)
     {
