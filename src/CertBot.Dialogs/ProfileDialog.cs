@@ -178,15 +178,21 @@ public sealed class ProfileDialog
         var text = _extractor.AfterProposal(input.Text) ?? input.Text;
         var extraction = _extractor.Read(text, state.PendingSlot, state.Values, FactScope.Everything);
         var answersPending = state.PendingSlot is not null && extraction.Values.ContainsKey(state.PendingSlot);
-        if (_extractor.IsQuestion(text) && !(answersPending && IsShortAnswer(text)))
+        var isQuestion = _extractor.IsQuestion(text) && !(answersPending && IsShortAnswer(text));
+        if (isQuestion)
         {
             // "is AWS harder than GCP?" is for the FAQ; "maybe 2?" still answers. Self-statements inside a question still count.
             extraction = _extractor.Read(text, state.PendingSlot, state.Values, FactScope.SelfStatements);
         }
 
         // Plain answers fill the open question and empty slots; changing an earlier answer takes a change command,
-        // so a side remark cannot silently overwrite it.
-        var fresh = WithInferred(Fresh(state, extraction.Values), input.Inferred, state.Values);
+        // so a side remark cannot silently overwrite it. What the host inferred from a question is no answer either.
+        var fresh = Fresh(state, extraction.Values);
+        if (!isQuestion)
+        {
+            fresh = WithInferred(fresh, input.Inferred, state.Values);
+        }
+
         return fresh.Count == 0
             ? NotUnderstood(state)
             : Apply(state, fresh, DialogTurnKind.Asked, acknowledge: true);

@@ -223,6 +223,17 @@ public sealed class ProfileDialogTests(ProfileFixture fixture)
     }
 
     [Fact]
+    public void Continue_InferredRoleOnQuestionWhileAsking_IsIgnored()
+    {
+        var asked = Dialog.Begin(DialogState.Idle, null);
+
+        var turn = Dialog.Continue(asked.State, DialogInput.FromText("is AWS harder than GCP?", new Dictionary<string, string> { ["role"] = "data-scientist" }));
+
+        Assert.Equal(DialogTurnKind.NotUnderstood, turn.Kind);
+        Assert.Null(turn.State.ValueOf("role"));
+    }
+
+    [Fact]
     public void Continue_InferredRoleOnQuestionAfterCompletion_IsIgnored()
     {
         var done = Dialog.Begin(DialogState.Idle, "swe, 2 years of ML, azure");

@@ -47,7 +47,4 @@ public sealed record SlotDefinition(
     /// <summary>The choice with this wire value, or null.</summary>
     public ChoiceDefinition? FindChoice(string value) =>
         Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal));
-
-    /// <summary>True for number and duration slots.</summary>
-    public bool IsNumeric => Kind != SlotKind.Choice;
 }

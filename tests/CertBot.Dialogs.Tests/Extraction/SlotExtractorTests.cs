@@ -135,6 +135,7 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("ML experience: none", null, "mlYears=0")]
     [InlineData("haven't really done any ML", null, "mlYears=0")]
     [InlineData("only tutorials so far", null, "mlYears=0")]
+    [InlineData("student, no experience yet, gcp", null, "mlYears=0;cloud=gcp")]
     [InlineData("none really, only a couple of tutorials", null, "mlYears=0")]
     // Time bound to a non-ML role or field is not ML experience; modelling work (data science) is
     [InlineData("10 years as a backend engineer, zero ML", null, "role=software-engineer;mlYears=0")]
