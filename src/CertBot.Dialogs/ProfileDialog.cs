@@ -12,7 +12,6 @@ public sealed class ProfileDialog
     private readonly PhraseMatcher[] _changePrefixes;
     private readonly PhraseMatcher[] _triggers;
     private readonly HashSet<string> _fillerWords;
-    private readonly HashSet<string> _questionWords;
 
     /// <summary>Creates the dialog for a definition and an extractor built from the same definition.</summary>
     public ProfileDialog(DialogDefinition definition, SlotExtractor extractor)
@@ -29,15 +28,19 @@ public sealed class ProfileDialog
         _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
         _fillerWords = new HashSet<string>(
             definition.FillerWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
-        _questionWords = new HashSet<string>(
-            definition.QuestionWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
     }
 
     /// <summary>The definition this dialog runs.</summary>
     public DialogDefinition Definition { get; }
 
-    /// <summary>Values for any slot in free text (no question pending).</summary>
+    /// <summary>Values for any slot in free text (no question pending), questions included; prefer <see cref="ReadFacts"/>.</summary>
     public SlotExtraction Extract(string text) => _extractor.Extract(text);
+
+    /// <summary>The facts the text states about the person; empty for questions about credentials or exams.</summary>
+    public SlotExtraction ReadFacts(string text) => _extractor.ReadFacts(text);
+
+    /// <summary>The clause in which the person says what they are or do, or null; for the host's semantic role fallback.</summary>
+    public string? SelfDescription(string text) => _extractor.SelfDescription(text);
 
     /// <summary>True when the text asks for a recommendation ("which cert should I get").</summary>
     public bool IsTrigger(string text)
@@ -49,21 +52,26 @@ public sealed class ProfileDialog
     /// <summary>The command the text gives, or null; a change needs a value or a slot name after its prefix.</summary>
     public DialogCommand? RecognizeCommand(string text) => FindCommand(text, null, null)?.Command;
 
-    /// <summary>Starts the dialog (after a trigger), taking any answers already in the text; an active dialog keeps its answers.</summary>
-    public DialogTurn Begin(DialogState state, string? text)
+    /// <summary>Starts the dialog (after a trigger), taking any facts already in the text; an active dialog keeps its answers.</summary>
+    public DialogTurn Begin(DialogState state, string? text) => Begin(state, text, null);
+
+    /// <summary>Starts the dialog like <see cref="Begin(DialogState, string?)"/>, also taking values the host inferred for slots the text left empty.</summary>
+    /// <param name="inferred">Slot values inferred by the host (e.g. role from its semantic fallback); only valid choices count.</param>
+    public DialogTurn Begin(DialogState state, string? text, IReadOnlyDictionary<string, string>? inferred)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.Status == DialogStatus.Active)
         {
-            var more = _extractor.Extract(text, state.PendingSlot, state.Values);
-            return more.IsEmpty ? Resume(state) : Apply(state, more.Values, DialogTurnKind.Asked, acknowledge: true);
+            var more = _extractor.Read(text, state.PendingSlot, state.Values, FactScope.Statements);
+            var fresh = WithInferred(Fresh(state, more.Values), inferred, state.Values);
+            return fresh.Count == 0 ? Resume(state) : Apply(state, fresh, DialogTurnKind.Asked, acknowledge: true);
         }
 
-        var fresh = Fresh();
-        var found = _extractor.Extract(text, null, null);
-        var turn = Apply(fresh, found.Values, DialogTurnKind.Asked, acknowledge: true);
+        var found = WithInferred(
+            new Dictionary<string, string>(_extractor.ReadFacts(text).Values, StringComparer.Ordinal), inferred, null);
+        var turn = Apply(Fresh(), found, DialogTurnKind.Asked, acknowledge: true);
         // The intro promises questions; after "Got it: ..." it would read oddly.
-        return found.IsEmpty
+        return found.Count == 0
             ? turn with { Messages = [Definition.Messages.Intro, .. turn.Messages] }
             : turn;
     }
@@ -82,30 +90,18 @@ public sealed class ProfileDialog
         var command = FindCommand(input.Text, state.PendingSlot, state.Values);
         if (command is { } found)
         {
-            return RunCommand(state, found.Command, found.Change);
+            return RunCommand(state, found.Command, found.Change, input.Inferred);
         }
 
-        if (state.Status != DialogStatus.Active)
+        switch (state.Status)
         {
-            // Answers after completion are questions for the host (FAQ), not edits; edits need a change command.
-            return state.Status == DialogStatus.Idle ? Begin(state, input.Text) : NotUnderstood(state);
+            case DialogStatus.Idle:
+                return Begin(state, input.Text, input.Inferred);
+            case DialogStatus.Complete:
+                return ContinueComplete(state, input);
+            default:
+                return ContinueActive(state, input);
         }
-
-        var extraction = _extractor.Extract(input.Text, state.PendingSlot, state.Values);
-        var answersPending = state.PendingSlot is not null && extraction.Values.ContainsKey(state.PendingSlot);
-        if (!answersPending && IsQuestion(input.Text))
-        {
-            return NotUnderstood(state); // "is AWS harder than GCP?" is for the FAQ, not an answer.
-        }
-
-        // Plain answers fill the open question and empty slots; changing an earlier answer takes a change command,
-        // so a side remark cannot silently overwrite it.
-        var fresh = extraction.Values
-            .Where(v => v.Key == state.PendingSlot || !state.Values.ContainsKey(v.Key))
-            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        return fresh.Count == 0
-            ? NotUnderstood(state)
-            : Apply(state, fresh, DialogTurnKind.Asked, acknowledge: true);
     }
 
     /// <summary>Counts a failed answer to the pending question: reprompts, or after the retry limit applies the give-up rule and moves on.</summary>
@@ -153,6 +149,90 @@ public sealed class ProfileDialog
         return new DialogTurn(DialogTurnKind.Resumed, state, [], prompt with { Text = text }, null);
     }
 
+    /// <summary>After completion only an edit changes the profile: a proposal ("what about AWS?") or a clear self-statement ("we moved to GCP").</summary>
+    private DialogTurn ContinueComplete(DialogState state, DialogInput input)
+    {
+        var proposal = _extractor.AfterProposal(input.Text);
+        var facts = proposal is not null
+            ? _extractor.Read(proposal, null, state.Values, FactScope.Everything)
+            : _extractor.Read(input.Text, null, state.Values, FactScope.SelfStatements);
+        var isSelfStatement = proposal is null && !_extractor.IsQuestion(input.Text) && _extractor.SelfDescription(input.Text) is not null;
+        var values = new Dictionary<string, string>(facts.Values, StringComparer.Ordinal);
+        if (values.Count > 0 || isSelfStatement)
+        {
+            values = WithInferred(values, input.Inferred, null);
+        }
+
+        if (values.Count == 0)
+        {
+            return NotUnderstood(state); // a question or a remark: for the host's FAQ, never an edit.
+        }
+
+        var turn = Apply(state, values, DialogTurnKind.Edited, acknowledge: true);
+        return turn with { Kind = DialogTurnKind.Edited };
+    }
+
+    /// <summary>While asking: an answer to the pending question or fresh self-statements fill slots; a question does not.</summary>
+    private DialogTurn ContinueActive(DialogState state, DialogInput input)
+    {
+        var text = _extractor.AfterProposal(input.Text) ?? input.Text;
+        var extraction = _extractor.Read(text, state.PendingSlot, state.Values, FactScope.Everything);
+        var answersPending = state.PendingSlot is not null && extraction.Values.ContainsKey(state.PendingSlot);
+        var isQuestion = _extractor.IsQuestion(text) && !(answersPending && IsShortAnswer(text));
+        if (isQuestion)
+        {
+            // "is AWS harder than GCP?" is for the FAQ; "maybe 2?" still answers. Self-statements inside a question still count.
+            extraction = _extractor.Read(text, state.PendingSlot, state.Values, FactScope.SelfStatements);
+        }
+
+        // Plain answers fill the open question and empty slots; changing an earlier answer takes a change command,
+        // so a side remark cannot silently overwrite it. What the host inferred from a question is no answer either.
+        var fresh = Fresh(state, extraction.Values);
+        if (!isQuestion)
+        {
+            fresh = WithInferred(fresh, input.Inferred, state.Values);
+        }
+
+        return fresh.Count == 0
+            ? NotUnderstood(state)
+            : Apply(state, fresh, DialogTurnKind.Asked, acknowledge: true);
+    }
+
+    private bool IsShortAnswer(string? text)
+    {
+        var words = Utterance.Parse(text).Tokens.Count(t => !_fillerWords.Contains(t));
+        return words <= Definition.Durations.MaxWordsAroundBareAnswer;
+    }
+
+    /// <summary>The found values for the pending slot and for slots still empty.</summary>
+    private static Dictionary<string, string> Fresh(DialogState state, IReadOnlyDictionary<string, string> found) =>
+        found
+            .Where(v => v.Key == state.PendingSlot || !state.Values.ContainsKey(v.Key))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+
+    /// <summary>Adds inferred values for choice slots the lexical reading left empty (and, when <paramref name="known"/> is given, not yet known).</summary>
+    private Dictionary<string, string> WithInferred(
+        Dictionary<string, string> values, IReadOnlyDictionary<string, string>? inferred, IReadOnlyDictionary<string, string>? known)
+    {
+        if (inferred is null)
+        {
+            return values;
+        }
+
+        foreach (var (slotName, value) in inferred)
+        {
+            if (Definition.FindSlot(slotName) is { Kind: SlotKind.Choice } slot
+                && slot.FindChoice(value) is not null
+                && !values.ContainsKey(slotName)
+                && (known is null || !known.ContainsKey(slotName)))
+            {
+                values[slotName] = value;
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A stored Active state whose pending slot the current YAML no longer has: ask whatever is missing now.</summary>
     private DialogTurn ReaskAfterDefinitionChange(DialogState state)
     {
@@ -171,9 +251,10 @@ public sealed class ProfileDialog
     private DialogTurn ContinueWithChoice(DialogState state, string slotName, string value)
     {
         var slot = Definition.FindSlot(slotName);
-        if (slot is null || state.Status == DialogStatus.Idle)
+        if (slot is null || state.Status == DialogStatus.Idle
+            || !IsRelevant(slot, new Dictionary<string, string>(state.Values, StringComparer.Ordinal)))
         {
-            return NotUnderstood(state);
+            return NotUnderstood(state); // e.g. years on a cloud when the cloud is undecided.
         }
 
         if (slot.Kind == SlotKind.Choice)
@@ -198,7 +279,7 @@ public sealed class ProfileDialog
         return Apply(state, new Dictionary<string, string>(StringComparer.Ordinal) { [slot.Name] = value }, kind, acknowledge: kind == DialogTurnKind.Edited);
     }
 
-    private DialogTurn RunCommand(DialogState state, DialogCommand command, SlotExtraction? change)
+    private DialogTurn RunCommand(DialogState state, DialogCommand command, SlotExtraction? change, IReadOnlyDictionary<string, string>? inferred)
     {
         switch (command)
         {
@@ -218,16 +299,17 @@ public sealed class ProfileDialog
             case DialogCommand.ForgetMe:
                 return new DialogTurn(DialogTurnKind.ForgetRequested, DialogState.Idle, [Definition.Messages.Forgotten], null, null);
             default:
-                return Edit(state, change ?? SlotExtraction.Empty);
+                return Edit(state, change ?? SlotExtraction.Empty, inferred);
         }
     }
 
-    private DialogTurn Edit(DialogState state, SlotExtraction change)
+    private DialogTurn Edit(DialogState state, SlotExtraction change, IReadOnlyDictionary<string, string>? inferred)
     {
         var baseState = state.Status == DialogStatus.Idle ? Fresh() : state;
         if (!change.IsEmpty)
         {
-            var turn = Apply(baseState, change.Values, DialogTurnKind.Edited, acknowledge: true);
+            var edited = WithInferred(new Dictionary<string, string>(change.Values, StringComparer.Ordinal), inferred, null);
+            var turn = Apply(baseState, edited, DialogTurnKind.Edited, acknowledge: true);
             return turn with { Kind = DialogTurnKind.Edited };
         }
 
@@ -249,12 +331,25 @@ public sealed class ProfileDialog
     }
 
     /// <summary>Merges new values, drops answers that no longer apply, and asks the next missing slot or completes.</summary>
-    private DialogTurn Apply(DialogState state, IReadOnlyDictionary<string, string> found, DialogTurnKind kind, bool acknowledge)
+    private DialogTurn Apply(DialogState state, Dictionary<string, string> found, DialogTurnKind kind, bool acknowledge)
     {
         var values = new Dictionary<string, string>(state.Values, StringComparer.Ordinal);
         foreach (var (slot, value) in found)
         {
             values[slot] = value;
+        }
+
+        // "2 years on AWS" was about AWS: a new cloud drops it, unless the same message gives the new one.
+        foreach (var dependent in Definition.Slots)
+        {
+            if (dependent.AskWhen is { } condition
+                && !found.ContainsKey(dependent.Name)
+                && found.TryGetValue(condition.Slot, out var newValue)
+                && state.Values.TryGetValue(condition.Slot, out var oldValue)
+                && !string.Equals(newValue, oldValue, StringComparison.Ordinal))
+            {
+                values.Remove(dependent.Name);
+            }
         }
 
         var gaveUp = state.GaveUp.Where(g => !found.ContainsKey(g)).ToList();
@@ -289,8 +384,9 @@ public sealed class ProfileDialog
         }
 
         var gaveUp = state.GaveUp.Where(g => Definition.FindSlot(g) is { } s && IsRelevant(s, values)).ToList();
+        // An optional slot is never asked here; only an edit that names it ("edit cloud years") asks it.
         var next = Definition.Slots.FirstOrDefault(s =>
-            IsRelevant(s, values) && !values.ContainsKey(s.Name) && !gaveUp.Contains(s.Name, StringComparer.Ordinal));
+            s.Required && IsRelevant(s, values) && !values.ContainsKey(s.Name) && !gaveUp.Contains(s.Name, StringComparer.Ordinal));
         if (next is null)
         {
             var complete = new DialogState(DialogStatus.Complete, null, values, 0, gaveUp);
@@ -327,12 +423,13 @@ public sealed class ProfileDialog
             }
 
             var rest = string.Join(' ', tokens.Skip(prefix.Length));
-            var change = _extractor.Extract(rest, pendingSlot, known);
+            // "sorry, is AWS harder than GCP?" opens like an edit but asks a question: read statements only.
+            var change = _extractor.Read(rest, pendingSlot, known, FactScope.Statements);
             var target = change.MentionedSlots.Count > 0 ? change.MentionedSlots[0] : null;
             if (target is not null && !change.Values.ContainsKey(target))
             {
                 // "change my cloud to not sure": read the rest as an answer to the named slot.
-                var targeted = _extractor.Extract(rest, target, known);
+                var targeted = _extractor.Read(rest, target, known, FactScope.Statements);
                 if (!targeted.IsEmpty)
                 {
                     change = targeted;
@@ -346,22 +443,6 @@ public sealed class ProfileDialog
         }
 
         return null;
-    }
-
-    private bool IsQuestion(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        if (text.TrimEnd().EndsWith('?'))
-        {
-            return true;
-        }
-
-        var tokens = Utterance.Parse(text).Tokens;
-        return tokens.Count > 0 && _questionWords.Contains(tokens[0]);
     }
 
     private static DialogState Fresh() =>
@@ -380,7 +461,9 @@ public sealed class ProfileDialog
     }
 
     private static IReadOnlyList<DialogChoice> ChoicesOf(SlotDefinition slot) =>
-        [.. slot.Choices.Select(c => new DialogChoice(c.Value, c.Title))];
+        slot.Kind == SlotKind.Choice
+            ? [.. slot.Choices.Select(c => new DialogChoice(c.Value, c.Title))]
+            : [.. slot.QuickAnswers.Select(q => new DialogChoice(q.Value, q.Title))];
 
     private static bool IsRelevant(SlotDefinition slot, Dictionary<string, string> values)
     {

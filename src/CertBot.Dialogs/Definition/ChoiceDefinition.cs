@@ -7,4 +7,8 @@ public sealed record ChoiceDefinition(
     string Title,
     string Label,
     IReadOnlyList<string> Synonyms,
-    IReadOnlyList<string> AnswerOnlySynonyms);
+    IReadOnlyList<string> AnswerOnlySynonyms)
+{
+    /// <summary>Short labelled self-descriptions ("I build websites for a living") for a host's semantic fallback.</summary>
+    public IReadOnlyList<string> Prototypes { get; init; } = [];
+}

@@ -61,9 +61,15 @@ public static class DialogDefinitionLoader
 
         var slots = new List<SlotDefinition>();
         var conditionNodes = new List<(SlotCondition Condition, YamlNode Node)>();
+        var titleCueNodes = new List<(SlotDefinition Slot, YamlNode Node)>();
         foreach (var slotNode in slotsNode.Children)
         {
             var (slot, conditionNode) = ReadSlot(read, slotNode);
+            if (slot.TitleCues is not null)
+            {
+                titleCueNodes.Add((slot, YamlNodeReader.Optional((YamlMappingNode)slotNode, "titleCues")!));
+            }
+
             if (slots.Exists(s => s.Name == slot.Name))
             {
                 throw read.Error(slotNode, $"slot '{slot.Name}' is defined twice");
@@ -90,16 +96,33 @@ public static class DialogDefinitionLoader
             }
         }
 
+        foreach (var (slot, node) in titleCueNodes)
+        {
+            var rule = slot.TitleCues!;
+            var target = slots.Find(s => s.Name == rule.Slot && s.Kind == SlotKind.Choice)
+                ?? throw read.Error(node, $"titleCues of slot '{slot.Name}' refers to unknown choice slot '{rule.Slot}'");
+            var unknown = rule.Counts.Concat(rule.Other).FirstOrDefault(v => target.FindChoice(v) is null);
+            if (unknown is not null)
+            {
+                throw read.Error(node, $"titleCues of slot '{slot.Name}' lists '{unknown}', which is not a choice of slot '{target.Name}'");
+            }
+        }
+
         return new DialogDefinition(
             id,
             slots,
             ReadCommands(read, read.Mapping(read.Required(root, "commands", "the dialog"), "'commands'")),
             read.Strings(read.Required(root, "triggers", "the dialog"), "'triggers'"),
             read.OptionalStrings(root, "fillerWords", "the dialog"),
-            ReadNumbers(read, YamlNodeReader.Optional(root, "numbers")),
+            ReadDurations(read, YamlNodeReader.Optional(root, "durations")),
             ReadMessages(read, read.Mapping(read.Required(root, "messages", "the dialog"), "'messages'")))
         {
             QuestionWords = read.OptionalStrings(root, "questionWords", "the dialog"),
+            Credentials = ReadCredentials(read, YamlNodeReader.Optional(root, "credentials")),
+            SelfWords = read.OptionalStrings(root, "selfWords", "the dialog"),
+            IdentityCues = read.OptionalStrings(root, "identityCues", "the dialog"),
+            ClauseBreakWords = read.OptionalStrings(root, "clauseBreakWords", "the dialog"),
+            ProposalCues = read.OptionalStrings(root, "proposalCues", "the dialog"),
         };
     }
 
@@ -113,9 +136,12 @@ public static class DialogDefinitionLoader
         {
             "choice" => SlotKind.Choice,
             "number" => SlotKind.Number,
-            var other => throw read.Error(typeNode, $"{what} has unknown type '{other}' (use choice or number)"),
+            "duration" => SlotKind.Duration,
+            var other => throw read.Error(typeNode, $"{what} has unknown type '{other}' (use choice, number or duration)"),
         };
 
+        var requiredNode = YamlNodeReader.Optional(map, "required");
+        var required = requiredNode is null || read.Boolean(requiredNode, $"{what} 'required'");
         var promptsNode = YamlNodeReader.Optional(map, "prompts") ?? throw read.Error(map, $"{what} has no prompts");
         var prompts = read.Strings(promptsNode, $"{what} 'prompts'");
         if (prompts.Count == 0)
@@ -137,6 +163,7 @@ public static class DialogDefinitionLoader
             read.RequiredString(giveUpMap, "message", $"{what} giveUp"));
 
         var choices = new List<ChoiceDefinition>();
+        var quickAnswers = new List<QuickAnswer>();
         double min = 0, max = double.MaxValue;
         string? unit = null;
         if (kind == SlotKind.Choice)
@@ -176,6 +203,43 @@ public static class DialogDefinitionLoader
             {
                 throw read.Error(giveUpMap, $"{what} giveUp value '{giveUp.Value}' must be a number from {min} to {max}");
             }
+
+            var quickNode = YamlNodeReader.Optional(map, "quickAnswers");
+            if (quickNode is not null)
+            {
+                foreach (var item in read.Sequence(quickNode, $"{what} 'quickAnswers'").Children)
+                {
+                    var answerMap = read.Mapping(item, $"a quick answer of {what}");
+                    var valueNode = read.Required(answerMap, "value", $"a quick answer of {what}");
+                    var number = read.Number(valueNode, $"a quick answer value of {what}");
+                    if (number < min || number > max)
+                    {
+                        throw read.Error(valueNode, $"{what} quick answer {number} must be from {min} to {max}");
+                    }
+
+                    quickAnswers.Add(new QuickAnswer(Utterance.Format(number), read.RequiredString(answerMap, "title", $"a quick answer of {what}")));
+                }
+            }
+        }
+
+        TitleCueRule? titleCues = null;
+        var titleNode = YamlNodeReader.Optional(map, "titleCues");
+        if (titleNode is not null)
+        {
+            var titleMap = read.Mapping(titleNode, $"{what} 'titleCues'");
+            titleCues = new TitleCueRule(
+                read.RequiredString(titleMap, "slot", $"{what} titleCues"),
+                read.OptionalStrings(titleMap, "counts", $"{what} titleCues"),
+                read.OptionalStrings(titleMap, "other", $"{what} titleCues"))
+            {
+                Except = read.OptionalStrings(titleMap, "except", $"{what} titleCues"),
+            };
+        }
+
+        var ambiguous = read.OptionalString(map, "ambiguousValue", what);
+        if (ambiguous is not null && !choices.Exists(c => c.Value == ambiguous))
+        {
+            throw read.Error(YamlNodeReader.Optional(map, "ambiguousValue")!, $"{what} ambiguousValue '{ambiguous}' is not one of its choices");
         }
 
         SlotCondition? condition = null;
@@ -205,6 +269,14 @@ public static class DialogDefinitionLoader
             condition)
         {
             AcknowledgeOne = read.OptionalString(map, "acknowledgeOne", what),
+            Required = required,
+            QuickAnswers = quickAnswers,
+            OtherCues = read.OptionalStrings(map, "otherCues", what),
+            TitleCues = titleCues,
+            PreferCues = read.OptionalStrings(map, "preferCues", what),
+            PastCues = read.OptionalStrings(map, "pastCues", what),
+            AmbiguousValue = ambiguous,
+            AboutOthers = read.OptionalStrings(map, "aboutOthers", what),
         };
         return (slot, conditionNode);
     }
@@ -245,7 +317,10 @@ public static class DialogDefinitionLoader
             }
         }
 
-        return new ChoiceDefinition(value, title, label, synonyms, answerOnly);
+        return new ChoiceDefinition(value, title, label, synonyms, answerOnly)
+        {
+            Prototypes = read.OptionalStrings(map, "prototypes", what),
+        };
     }
 
     private static Dictionary<DialogCommand, IReadOnlyList<string>> ReadCommands(YamlNodeReader read, YamlMappingNode map)
@@ -269,31 +344,67 @@ public static class DialogDefinitionLoader
         return commands;
     }
 
-    private static NumberVocabulary ReadNumbers(YamlNodeReader read, YamlNode? node)
+    private static DurationVocabulary ReadDurations(YamlNodeReader read, YamlNode? node)
     {
         if (node is null)
         {
-            return new NumberVocabulary(["year", "years"], ["month", "months"], new Dictionary<string, double>(), 4);
+            return new DurationVocabulary(["year", "years"], ["month", "months"], ["week", "weeks"], new Dictionary<string, double>(), 4);
         }
 
-        var map = read.Mapping(node, "'numbers'");
+        var map = read.Mapping(node, "'durations'");
         var phrases = new Dictionary<string, double>(StringComparer.Ordinal);
         var phrasesNode = YamlNodeReader.Optional(map, "phrases");
         if (phrasesNode is not null)
         {
-            foreach (var (keyNode, valueNode) in read.Mapping(phrasesNode, "'numbers.phrases'").Children)
+            foreach (var (keyNode, valueNode) in read.Mapping(phrasesNode, "'durations.phrases'").Children)
             {
-                phrases[Utterance.Normalize(read.Scalar(keyNode, "a number phrase"))] =
-                    read.Number(valueNode, "the value of a number phrase");
+                phrases[Utterance.Normalize(read.Scalar(keyNode, "a duration phrase"))] =
+                    read.Number(valueNode, "the value of a duration phrase");
             }
         }
 
         var bareNode = YamlNodeReader.Optional(map, "maxWordsAroundBareAnswer");
-        return new NumberVocabulary(
-            read.OptionalStrings(map, "yearUnits", "'numbers'"),
-            read.OptionalStrings(map, "monthUnits", "'numbers'"),
+        var rangeNode = YamlNodeReader.Optional(map, "range");
+        var range = rangeNode is null
+            ? RangeRule.Lower
+            : read.Scalar(rangeNode, "'durations.range'") switch
+            {
+                "lower" => RangeRule.Lower,
+                "midpoint" => RangeRule.Midpoint,
+                var other => throw read.Error(rangeNode, $"'durations.range' must be lower or midpoint, not '{other}'"),
+            };
+        var windowNode = YamlNodeReader.Optional(map, "negationWindow");
+        return new DurationVocabulary(
+            read.OptionalStrings(map, "yearUnits", "'durations'"),
+            read.OptionalStrings(map, "monthUnits", "'durations'"),
+            read.OptionalStrings(map, "weekUnits", "'durations'"),
             phrases,
-            bareNode is null ? 4 : (int)read.Number(bareNode, "'numbers.maxWordsAroundBareAnswer'"));
+            bareNode is null ? 4 : (int)read.Number(bareNode, "'durations.maxWordsAroundBareAnswer'"))
+        {
+            Range = range,
+            NegationWords = read.OptionalStrings(map, "negationWords", "'durations'"),
+            NegationWindow = windowNode is null ? 4 : (int)read.Number(windowNode, "'durations.negationWindow'"),
+            ZeroPhrases = read.OptionalStrings(map, "zeroPhrases", "'durations'"),
+            BridgeWords = read.OptionalStrings(map, "bridgeWords", "'durations'"),
+            CountWords = read.OptionalStrings(map, "countWords", "'durations'"),
+            RangeWords = read.OptionalStrings(map, "rangeWords", "'durations'"),
+            UnitBridgeWords = read.OptionalStrings(map, "unitBridgeWords", "'durations'"),
+            Articles = read.OptionalStrings(map, "articles", "'durations'"),
+        };
+    }
+
+    private static CredentialVocabulary ReadCredentials(YamlNodeReader read, YamlNode? node)
+    {
+        if (node is null)
+        {
+            return CredentialVocabulary.None;
+        }
+
+        var map = read.Mapping(node, "'credentials'");
+        return new CredentialVocabulary(
+            read.OptionalStrings(map, "names", "'credentials'"),
+            read.OptionalStrings(map, "codePrefixes", "'credentials'"),
+            read.OptionalStrings(map, "words", "'credentials'"));
     }
 
     private static DialogMessages ReadMessages(YamlNodeReader read, YamlMappingNode map) =>

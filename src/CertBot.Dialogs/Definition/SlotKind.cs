@@ -8,4 +8,7 @@ public enum SlotKind
 
     /// <summary>A number within a range, stored as an invariant string.</summary>
     Number,
+
+    /// <summary>A length of time in years ("18 months" is 1.5), stored as an invariant string.</summary>
+    Duration,
 }

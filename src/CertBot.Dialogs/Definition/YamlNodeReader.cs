@@ -53,6 +53,17 @@ internal sealed class YamlNodeReader(string source)
         return value;
     }
 
+    public bool Boolean(YamlNode node, string what)
+    {
+        var text = Scalar(node, what);
+        return text switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw Error(node, $"{what} must be true or false, not '{text}'"),
+        };
+    }
+
     public IReadOnlyList<string> Strings(YamlNode node, string what)
     {
         var list = Sequence(node, what);

@@ -2,10 +2,16 @@ using CertBot.Dialogs.Definition;
 
 namespace CertBot.Dialogs.Extraction;
 
-/// <summary>Finds which choice of one slot a sentence names: the earliest, then longest, synonym wins.</summary>
+/// <summary>Finds which choice of one slot a sentence means: every synonym found, then the one the person means by clause and cue.</summary>
 internal sealed class ChoiceSlotMatcher
 {
+    /// <summary>How far (in words, within a clause) a prefer or past cue reaches a choice.</summary>
+    private const int CueWindow = 4;
+
     private readonly (PhraseMatcher Phrase, string Value, bool AnswerOnly)[] _phrases;
+    private readonly PhraseMatcher[] _preferCues;
+    private readonly PhraseMatcher[] _pastCues;
+    private readonly HashSet<string> _aboutOthers;
 
     public ChoiceSlotMatcher(SlotDefinition slot)
     {
@@ -14,29 +20,188 @@ internal sealed class ChoiceSlotMatcher
             c.Synonyms.Select(s => (new PhraseMatcher(s), c.Value, false))
                 .Append((new PhraseMatcher(c.Title), c.Value, false))
                 .Append((new PhraseMatcher(c.Value), c.Value, false))
-                .Concat(c.AnswerOnlySynonyms.Select(s => (new PhraseMatcher(s), c.Value, true))))];
+                .Concat(c.AnswerOnlySynonyms.Select(s => (new PhraseMatcher(s), c.Value, true))))
+            .OrderByDescending(p => p.Item1.Length)];
+        _preferCues = [.. slot.PreferCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _pastCues = [.. slot.PastCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _aboutOthers = new HashSet<string>(slot.AboutOthers.SelectMany(a => Utterance.Parse(a).Tokens), StringComparer.Ordinal);
     }
 
     public SlotDefinition Slot { get; }
 
-    public (string Value, int Start, int Length)? Find(IReadOnlyList<string> tokens, bool isPending)
+    /// <summary>Every non-overlapping synonym occurrence, longest first where they overlap.</summary>
+    /// <param name="answerOnlyAt">Whether an answer-only synonym ("not sure") counts at a token: the slot is asked, or its clause names the slot.</param>
+    public List<ChoiceMention> FindAll(IReadOnlyList<string> tokens, Func<int, bool> answerOnlyAt)
     {
-        (string Value, int Start, int Length)? best = null;
+        var taken = new bool[tokens.Count];
+        var found = new List<ChoiceMention>();
         foreach (var (phrase, value, answerOnly) in _phrases)
         {
-            if (answerOnly && !isPending)
+            foreach (var start in phrase.FindAll(tokens))
+            {
+                if (answerOnly && !answerOnlyAt(start))
+                {
+                    continue;
+                }
+
+                if (!Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
+                {
+                    found.Add(new ChoiceMention(value, start, phrase.Length));
+                    for (var i = start; i < start + phrase.Length; i++)
+                    {
+                        taken[i] = true;
+                    }
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>The choice the person means among the mentions, or null.</summary>
+    /// <param name="identity">Spans of identity cues ("I'm", "I work as"): a choice after one in its clause is the person's own.</param>
+    /// <param name="credentialWords">Words that make a mention right before them part of a credential name.</param>
+    public ChoiceMention? Resolve(
+        Utterance utterance,
+        ClauseMap clauses,
+        List<ChoiceMention> mentions,
+        IReadOnlyList<(int Start, int End)> identity,
+        IReadOnlySet<string> credentialWords)
+    {
+        var tokens = utterance.Tokens;
+        var kept = mentions
+            .Where(m => m.End + 1 >= tokens.Count || !clauses.Same(m.End, m.End + 1) || !credentialWords.Contains(tokens[m.End + 1]))
+            .Select(m => (Mention: m, Own: identity.Any(c => c.End < m.Start && clauses.Same(c.End, m.Start))))
+            .Where(m => m.Own || !IsAboutOthers(tokens, clauses, m.Mention))
+            .ToList();
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        var cueScores = ScoreCues(tokens, clauses, [.. kept.Select(k => k.Mention)]);
+        var scored = kept
+            .Select((k, i) => (k.Mention, Score: cueScores[i] + (k.Own ? 1 : 0)))
+            .ToList();
+        var top = scored.Max(s => s.Score);
+        var best = scored.Where(s => s.Score == top).Select(s => s.Mention).ToList();
+        var distinct = best.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count();
+
+        // Several clouds and nothing saying which is the target: that is undecided, not the first one named.
+        if (distinct > 1 && Slot.AmbiguousValue is { } ambiguous && top <= 0)
+        {
+            return new ChoiceMention(ambiguous, best[0].Start, 0);
+        }
+
+        if (Slot.AmbiguousValue is { } ambiguousValue && best.Exists(m => m.Value == ambiguousValue) && top <= 0)
+        {
+            return best.First(m => m.Value == ambiguousValue);
+        }
+
+        return best[0];
+    }
+
+    private bool IsAboutOthers(IReadOnlyList<string> tokens, ClauseMap clauses, ChoiceMention mention)
+    {
+        if (_aboutOthers.Count == 0)
+        {
+            return false;
+        }
+
+        var (start, end) = clauses.Bounds(clauses.Of(mention.Start));
+        for (var i = start; i <= end; i++)
+        {
+            if (_aboutOthers.Contains(tokens[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>+2 per prefer cue and -2 per past cue near each mention; a cue between two mentions goes to the nearer (the later on a tie).</summary>
+    private int[] ScoreCues(IReadOnlyList<string> tokens, ClauseMap clauses, List<ChoiceMention> mentions)
+    {
+        var scores = new int[mentions.Count];
+        if (_preferCues.Length == 0 && _pastCues.Length == 0)
+        {
+            return scores;
+        }
+
+        var taken = new bool[tokens.Count];
+        foreach (var mention in mentions)
+        {
+            for (var i = mention.Start; i <= mention.End; i++)
+            {
+                taken[i] = true;
+            }
+        }
+
+        foreach (var (cues, weight) in new[] { (_preferCues, 2), (_pastCues, -2) })
+        {
+            foreach (var cue in cues)
+            {
+                foreach (var start in cue.FindAll(tokens))
+                {
+                    var end = start + cue.Length - 1;
+                    if (Enumerable.Range(start, cue.Length).Any(i => taken[i]))
+                    {
+                        continue;
+                    }
+
+                    var target = NearestMention(clauses, mentions, start, end);
+                    if (target >= 0)
+                    {
+                        scores[target] += weight;
+                        for (var i = start; i <= end; i++)
+                        {
+                            taken[i] = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return scores;
+    }
+
+    private static int NearestMention(ClauseMap clauses, List<ChoiceMention> mentions, int cueStart, int cueEnd)
+    {
+        var best = -1;
+        var bestDistance = int.MaxValue;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int distance;
+            if (m.Start > cueEnd)
+            {
+                if (!clauses.Same(cueEnd, m.Start))
+                {
+                    continue;
+                }
+
+                distance = (m.Start - cueEnd - 1) * 2; // even: a cue before a mention wins ties.
+            }
+            else if (m.End < cueStart)
+            {
+                if (!clauses.Same(m.End, cueStart))
+                {
+                    continue;
+                }
+
+                distance = ((cueStart - m.End - 1) * 2) + 1;
+            }
+            else
             {
                 continue;
             }
 
-            foreach (var start in phrase.FindAll(tokens))
+            if (distance <= CueWindow * 2 && distance < bestDistance)
             {
-                if (best is null || start < best.Value.Start || (start == best.Value.Start && phrase.Length > best.Value.Length))
-                {
-                    best = (value, start, phrase.Length);
-                }
-
-                break; // later occurrences of the same phrase cannot be earlier.
+                bestDistance = distance;
+                best = i;
             }
         }
 

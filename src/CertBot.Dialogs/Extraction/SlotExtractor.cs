@@ -1,51 +1,58 @@
-using System.Globalization;
 using CertBot.Dialogs.Definition;
-using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.Number;
 
 namespace CertBot.Dialogs.Extraction;
 
-/// <summary>Finds values for any slot of a definition in free text: choices by synonym (typo-tolerant), years with Microsoft.Recognizers.Text.</summary>
-/// <remarks>Building the recognizer model compiles large regex tables (about 0.4 s); build one extractor and reuse it. Thread-safe.</remarks>
+/// <summary>Finds values for any slot of a definition in free text: choices by synonym (typo-tolerant) resolved by clause and cue, durations with Microsoft.Recognizers.Text.</summary>
+/// <remarks>Building the recognizer models compiles large regex tables (about a second); build one extractor and reuse it. Thread-safe.</remarks>
 public sealed class SlotExtractor
 {
-    /// <summary>How far after a number and its unit (in words) a cue such as "on GCP" still claims it: right after, so "5 years, mostly on GCP" stays ML experience.</summary>
+    /// <summary>A cue after a duration may skip this many non-bridge words ("5 years in data science").</summary>
     private const int CueWindowAfter = 1;
 
-    /// <summary>How far before a number a cue still claims it ("on AWS for 2 years").</summary>
+    /// <summary>A cue before a duration may skip this many non-bridge words ("ML for about 6 years").</summary>
     private const int CueWindowBefore = 2;
+
+    /// <summary>A clause this short (in words) with no question word is a terse fragment ("DS", "4 yrs", "AWS shop").</summary>
+    private const int MaxTerseWords = 4;
 
     /// <summary>Answers are short; longer text is cut so a pasted document cannot make the recognizer's regexes crawl.</summary>
     private const int MaxTextLength = 1_000;
 
-    private static readonly HashSet<string> UnitBridgeWords = new(StringComparer.Ordinal) { "a", "an", "plus", "or", "more", "of", "full", "whole" };
+    private const int OtherWork = -1;
 
     private readonly DialogDefinition _definition;
-    private readonly NumberModel _numberModel;
+    private readonly CredentialMask _credentials;
+    private readonly HashSet<string> _credentialWords;
+    private readonly DurationFinder _durations;
     private readonly List<ChoiceSlotMatcher> _choiceSlots = [];
-    private readonly List<(SlotDefinition Slot, PhraseMatcher[] Cues)> _numberSlots = [];
+    private readonly List<SlotDefinition> _durationSlots = [];
+    private readonly List<(int Target, PhraseMatcher Cue, bool IsTitle)> _durationCues = [];
     private readonly List<(string Slot, PhraseMatcher Alias)> _aliases = [];
-    private readonly PhraseMatcher[] _yearUnits;
-    private readonly PhraseMatcher[] _monthUnits;
-    private readonly (PhraseMatcher Phrase, double Value)[] _numberPhrases;
     private readonly HashSet<string> _fillerWords;
+    private readonly HashSet<string> _bridgeWords;
+    private readonly HashSet<string> _clauseBreakWords;
+    private readonly HashSet<string> _selfWords;
+    private readonly PhraseMatcher[] _identityCues;
+    private readonly PhraseMatcher[] _questionOpeners;
+    private readonly PhraseMatcher[] _proposalCues;
+    private readonly PhraseMatcher[] _triggers;
+    private readonly PhraseMatcher[] _negations;
 
-    /// <summary>Builds the matchers and the number recognizer model for a definition.</summary>
+    /// <summary>Builds the matchers and the recognizer models for a definition.</summary>
     public SlotExtractor(DialogDefinition definition)
+        : this(definition, new TextRecognizers())
+    {
+    }
+
+    /// <summary>Builds the matchers for a definition around recognizer models built earlier (for instance in the background at start-up).</summary>
+    public SlotExtractor(DialogDefinition definition, TextRecognizers recognizers)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(recognizers);
         _definition = definition;
-        try
-        {
-            _numberModel = (NumberModel)new NumberRecognizer(Culture.English).GetNumberModel();
-        }
-        catch (CultureNotFoundException ex)
-        {
-            throw new InvalidOperationException(
-                "Microsoft.Recognizers.Text needs the en-US culture. With <InvariantGlobalization>true</InvariantGlobalization> " +
-                "also set <PredefinedCulturesOnly>false</PredefinedCulturesOnly> in the application's project file.",
-                ex);
-        }
+        _credentials = new CredentialMask(definition.Credentials);
+        _credentialWords = new HashSet<string>(_credentials.Words, StringComparer.Ordinal) { Utterance.MaskToken };
+        _durations = new DurationFinder(recognizers, definition.Durations);
 
         foreach (var slot in definition.Slots)
         {
@@ -57,20 +64,34 @@ public sealed class SlotExtractor
             if (slot.Kind == SlotKind.Choice)
             {
                 _choiceSlots.Add(new ChoiceSlotMatcher(slot));
+                continue;
             }
-            else
+
+            var index = _durationSlots.Count;
+            _durationSlots.Add(slot);
+            _durationCues.AddRange(slot.Cues.Select(c => (index, new PhraseMatcher(c), false)));
+            _durationCues.AddRange(slot.OtherCues.Select(c => (OtherWork, new PhraseMatcher(c), false)));
+            if (slot.TitleCues is { } titles && definition.FindSlot(titles.Slot) is { } titleSlot)
             {
-                _numberSlots.Add((slot, [.. slot.Cues.Select(c => new PhraseMatcher(c))]));
+                var except = new HashSet<string>(titles.Except.Select(Utterance.Normalize), StringComparer.Ordinal);
+                _durationCues.AddRange(TitlesOf(titleSlot, titles.Counts)
+                    .Where(t => !except.Contains(Utterance.Normalize(t)))
+                    .Select(t => (index, new PhraseMatcher(t), true)));
+                _durationCues.AddRange(TitlesOf(titleSlot, titles.Other)
+                    .Concat(titles.Except)
+                    .Select(t => (OtherWork, new PhraseMatcher(t), true)));
             }
         }
 
-        _yearUnits = [.. definition.Numbers.YearUnits.Select(u => new PhraseMatcher(u))];
-        _monthUnits = [.. definition.Numbers.MonthUnits.Select(u => new PhraseMatcher(u))];
-        _numberPhrases = [.. definition.Numbers.Phrases
-            .Select(p => (new PhraseMatcher(p.Key), p.Value))
-            .OrderByDescending(p => p.Item1.Length)];
-        _fillerWords = new HashSet<string>(
-            definition.FillerWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
+        _fillerWords = WordsOf(definition.FillerWords);
+        _bridgeWords = WordsOf(definition.Durations.BridgeWords);
+        _negations = [.. definition.Durations.NegationWords.Select(w => new PhraseMatcher(w))];
+        _clauseBreakWords = WordsOf(definition.ClauseBreakWords);
+        _selfWords = WordsOf(definition.SelfWords);
+        _identityCues = [.. definition.IdentityCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _questionOpeners = [.. definition.QuestionWords.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _proposalCues = [.. definition.ProposalCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
     }
 
     /// <summary>Values for any slot found in text, with no question pending (numbers need a unit or a cue).</summary>
@@ -78,7 +99,93 @@ public sealed class SlotExtractor
 
     /// <summary>Values for any slot found in text as an answer while <paramref name="pendingSlot"/> is being asked.</summary>
     /// <param name="known">Values already collected; decide whether conditional slots (cloudYears) apply.</param>
-    public SlotExtraction Extract(string? text, string? pendingSlot, IReadOnlyDictionary<string, string>? known)
+    public SlotExtraction Extract(string? text, string? pendingSlot, IReadOnlyDictionary<string, string>? known) =>
+        Read(text, pendingSlot, known, FactScope.Everything);
+
+    /// <summary>The facts the text states about the person: none from questions about credentials or exams; in a question-shaped message only from first-person or terse clauses.</summary>
+    public SlotExtraction ReadFacts(string? text) => Read(text, null, null, FactScope.Statements);
+
+    /// <summary>The clause in which the person says what they are or do ("i build websites for a living"), lower-cased, or null.</summary>
+    /// <remarks>For a host's semantic fallback on titles the vocabulary does not know.</remarks>
+    public string? SelfDescription(string? text)
+    {
+        var utterance = Prepare(text);
+        var clauses = new ClauseMap(utterance, _clauseBreakWords);
+        foreach (var (start, _) in FindAll(_identityCues, utterance.Tokens).OrderBy(c => c.Start))
+        {
+            var (_, end) = clauses.Bounds(clauses.Of(start));
+            var words = utterance.Tokens.Skip(start).Take(end - start + 1).Where(t => t != Utterance.MaskToken).ToList();
+            if (words.Count > 0 && !StartsWith(_questionOpeners, utterance.Tokens, start))
+            {
+                return string.Join(' ', words);
+            }
+        }
+
+        return null;
+    }
+
+    internal SlotExtraction Read(string? text, string? pendingSlot, IReadOnlyDictionary<string, string>? known, FactScope scope)
+    {
+        var utterance = Prepare(text);
+        if (utterance.Tokens.Count == 0)
+        {
+            return SlotExtraction.Empty;
+        }
+
+        var clauses = new ClauseMap(utterance, _clauseBreakWords);
+        if (scope != FactScope.Everything)
+        {
+            utterance = utterance.Mask(OutOfScope(utterance, clauses, scope));
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var claimed = new bool[utterance.Tokens.Count];
+        var identity = FindAll(_identityCues, utterance.Tokens);
+        foreach (var choiceSlot in _choiceSlots)
+        {
+            var named = NamedClauses(utterance, clauses, choiceSlot.Slot.Name);
+            var mentions = choiceSlot.FindAll(
+                utterance.Tokens,
+                start => string.Equals(pendingSlot, choiceSlot.Slot.Name, StringComparison.Ordinal) || named.Contains(clauses.Of(start)));
+            foreach (var mention in mentions)
+            {
+                for (var i = mention.Start; i <= mention.End; i++)
+                {
+                    claimed[i] = true;
+                }
+            }
+
+            if (choiceSlot.Resolve(utterance, clauses, mentions, identity, _credentialWords) is { } found)
+            {
+                values[choiceSlot.Slot.Name] = found.Value;
+            }
+        }
+
+        AssignDurations(utterance, clauses, claimed, pendingSlot, known, values);
+        return new SlotExtraction(values, FindMentions(utterance, values));
+    }
+
+    /// <summary>True when the text asks something: a "?" or a clause opening with a question word.</summary>
+    internal bool IsQuestion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var utterance = Prepare(text);
+        return utterance.InQuestion.Any(q => q) || AnyQuestionClause(utterance, new ClauseMap(utterance, _clauseBreakWords));
+    }
+
+    /// <summary>The text after a proposal opening ("what about AWS?" gives "AWS"), or null when it has none.</summary>
+    internal string? AfterProposal(string? text)
+    {
+        var tokens = Utterance.Parse(text).Tokens.SkipWhile(_fillerWords.Contains).ToList();
+        var cue = _proposalCues.FirstOrDefault(c => c.MatchesAt(tokens, 0));
+        return cue is null ? null : string.Join(' ', tokens.Skip(cue.Length));
+    }
+
+    private Utterance Prepare(string? text)
     {
         if (text is { Length: > MaxTextLength })
         {
@@ -86,29 +193,252 @@ public sealed class SlotExtractor
         }
 
         var utterance = Utterance.Parse(text);
-        if (utterance.Tokens.Count == 0)
+        return utterance.Mask(_credentials.Find(utterance));
+    }
+
+    /// <summary>Clauses that cannot state facts about the person: questions, and in question sentences what is neither first-person nor terse.</summary>
+    private bool[] OutOfScope(Utterance utterance, ClauseMap clauses, FactScope scope)
+    {
+        var masked = new bool[utterance.Tokens.Count];
+        // "what cert for a DS with 4 yrs?" asks for a recommendation: the person it describes is the asker.
+        if (scope == FactScope.Statements && _triggers.Any(t => t.FindAll(utterance.Tokens).Any()))
         {
-            return SlotExtraction.Empty;
+            return masked;
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var claimed = new bool[utterance.Tokens.Count];
-        foreach (var choiceSlot in _choiceSlots)
+        for (var clause = 0; clause < clauses.Count; clause++)
         {
-            var match = choiceSlot.Find(utterance.Tokens, string.Equals(pendingSlot, choiceSlot.Slot.Name, StringComparison.Ordinal));
-            if (match is { } found)
+            var (start, end) = clauses.Bounds(clause);
+            var words = utterance.Tokens.Skip(start).Take(end - start + 1).Where(t => !_fillerWords.Contains(t)).ToList();
+            var isSelf = words.Exists(_selfWords.Contains);
+            var isTerse = words.Count <= MaxTerseWords && words.Count > 0 && !_bridgeWords.Contains(words[0]);
+            var keep = !IsQuestionClause(utterance, clauses, clause) && scope switch
             {
-                values[choiceSlot.Slot.Name] = found.Value;
-                for (var i = found.Start; i < found.Start + found.Length; i++)
-                {
-                    claimed[i] = true;
-                }
+                FactScope.SelfStatements => isSelf,
+                _ => !utterance.InQuestion[start] || isSelf || isTerse,
+            };
+            for (var i = start; i <= end; i++)
+            {
+                masked[i] = !keep;
             }
         }
 
-        ExtractNumbers(utterance, claimed, pendingSlot, known, values);
+        return masked;
+    }
 
-        return new SlotExtraction(values, FindMentions(utterance, values));
+    /// <summary>Clauses that name the slot ("cloud: dunno yet"), or follow one that does ("as for cloud, no idea").</summary>
+    private HashSet<int> NamedClauses(Utterance utterance, ClauseMap clauses, string slot)
+    {
+        var named = new HashSet<int>();
+        foreach (var (aliasSlot, alias) in _aliases)
+        {
+            if (aliasSlot != slot)
+            {
+                continue;
+            }
+
+            foreach (var start in alias.FindAll(utterance.Tokens))
+            {
+                named.Add(clauses.Of(start));
+                named.Add(clauses.Of(start) + 1);
+            }
+        }
+
+        return named;
+    }
+
+    private bool AnyQuestionClause(Utterance utterance, ClauseMap clauses) =>
+        Enumerable.Range(0, clauses.Count).Any(c => IsQuestionClause(utterance, clauses, c));
+
+    /// <summary>A clause opening with a question word, unless it opens with a proposal ("what about AWS").</summary>
+    private bool IsQuestionClause(Utterance utterance, ClauseMap clauses, int clause)
+    {
+        var (start, end) = clauses.Bounds(clause);
+        var first = start;
+        while (first <= end && (_fillerWords.Contains(utterance.Tokens[first]) || _clauseBreakWords.Contains(utterance.Tokens[first])))
+        {
+            first++;
+        }
+
+        return first <= end
+            && !StartsWith(_proposalCues, utterance.Tokens, first)
+            && StartsWith(_questionOpeners, utterance.Tokens, first);
+    }
+
+    private void AssignDurations(
+        Utterance utterance,
+        ClauseMap clauses,
+        bool[] claimed,
+        string? pendingSlot,
+        IReadOnlyDictionary<string, string>? known,
+        Dictionary<string, string> values)
+    {
+        var candidates = _durations.Find(utterance, clauses, claimed);
+        var cues = _durationCues
+            .SelectMany(c => c.Cue.FindAll(utterance.Tokens).Select(start => (c.Target, Start: start, End: start + c.Cue.Length - 1, c.IsTitle)))
+            .ToList();
+        var pending = _durationSlots.Find(s => string.Equals(s.Name, pendingSlot, StringComparison.Ordinal));
+        var experience = _durationSlots.Find(s => s.Required && s.AskWhen is null) ?? _durationSlots.FirstOrDefault();
+        var fallback = pending ?? experience;
+        var anyUnit = candidates.Exists(c => c.HasUnit && !c.IsZeroPhrase);
+        var numbers = candidates.Where(c => !c.IsZeroPhrase).ToList();
+        var isBareAnswer = pending is not null && numbers.Count == 1
+            && CountOtherWords(utterance, numbers[0]) <= _definition.Durations.MaxWordsAroundBareAnswer;
+
+        void Set(SlotDefinition? slot, double years)
+        {
+            if (slot is not null && !values.ContainsKey(slot.Name) && years >= slot.Min && years <= slot.Max
+                && IsRelevant(slot, values, known))
+            {
+                values[slot.Name] = Utterance.Format(years);
+            }
+        }
+
+        // Strongest first: a duration tied to a slot by a cue, then a bare answer, then negations, then un-cued durations.
+        var unbound = new List<DurationCandidate>();
+        foreach (var candidate in candidates)
+        {
+            var target = Bind(utterance, clauses, cues, candidate);
+            if (candidate.IsZeroPhrase)
+            {
+                Set(target is >= 0 ? _durationSlots[target.Value] : fallback, 0);
+            }
+            else if (target == OtherWork)
+            {
+                continue; // "dev for 7 years": experience, but not this kind.
+            }
+            else if (target is { } slot && (candidate.HasUnit || anyUnit || isBareAnswer))
+            {
+                Set(_durationSlots[slot], candidate.Years);
+            }
+            else if (target is null)
+            {
+                unbound.Add(candidate);
+            }
+        }
+
+        if (isBareAnswer && unbound.Count == 1)
+        {
+            Set(pending, unbound[0].Years);
+        }
+
+        foreach (var slot in FindNegations(utterance, clauses, cues))
+        {
+            Set(_durationSlots[slot], 0);
+        }
+
+        foreach (var candidate in unbound.Where(c => c.HasUnit))
+        {
+            // An un-cued number of years answers the pending question, or is time in the person's title:
+            // ML experience for "DS, 4 yrs", a career for "SRE, 10 yrs".
+            if (pending is not null || TitleBefore(cues, candidate) != OtherWork)
+            {
+                Set(fallback, candidate.Years);
+            }
+        }
+    }
+
+    /// <summary>The duration slot (or <see cref="OtherWork"/>) whose nearest cue in the same clause claims the candidate, or null.</summary>
+    private int? Bind(Utterance utterance, ClauseMap clauses, List<(int Target, int Start, int End, bool IsTitle)> cues, DurationCandidate candidate)
+    {
+        int? best = null;
+        var bestScore = double.MaxValue;
+        foreach (var (target, start, end, _) in cues)
+        {
+            double score;
+            if (start > candidate.End && clauses.Same(candidate.End, end))
+            {
+                var gap = CountNonBridge(utterance, candidate.End + 1, start - 1);
+                if (gap > CueWindowAfter)
+                {
+                    continue;
+                }
+
+                score = gap;
+            }
+            else if (end < candidate.Start && clauses.Same(end, candidate.Start))
+            {
+                var gap = CountNonBridge(utterance, end + 1, candidate.Start - 1);
+                if (gap > CueWindowBefore)
+                {
+                    continue;
+                }
+
+                score = gap + 0.5; // a cue after the number binds tighter ("1 on GCP").
+            }
+            else
+            {
+                continue;
+            }
+
+            // Longer cues ("on that cloud", "backend engineer") beat the single words inside them.
+            score -= (end - start + 1) * 0.01;
+            if (score < bestScore)
+            {
+                bestScore = score;
+                best = target;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The target of the title nearest before the candidate (else the first after), or null when no title is named.</summary>
+    private static int? TitleBefore(List<(int Target, int Start, int End, bool IsTitle)> cues, DurationCandidate candidate)
+    {
+        // "ml ops engineer" is one title, not "ml ops" and an "engineer".
+        var all = cues.Where(c => c.IsTitle).ToList();
+        var titles = all
+            .Where(c => !all.Exists(o => o != c && o.Start <= c.Start && o.End >= c.End && o.End - o.Start > c.End - c.Start))
+            .ToList();
+        var before = titles.Where(c => c.End < candidate.Start).OrderByDescending(c => c.End).ThenByDescending(c => c.End - c.Start).FirstOrDefault();
+        if (before != default)
+        {
+            return before.Target;
+        }
+
+        var after = titles.Where(c => c.Start > candidate.End).OrderBy(c => c.Start).FirstOrDefault();
+        return after == default ? null : after.Target;
+    }
+
+    /// <summary>Slots a negation word negates: "zero ML", "no ML experience", "ML experience: none", "haven't really done any ML".</summary>
+    private List<int> FindNegations(Utterance utterance, ClauseMap clauses, List<(int Target, int Start, int End, bool IsTitle)> cues)
+    {
+        var negated = new List<int>();
+        var window = _definition.Durations.NegationWindow;
+        for (var i = 0; i < utterance.Tokens.Count; i++)
+        {
+            if (!Array.Exists(_negations, n => n.MatchesAt(utterance.Tokens, i)))
+            {
+                continue;
+            }
+
+            var nearest = cues
+                .Where(c => c.Target != OtherWork && (c.Start > i ? clauses.Same(i, c.Start) && c.Start - i <= window : clauses.Same(c.End, i) && i - c.End <= window && c.End < i))
+                .OrderBy(c => c.Start > i ? c.Start - i : i - c.End)
+                .Select(c => (int?)c.Target)
+                .FirstOrDefault();
+            if (nearest is { } slot && !negated.Contains(slot))
+            {
+                negated.Add(slot);
+            }
+        }
+
+        return negated;
+    }
+
+    private int CountNonBridge(Utterance utterance, int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i <= to; i++)
+        {
+            if (!_bridgeWords.Contains(utterance.Tokens[i]))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Slots named in the text, in order; the longest alias wins ("cloud years" names cloudYears, not cloud).</summary>
@@ -137,107 +467,6 @@ public sealed class SlotExtractor
         return mentioned;
     }
 
-    private void ExtractNumbers(
-        Utterance utterance,
-        bool[] claimed,
-        string? pendingSlot,
-        IReadOnlyDictionary<string, string>? known,
-        Dictionary<string, string> values)
-    {
-        var candidates = FindNumbers(utterance, claimed);
-        if (candidates.Count == 0)
-        {
-            return;
-        }
-
-        var anyUnit = candidates.Exists(c => c.Unit is not null);
-        var pendingNumberSlot = _numberSlots.Find(s => string.Equals(s.Slot.Name, pendingSlot, StringComparison.Ordinal)).Slot;
-        var isBareAnswer = pendingNumberSlot is not null && candidates.Count == 1 && CountOtherWords(utterance, candidates[0]) <= _definition.Numbers.MaxWordsAroundBareAnswer;
-
-        foreach (var candidate in candidates)
-        {
-            var years = candidate.Unit == NumberUnit.Months ? candidate.Value / 12 : candidate.Value;
-            // A unitless number needs a cue and a unit elsewhere ("3 years of ML and 1 on GCP"); "2 kids" is not experience.
-            var target = candidate.Unit is not null || anyUnit ? CuedSlot(utterance, candidate) : null;
-            if (target is not null && !IsRelevant(target, values, known))
-            {
-                continue; // "2 years on Azure": about a cloud whose years we do not ask.
-            }
-
-            if (target is null)
-            {
-                if (isBareAnswer)
-                {
-                    target = pendingNumberSlot;
-                }
-                else if (candidate.Unit is not null)
-                {
-                    // An un-cued number of years means overall experience: the first unconditional number slot.
-                    target = _numberSlots.Find(s => s.Slot.AskWhen is null).Slot;
-                }
-            }
-
-            if (target is null || values.ContainsKey(target.Name) || years < target.Min || years > target.Max
-                || !IsRelevant(target, values, known))
-            {
-                continue;
-            }
-
-            values[target.Name] = Utterance.Format(years);
-        }
-    }
-
-    private SlotDefinition? CuedSlot(Utterance utterance, NumberCandidate candidate)
-    {
-        SlotDefinition? best = null;
-        var bestScore = double.MaxValue;
-        foreach (var (slot, cues) in _numberSlots)
-        {
-            foreach (var cue in cues)
-            {
-                foreach (var start in cue.FindAll(utterance.Tokens))
-                {
-                    var end = start + cue.Length - 1;
-                    double score;
-                    if (start > candidate.UnitEnd)
-                    {
-                        var distance = start - candidate.UnitEnd;
-                        if (distance > CueWindowAfter)
-                        {
-                            continue;
-                        }
-
-                        score = distance;
-                    }
-                    else if (end < candidate.Start)
-                    {
-                        var distance = candidate.Start - end;
-                        if (distance > CueWindowBefore)
-                        {
-                            continue;
-                        }
-
-                        score = distance + 0.5; // a cue after the number binds tighter ("1 on GCP").
-                    }
-                    else
-                    {
-                        continue;
-                    }
-
-                    // Longer cues ("on that cloud") beat the single words inside them.
-                    score -= cue.Length * 0.01;
-                    if (score < bestScore)
-                    {
-                        bestScore = score;
-                        best = slot;
-                    }
-                }
-            }
-        }
-
-        return best;
-    }
-
     private static bool IsRelevant(SlotDefinition slot, Dictionary<string, string> values, IReadOnlyDictionary<string, string>? known)
     {
         if (slot.AskWhen is null)
@@ -251,12 +480,13 @@ public sealed class SlotExtractor
         return current is null || slot.AskWhen.In.Contains(current, StringComparer.Ordinal);
     }
 
-    private int CountOtherWords(Utterance utterance, NumberCandidate candidate)
+    private int CountOtherWords(Utterance utterance, DurationCandidate candidate)
     {
         var count = 0;
         for (var i = 0; i < utterance.Tokens.Count; i++)
         {
-            if ((i < candidate.Start || i > candidate.UnitEnd) && !_fillerWords.Contains(utterance.Tokens[i]))
+            var token = utterance.Tokens[i];
+            if ((i < candidate.Start || i > candidate.End) && !_fillerWords.Contains(token) && token != Utterance.MaskToken)
             {
                 count++;
             }
@@ -265,173 +495,15 @@ public sealed class SlotExtractor
         return count;
     }
 
-    private List<NumberCandidate> FindNumbers(Utterance utterance, bool[] claimed)
-    {
-        var tokens = utterance.Tokens;
-        var used = (bool[])claimed.Clone();
-        var found = new List<NumberCandidate>();
+    private static List<(int Start, int End)> FindAll(PhraseMatcher[] phrases, IReadOnlyList<string> tokens) =>
+        [.. phrases.SelectMany(p => p.FindAll(tokens).Select(start => (start, start + p.Length - 1)))];
 
-        foreach (var (phrase, value) in _numberPhrases)
-        {
-            foreach (var start in phrase.FindAll(tokens))
-            {
-                var end = start + phrase.Length - 1;
-                if (!AnyUsed(used, start, end))
-                {
-                    // "less than a year" carries its unit; "none" does not.
-                    var hasUnit = Enumerable.Range(start, phrase.Length).Any(i => UnitAt(tokens, i) is not null);
-                    found.Add(new NumberCandidate(start, end, value) { Unit = hasUnit ? NumberUnit.Years : null });
-                    Mark(used, start, end);
-                }
-            }
-        }
+    private static bool StartsWith(PhraseMatcher[] phrases, IReadOnlyList<string> tokens, int start) =>
+        Array.Exists(phrases, p => p.MatchesAt(tokens, start));
 
-        foreach (var result in _numberModel.Parse(utterance.Text))
-        {
-            if (result.Resolution is null
-                || !result.Resolution.TryGetValue("value", out var raw)
-                || !double.TryParse(raw?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                continue;
-            }
+    private static IEnumerable<string> TitlesOf(SlotDefinition slot, IReadOnlyList<string> values) =>
+        slot.Choices.Where(c => values.Contains(c.Value, StringComparer.Ordinal)).SelectMany(c => c.Synonyms.Append(c.Title));
 
-            var start = utterance.TokenAt(result.Start);
-            var end = utterance.TokenAt(result.End);
-            if (!AnyUsed(used, start, end))
-            {
-                found.Add(new NumberCandidate(start, end, value));
-                Mark(used, start, end);
-            }
-        }
-
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        found = MergeHalves(tokens, found);
-
-        var withUnits = new List<NumberCandidate>(found.Count);
-        foreach (var candidate in found)
-        {
-            withUnits.Add(AttachUnit(tokens, candidate, used));
-        }
-
-        // "a year", "an year of ML": a unit with an article and no number means one.
-        for (var i = 0; i + 1 < tokens.Count; i++)
-        {
-            if (tokens[i] is "a" or "an" && !used[i] && !used[i + 1] && UnitAt(tokens, i + 1) is { } unit)
-            {
-                withUnits.Add(new NumberCandidate(i, i, 1) { Unit = unit.Unit, UnitEnd = i + unit.Length });
-                Mark(used, i, i + unit.Length);
-            }
-        }
-
-        withUnits.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return withUnits;
-    }
-
-    /// <summary>"2 and a half" arrives as 2 and 0.5.</summary>
-    private static List<NumberCandidate> MergeHalves(IReadOnlyList<string> tokens, List<NumberCandidate> found)
-    {
-        var merged = new List<NumberCandidate>(found.Count);
-        for (var i = 0; i < found.Count; i++)
-        {
-            var current = found[i];
-            if (i + 1 < found.Count
-                && found[i + 1].Value is > 0 and < 1
-                && found[i + 1].Start == current.End + 2
-                && tokens[current.End + 1] == "and")
-            {
-                merged.Add(new NumberCandidate(current.Start, found[i + 1].End, current.Value + found[i + 1].Value));
-                i++;
-            }
-            else
-            {
-                merged.Add(current);
-            }
-        }
-
-        return merged;
-    }
-
-    private NumberCandidate AttachUnit(IReadOnlyList<string> tokens, NumberCandidate candidate, bool[] used)
-    {
-        var next = candidate.End + 1;
-        for (var bridged = 0; bridged <= 2 && next < tokens.Count; bridged++)
-        {
-            if (UnitAt(tokens, next) is { } unit)
-            {
-                Mark(used, next, next + unit.Length - 1);
-                return candidate with { Unit = unit.Unit, UnitEnd = next + unit.Length - 1 };
-            }
-
-            if (!UnitBridgeWords.Contains(tokens[next]))
-            {
-                break;
-            }
-
-            next++;
-        }
-
-        return candidate;
-    }
-
-    private (NumberUnit Unit, int Length)? UnitAt(IReadOnlyList<string> tokens, int index)
-    {
-        foreach (var unit in _yearUnits)
-        {
-            if (unit.MatchesAt(tokens, index))
-            {
-                return (NumberUnit.Years, unit.Length);
-            }
-        }
-
-        foreach (var unit in _monthUnits)
-        {
-            if (unit.MatchesAt(tokens, index))
-            {
-                return (NumberUnit.Months, unit.Length);
-            }
-        }
-
-        return null;
-    }
-
-    private static bool AnyUsed(bool[] used, int start, int end)
-    {
-        for (var i = start; i <= end && i < used.Length; i++)
-        {
-            if (used[i])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void Mark(bool[] used, int start, int end)
-    {
-        for (var i = start; i <= end && i < used.Length; i++)
-        {
-            used[i] = true;
-        }
-    }
-
-    private enum NumberUnit
-    {
-        Years,
-        Months,
-    }
-
-    /// <summary>A number found at tokens Start..End, with the unit word after it if any.</summary>
-    private sealed record NumberCandidate(int Start, int End, double Value)
-    {
-        public NumberUnit? Unit { get; init; }
-
-        private readonly int? _unitEnd;
-
-        public int UnitEnd
-        {
-            get => _unitEnd ?? End;
-            init => _unitEnd = value;
-        }
-    }
+    private static HashSet<string> WordsOf(IReadOnlyList<string> phrases) =>
+        new(phrases.SelectMany(p => Utterance.Parse(p).Tokens), StringComparer.Ordinal);
 }

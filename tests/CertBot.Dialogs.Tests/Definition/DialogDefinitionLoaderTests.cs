@@ -27,6 +27,19 @@ public sealed class DialogDefinitionLoaderTests
             prompts: ["How long on {cloud}?"]
             reprompt: "A number please."
             giveUp: {value: "0", message: "Assuming 0."}
+          - name: awsYears
+            type: duration
+            required: false
+            max: 30
+            titleCues: {slot: cloud, counts: [aws]}
+            prompts: ["How long on AWS?"]
+            reprompt: "A number please."
+            giveUp: {value: "0", message: "Assuming 0."}
+            quickAnswers:
+              - {value: 0, title: "None"}
+              - {value: 1.5, title: "1-2 years"}
+        durations:
+          range: lower
         commands:
           help: [help]
           cancel: [stop]
@@ -47,7 +60,12 @@ public sealed class DialogDefinitionLoaderTests
     {
         var definition = DialogDefinitionLoader.Parse(Valid, "test.yaml");
 
-        Assert.Equal(["cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
+        Assert.Equal(["cloud", "cloudYears", "awsYears"], definition.Slots.Select(s => s.Name));
+        Assert.Equal(SlotKind.Duration, definition.Slots[2].Kind);
+        Assert.False(definition.Slots[2].Required);
+        Assert.True(definition.Slots[1].Required);
+        Assert.Equal([("0", "None"), ("1.5", "1-2 years")], definition.Slots[2].QuickAnswers.Select(q => (q.Value, q.Title)));
+        Assert.Equal(["aws"], definition.Slots[2].TitleCues!.Counts);
         Assert.Equal(SlotKind.Number, definition.Slots[1].Kind);
         Assert.Equal(30, definition.Slots[1].Max);
         Assert.Equal(new SlotCondition("cloud", ["aws"]).Slot, definition.Slots[1].AskWhen!.Slot);
@@ -64,7 +82,11 @@ public sealed class DialogDefinitionLoaderTests
         Assert.Equal(["role", "mlYears", "cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
         Assert.Equal(["software-engineer", "data-scientist", "ml-practitioner"], definition.FindSlot("role")!.Choices.Select(c => c.Value));
         Assert.Equal(["gcp", "aws", "azure", "undecided"], definition.FindSlot("cloud")!.Choices.Select(c => c.Value));
-        Assert.Equal(["gcp", "aws"], definition.FindSlot("cloudYears")!.AskWhen!.In);
+        Assert.Equal(["gcp", "aws", "azure"], definition.FindSlot("cloudYears")!.AskWhen!.In);
+        Assert.Equal(["role", "mlYears", "cloud"], definition.Slots.Where(s => s.Required).Select(s => s.Name));
+        Assert.Equal(SlotKind.Duration, definition.FindSlot("mlYears")!.Kind);
+        Assert.Equal(SlotKind.Duration, definition.FindSlot("cloudYears")!.Kind);
+        Assert.Equal(5, definition.FindSlot("mlYears")!.QuickAnswers.Count);
         Assert.All(definition.Slots, s => Assert.NotEmpty(s.Prompts));
         Assert.Equal(5, definition.Commands.Count);
     }
@@ -75,10 +97,14 @@ public sealed class DialogDefinitionLoaderTests
     [InlineData("    askWhen: {slot: cloud, in: [aws]}", "    askWhen: {slot: cloud, in: [oracle]}", 0, "'oracle', which is not a choice")]
     [InlineData("        synonyms: [not sure]", "        synonyms: [Amazon!]", 0, "already a synonym of choice 'aws'")]
     [InlineData("    prompts: [\"Which cloud?\"]", "    prompts: []", 0, "has no prompts")]
-    [InlineData("    type: number", "    type: date", 0, "unknown type 'date'")]
+    [InlineData("    type: duration", "    type: date", 0, "unknown type 'date'")]
     [InlineData("    max: 30", "    max: thirty", 0, "must be a number")]
     [InlineData("    giveUp: {value: undecided, message: \"Moving on.\"}", "    giveUp: {value: maybe, message: \"Moving on.\"}", 0, "not one of its choices")]
     [InlineData("  cancel: [stop]", "  quit: [stop]", 0, "unknown command 'quit'")]
+    [InlineData("    required: false", "    required: maybe", 0, "must be true or false")]
+    [InlineData("      - {value: 1.5, title: \"1-2 years\"}", "      - {value: 31, title: \"lots\"}", 0, "quick answer 31 must be from 0 to 30")]
+    [InlineData("    titleCues: {slot: cloud, counts: [aws]}", "    titleCues: {slot: cloud, counts: [oracle]}", 0, "'oracle', which is not a choice")]
+    [InlineData("  range: lower", "  range: upper", 0, "must be lower or midpoint")]
     [InlineData("    reprompt: \"Pick one.\"", "    reprompt: \"Pick one.", 1, "invalid YAML")]
     [InlineData("    reprompt: \"Pick one.\"", "    reprompt: [\"Pick one.\"", 1, "invalid YAML")]
     public void Parse_InvalidYaml_ThrowsWithLineAndColumn(string line, string replacement, int linesAfter, string expectedProblem)

@@ -67,15 +67,15 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("3 years of ML and 1 on GCP", null, "mlYears=3;cloudYears=1;cloud=gcp")]
     [InlineData("5 years in ML, 2 years on AWS", null, "mlYears=5;cloudYears=2;cloud=aws")]
     [InlineData("I've used SageMaker for 2 years", null, "cloud=aws;cloudYears=2")]
-    [InlineData("2 years on azure", null, "cloud=azure")]
+    [InlineData("2 years on azure", null, "cloud=azure;cloudYears=2")]
     [InlineData("I have 2 kids and 3 years of ML", null, "mlYears=3")]
     [InlineData("over 10 years", "mlYears", "mlYears=10")]
-    [InlineData("2-3 years", "mlYears", "mlYears=3")]
+    [InlineData("2-3 years", "mlYears", "mlYears=2")]
     [InlineData("1 year", "cloudYears", "cloudYears=1")]
     [InlineData("Twelve months", "mlYears", "mlYears=1")]
     [InlineData("less than a year", "mlYears", "mlYears=0.5")]
     [InlineData("just started", "mlYears", "mlYears=0")]
-    [InlineData("I've been doing ML for 5 years, mostly on GCP", null, "mlYears=5;cloud=gcp")]
+    [InlineData("I've been doing ML for 5 years, mostly on GCP", null, "role=ml-practitioner;mlYears=5;cloud=gcp")]
     [InlineData("ML engineer for ten years", null, "role=ml-practitioner;mlYears=10")]
     [InlineData("3 yrs ML, 2 on aws", null, "mlYears=3;cloud=aws;cloudYears=2")]
     // All at once
@@ -85,7 +85,7 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("backend dev with 6 months of ML, target is Azure", null, "role=software-engineer;mlYears=0.5;cloud=azure")]
     [InlineData("MLE, 5+ years, GCP, 2 years on GCP", null, "role=ml-practitioner;mlYears=5;cloud=gcp;cloudYears=2")]
     [InlineData("I'm a data scientist with three years of experience, not sure yet about the cloud", null, "role=data-scientist;mlYears=3;cloud=undecided")]
-    [InlineData("software engineer, no ML yet, google cloud", null, "role=software-engineer;cloud=gcp")]
+    [InlineData("software engineer, no ML yet, google cloud", null, "role=software-engineer;mlYears=0;cloud=gcp")]
     // Nothing to extract
     [InlineData("do I need a cert to get hired?", null, "")]
     [InlineData("what's the weather", null, "")]
@@ -103,10 +103,148 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
         Assert.Equal(wanted, actual);
     }
 
-    [Fact]
-    public void Extract_CloudYearsWhenKnownCloudIsAzure_IgnoresCloudNumber()
+    // The same format, for the extractor's harder cases: durations, negations, non-ML time, distractors, roles, clouds.
+    [Theory]
+    // Durations read from the recognizer's TIMEX, not its 30-day-month "value"
+    [InlineData("18 months", "mlYears", "mlYears=1.5")]
+    [InlineData("a decade", "mlYears", "mlYears=10")]
+    [InlineData("half a decade", "mlYears", "mlYears=5")]
+    [InlineData("a year and a half", "mlYears", "mlYears=1.5")]
+    [InlineData("1.5 years", "mlYears", "mlYears=1.5")]
+    [InlineData("9 months", "mlYears", "mlYears=0.75")]
+    [InlineData("26 weeks", "mlYears", "mlYears=0.5")]
+    [InlineData("1 year and 6 months", "mlYears", "mlYears=1.5")]
+    [InlineData("the past 2 years", "mlYears", "mlYears=2")]
+    // Spellings the recognizer misses, and ranges (lower bound, see durations.range)
+    [InlineData("3 yrs", "mlYears", "mlYears=3")]
+    [InlineData("4yrs", "mlYears", "mlYears=4")]
+    [InlineData("5+ years", "mlYears", "mlYears=5")]
+    [InlineData("3y", "mlYears", "mlYears=3")]
+    [InlineData("2 to 3 years", "mlYears", "mlYears=2")]
+    [InlineData("2-3 yrs", "mlYears", "mlYears=2")]
+    [InlineData("team of 5, 3 years of ML", null, "mlYears=3")]
+    // Answers with extra words while the years question is pending
+    [InlineData("about 3 years, mostly Lambda and DynamoDB", "mlYears", "mlYears=3;cloud=aws")]
+    [InlineData("none really, only a couple of tutorials", "mlYears", "mlYears=0")]
+    [InlineData("maybe 2?", "mlYears", "mlYears=2")]
+    [InlineData("3 hours", "mlYears", "")]
+    // Negated experience is 0
+    [InlineData("zero ML", null, "mlYears=0")]
+    [InlineData("no ML experience", null, "mlYears=0")]
+    [InlineData("never touched machine learning", null, "mlYears=0")]
+    [InlineData("ML experience: none", null, "mlYears=0")]
+    [InlineData("haven't really done any ML", null, "mlYears=0")]
+    [InlineData("only tutorials so far", null, "mlYears=0")]
+    [InlineData("student, no experience yet, gcp", null, "mlYears=0;cloud=gcp")]
+    [InlineData("none really, only a couple of tutorials", null, "mlYears=0")]
+    // Time bound to a non-ML role or field is not ML experience; modelling work (data science) is
+    [InlineData("10 years as a backend engineer, zero ML", null, "role=software-engineer;mlYears=0")]
+    [InlineData("software engineer for 8 years, ML for about 1 of those", null, "role=software-engineer;mlYears=1")]
+    [InlineData("dev for 7 years", null, "role=software-engineer")]
+    [InlineData("been doing ML for 6 years", null, "role=ml-practitioner;mlYears=6")]
+    [InlineData("5 years in data science", null, "role=data-scientist;mlYears=5")]
+    [InlineData("12 years in industry, 2 in ML", null, "mlYears=2")]
+    // Un-cued time is time in the person's title: ML for data scientists and ML practitioners, a career otherwise
+    [InlineData("backend dev, 6 yrs", null, "role=software-engineer")]
+    [InlineData("android dev, 5 yrs, 1 yr of ML", null, "role=software-engineer;mlYears=1")]
+    [InlineData("platform engineer, 9 yrs, three of them hands-on ML", null, "role=software-engineer;mlYears=3")]
+    [InlineData("data analyst for 4 years", null, "role=data-scientist")]
+    [InlineData("product analyst, 3 years in role, 1 year of that with ML models", null, "role=data-scientist;mlYears=1")]
+    [InlineData("statistician, 7 yrs", null, "role=data-scientist;mlYears=7")]
+    [InlineData("mlops engineer, 2 years", null, "role=ml-practitioner;mlYears=2")]
+    [InlineData("recsys engineer, 30+ models shipped, 3 yrs", null, "role=ml-practitioner;mlYears=3")]
+    [InlineData("junior data scientist, 8 months in, gcp", null, "role=data-scientist;mlYears=0.67;cloud=gcp")]
+    // Distractor numbers are not years
+    [InlineData("I have 3 kids and 2 years of ML", null, "mlYears=2")]
+    [InlineData("we have 2 kids", "mlYears", "")]
+    [InlineData("I passed AI-103 in 2024", null, "")]
+    [InlineData("MLA-C01, 4 years of ML", null, "mlYears=4")]
+    [InlineData("studying for C01", "mlYears", "")]
+    [InlineData("top 3", "mlYears", "")]
+    [InlineData("python 3", "mlYears", "")]
+    [InlineData("5 projects, 2 years of ML", null, "mlYears=2")]
+    // Roles: broad vocabulary, read from the clause about the person
+    [InlineData("I'm an iOS developer", null, "role=software-engineer")]
+    [InlineData("firmware engineer", null, "role=software-engineer")]
+    [InlineData("SRE", null, "role=software-engineer")]
+    [InlineData("game dev", null, "role=software-engineer")]
+    [InlineData("I write Java microservices", null, "role=software-engineer")]
+    [InlineData("I build APIs in Go", null, "role=software-engineer")]
+    [InlineData("BI analyst", null, "role=data-scientist")]
+    [InlineData("I'm an actuary", null, "role=data-scientist")]
+    [InlineData("quant at a hedge fund", null, "role=data-scientist")]
+    [InlineData("applied scientist", null, "role=ml-practitioner")]
+    [InlineData("computer vision engineer", null, "role=ml-practitioner")]
+    [InlineData("I do ML for a living", null, "role=ml-practitioner")]
+    [InlineData("I work in machine learning", null, "role=ml-practitioner")]
+    [InlineData("research scientist", null, "role=ml-practitioner")]
+    [InlineData("I'm a backend dev; my manager is a data scientist", null, "role=software-engineer")]
+    [InlineData("our DS team uses AWS, I'm an iOS developer", null, "role=software-engineer;cloud=aws")]
+    [InlineData("former data scientist, now an ML engineer", null, "role=ml-practitioner")]
+    // Clouds: a target beats the past, several without one are undecided, tools imply the cloud
+    [InlineData("used AWS at my old job but I'm targeting Azure", null, "cloud=azure")]
+    [InlineData("moving from GCP to an Azure shop", null, "cloud=azure")]
+    [InlineData("we use AWS and GCP", null, "cloud=undecided")]
+    [InlineData("cloud TBD", null, "cloud=undecided")]
+    [InlineData("no preferred cloud", null, "cloud=undecided")]
+    [InlineData("haven't chosen", null, "cloud=undecided")]
+    [InlineData("deciding between AWS and GCP", null, "cloud=undecided")]
+    [InlineData("open to any cloud", null, "cloud=undecided")]
+    [InlineData("not sure which cloud", null, "cloud=undecided")]
+    [InlineData("cloud: dunno yet", null, "cloud=undecided")]
+    [InlineData("as for the cloud, no idea", null, "cloud=undecided")]
+    [InlineData("interviewing at one place on AWS and another on Azure", null, "cloud=undecided")]
+    [InlineData("azure at my old company, my new team is on gcp", null, "cloud=gcp")]
+    [InlineData("we deploy on Bedrock", null, "cloud=aws")]
+    [InlineData("our data lives in BigQuery", null, "cloud=gcp")]
+    [InlineData("we use Azure ML", null, "cloud=azure")]
+    [InlineData("everything is in Foundry", null, "cloud=azure")]
+    public void Extract_HardPhrasing_FindsExpectedValues(string text, string? pendingSlot, string expected)
     {
-        var known = new Dictionary<string, string> { ["cloud"] = "azure" };
+        Extract_Phrasing_FindsExpectedValues(text, pendingSlot, expected);
+    }
+
+    // Facts about the person only: questions about credentials and exams state none.
+    [Theory]
+    [InlineData("how long is the AWS exam itself?", "")]
+    [InlineData("should I get the AWS AI Practitioner first?", "")]
+    [InlineData("Tell me about the Azure DP-100 exam", "")]
+    [InlineData("is the google ml engineer exam hard for a data scientist?", "")]
+    [InlineData("is the Azure Data Scientist Associate worth it?", "")]
+    [InlineData("what does the MLA-C01 cover?", "")]
+    [InlineData("which cert should I get? I'm a DS with 4 yrs, we use AWS", "role=data-scientist;mlYears=4;cloud=aws")]
+    [InlineData("I'm a data scientist, is the AWS exam hard?", "role=data-scientist")]
+    [InlineData("DS, 4 yrs, AWS shop?", "role=data-scientist;mlYears=4;cloud=aws")]
+    [InlineData("DS, 4 yrs, we're an AWS shop", "role=data-scientist;mlYears=4;cloud=aws")]
+    [InlineData("I want the Google Professional Machine Learning Engineer, I'm a backend dev", "role=software-engineer")]
+    [InlineData("what cert for an NLP engineer with 3 yrs who is cloud agnostic?", "role=ml-practitioner;mlYears=3;cloud=undecided")]
+    [InlineData("no ML so far, we run on GCP. where do I start?", "mlYears=0;cloud=gcp")]
+    public void ReadFacts_Text_StatesOnlyFactsAboutThePerson(string text, string expected)
+    {
+        var extraction = fixture.Extractor.ReadFacts(text);
+
+        Assert.Equal(Sorted(expected), Sorted(extraction.Values.Select(v => $"{v.Key}={v.Value}")));
+    }
+
+    [Theory]
+    [InlineData("I build websites for a living", "i build websites for a living")]
+    [InlineData("our DS team uses AWS, I'm a prompt whisperer", "im a prompt whisperer")]
+    [InlineData("3 years, AWS, I work as a growth hacker", "i work as a growth hacker")]
+    [InlineData("DS, 4 yrs, AWS", null)]
+    [InlineData("how do I start?", null)]
+    public void SelfDescription_Text_ReturnsClauseAboutThePerson(string text, string? expected)
+    {
+        Assert.Equal(expected, fixture.Extractor.SelfDescription(text));
+    }
+
+    private static string Sorted(string expected) => Sorted(expected.Split(';', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Sorted(IEnumerable<string> pairs) => string.Join(";", pairs.OrderBy(p => p, StringComparer.Ordinal));
+
+    [Fact]
+    public void Extract_CloudYearsWhenKnownCloudIsUndecided_IgnoresCloudNumber()
+    {
+        var known = new Dictionary<string, string> { ["cloud"] = "undecided" };
 
         var extraction = fixture.Extractor.Extract("2 years on that cloud", null, known);
 
