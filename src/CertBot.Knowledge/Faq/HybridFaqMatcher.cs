@@ -62,7 +62,8 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         }
 
         var best = narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole;
-        if (!semantic)
+        // A lone word ("exam") says too little for any similarity to mean an answer; it gets suggestions at most.
+        if (!semantic || CountWords(text) < options.MinWords)
         {
             return best;
         }
@@ -111,6 +112,9 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         var resolved = scopes.Resolve(answer.Entry, mention, index, options);
         return ReferenceEquals(resolved, answer.Entry) ? answer : answer with { Entry = resolved, NearestFaqId = resolved.Id };
     }
+
+    private static int CountWords(string text) =>
+        text.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 
     private static FaqMatch Answer(FaqEntry entry, float similarity, FaqMatchPath path) =>
         new(FaqMatchKind.Answer, entry, similarity, [], entry.Id) { Path = path };

@@ -6,6 +6,9 @@ public sealed class SemanticMatchOptions
     /// <summary>Turns the embedding fallback on; off means lexical matching only.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Fewest words a message needs before the embedding is asked about it.</summary>
+    public int MinWords { get; set; } = 2;
+
     /// <summary>Cosine similarity above which the embedding's top entry is answered when it is also the lexical nearest entry.</summary>
     public double AgreementThreshold { get; set; } = 0.5;
 

@@ -15,7 +15,13 @@ public static class NotHeldCard
         return new AdaptiveCard
         {
             Body = [new AdaptiveTextBlock { Id = $"not-held-{gap.DetailId}", Text = CardText.Escape(text), Wrap = true }],
-            Actions = gap.OfficialLink is { } link && !gap.HeldNowhere ? [new AdaptiveOpenUrlAction { Title = notHeld.Link, Url = link }] : [],
+            Actions = gap.OfficialLink is { } link && !gap.HeldNowhere
+                ? [new AdaptiveOpenUrlAction { Title = notHeld.Link, Url = link }]
+                :
+                [
+                    CardButtons.Submit(messages.OutOfScope.Suggestions.Recommend, new CardActionData { Action = CardActions.StartRecommendation }),
+                    CardButtons.Submit(messages.OutOfScope.Suggestions.Compare, new CardActionData { Action = CardActions.Compare }),
+                ],
             FallbackText = gap.OfficialLink is { } url ? $"{text} {url.AbsoluteUri}" : text,
         };
     }

@@ -53,6 +53,11 @@ public sealed class MessageReading
     /// <summary>Facts the text states about the person (never from a question about an exam).</summary>
     public SlotExtraction Facts { get; }
 
+    /// <summary>The facts include all three a recommendation needs.</summary>
+    public bool StatesWholeProfile => Facts.ValueOf(LearnerProfileMapping.RoleSlot) is not null
+        && Facts.ValueOf(LearnerProfileMapping.MlYearsSlot) is not null
+        && Facts.ValueOf(LearnerProfileMapping.CloudSlot) is not null;
+
     /// <summary>What the text does to a running or finished interview; NotUnderstood when it is neither an answer nor an edit.</summary>
     public async ValueTask<DialogTurn> StepAsync(CancellationToken cancellationToken) =>
         _step ??= await _readStep(cancellationToken).ConfigureAwait(false);

@@ -18,8 +18,12 @@ public static class MessageRouteTable
         (MessageRoute.Edit, static async (r, ct) => (r.State.Status != DialogStatus.Idle || r.Command == DialogCommand.Change)
             && (await r.StepAsync(ct).ConfigureAwait(false)).Kind == DialogTurnKind.Edited),
         (MessageRoute.Intent, static (r, _) => ValueTask.FromResult(r.Intent != HostIntent.None || r.IsTrigger)),
-        (MessageRoute.Question, static async (r, ct) => (r.IsQuestion && r.Facts.IsEmpty)
-            || (await r.FaqAsync(ct).ConfigureAwait(false)).Kind is FaqMatchKind.Answer or FaqMatchKind.NotHeld),
+        // A question goes to the FAQ; a statement of facts about oneself only when the FAQ has an answer for it anyway
+        // would be wrong ("ml engineer, 6 months, azure" is a profile), so facts win unless the text asks.
+        // A whole profile is a profile even with a question mark ("ml engineer, 2 yrs, AI-103 looked relevant?? we're on azure").
+        (MessageRoute.Question, static async (r, ct) => !r.StatesWholeProfile
+            && ((r.IsQuestion && r.Facts.IsEmpty)
+                || ((r.IsQuestion || r.Facts.IsEmpty) && (await r.FaqAsync(ct).ConfigureAwait(false)).Kind is FaqMatchKind.Answer or FaqMatchKind.NotHeld))),
         (MessageRoute.Facts, static (r, _) => ValueTask.FromResult(!r.Facts.IsEmpty)),
     ];
 

@@ -56,6 +56,10 @@ public sealed class MessageRouter(
                 }
 
                 return;
+            case MessageRoute.Facts when reading.State.Status == DialogStatus.Complete && !reading.StatesWholeProfile:
+                // Some new facts after a recommendation the dialog did not take as an edit: a new interview that keeps what they do not replace.
+                await interview.ReviseAsync(turn, reading.Facts, cancellationToken).ConfigureAwait(false);
+                return;
             case MessageRoute.Facts:
                 await interview.BeginAsync(turn, text, cancellationToken).ConfigureAwait(false);
                 return;

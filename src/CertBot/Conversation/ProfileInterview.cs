@@ -55,6 +55,20 @@ public sealed class ProfileInterview(
         return dialog.Begin(from, text, await InferAsync(from, text, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Reopens a finished profile with new facts: the answers they replace are dropped, the rest kept, and what is still missing asked.</summary>
+    public Task ReviseAsync(ITurnContext turn, SlotExtraction facts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var state = StateOf(turn);
+        var kept = state.Values
+            .Where(pair => !facts.Values.ContainsKey(pair.Key))
+            // Years on the old cloud say nothing about a new one.
+            .Where(pair => !(facts.Values.ContainsKey(LearnerProfileMapping.CloudSlot) && pair.Key == LearnerProfileMapping.CloudYearsSlot))
+            .Concat(facts.Values)
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        return PresentAsync(turn, dialog.Begin(new DialogState(DialogStatus.Active, null, kept, 0, []), null), cancellationToken);
+    }
+
     /// <summary>Starts again from nothing (the "Start over" button and command).</summary>
     public Task RestartAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -46,6 +46,8 @@ public static class ConversationServiceExtensions
         services.AddSingleton<CardActionRouter>();
         services.AddSingleton<MessageExtension>();
         services.AddSingleton<IBot, CertBotActivityHandler>();
+        services.AddSingleton<LanguageModelWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<LanguageModelWarmup>());
         services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("models", tags: [ReadinessResponseWriter.ReadyTag]);
         return services;
     }

@@ -15,8 +15,8 @@ public sealed class FaqMatcherTests
     [InlineData("wat replaced the aws machine lerning specialty", "aws-ml-overview")]
     // Intent words outweigh the exam name the overview entry shares; an exam code counts as one name.
     [InlineData("price of the azure ai-103 exam", "exam-cost")]
-    [InlineData("how many questions on the aws mla-c01 exam", "exam-format")]
-    [InlineData("mock exams for the gcp machine learning cert", "prep-resources")]
+    [InlineData("how many questions on the aws mla-c01 exam", "aws-exam-format")]
+    [InlineData("practice tests for the google ml exam", "prep-resources")]
     [InlineData("frontend developer with zero machine learning experience", "software-engineer-path")]
     [InlineData("tell me about mla-c01", "aws-ml-overview")]
     public void Match_KnownQuestion_AnswersWithTheEntry(string utterance, string expected)

@@ -48,9 +48,9 @@ public sealed class HybridFaqMatcherTests
     [Fact]
     public async Task MatchAsync_EmbeddingAgreesWithLexicalNearestAboveLowerThreshold_Answers()
     {
-        var (matcher, snapshot, _) = await BuildAsync(new() { ["fee"] = Near("exam-cost", 0.6f) });
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["the fee"] = Near("exam-cost", 0.6f) });
 
-        var match = await matcher.MatchAsync(snapshot, "fee", CancellationToken.None);
+        var match = await matcher.MatchAsync(snapshot, "the fee", CancellationToken.None);
 
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal("exam-cost", match.Entry?.Id);
@@ -60,12 +60,22 @@ public sealed class HybridFaqMatcherTests
     [Fact]
     public async Task MatchAsync_EmbeddingAgreesButBelowLowerThreshold_OffersSuggestions()
     {
-        var (matcher, snapshot, _) = await BuildAsync(new() { ["fee"] = Near("exam-cost", 0.45f) });
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["the fee"] = Near("exam-cost", 0.45f) });
 
-        var match = await matcher.MatchAsync(snapshot, "fee", CancellationToken.None);
+        var match = await matcher.MatchAsync(snapshot, "the fee", CancellationToken.None);
 
         Assert.Equal(FaqMatchKind.DidYouMean, match.Kind);
         Assert.Contains(match.Suggestions, s => s.Id == "exam-cost");
+    }
+
+    [Fact]
+    public async Task MatchAsync_LoneWord_IsNeverAnsweredByTheEmbedding()
+    {
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["fee"] = Near("exam-cost", 0.99f) });
+
+        var match = await matcher.MatchAsync(snapshot, "fee", CancellationToken.None);
+
+        Assert.NotEqual(FaqMatchKind.Answer, match.Kind);
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public sealed class CertBotServer : IAsyncDisposable
         args.AddRange(extraArgs);
         var app = CertBotApp.Build([.. args]);
         await app.StartAsync();
+        // Tests see the bot as it serves once warm: the embedding model and recognizers load in the background.
+        await CertBot.Cli.CertBotServices.WhenModelsReadyAsync(app.Services, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new CertBotServer(app, new Uri(address.TrimEnd('/') + "/"));
     }
