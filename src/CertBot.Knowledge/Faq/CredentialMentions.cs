@@ -17,7 +17,11 @@ public sealed class CredentialMentions
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _codes = [.. knowledge.Credentials.Where(c => c.ExamCode is not null).Select(c => (Compact(c.ExamCode!), c))];
-        _names = [.. knowledge.Credentials.Select(c => (Words(c.Name), c))];
+        // The full name, and the name without its vendor prefix ("azure data scientist associate", "ai practitioner").
+        _names = [.. knowledge.Credentials
+            .SelectMany(c => new[] { Words(c.Name), WithoutVendorPrefix(Words(c.Name), Words(c.Vendor)) }.Distinct(StringComparer.Ordinal).Select(n => (n, c)))
+            .Where(p => p.n.Contains(' ', StringComparison.Ordinal))
+            .OrderByDescending(p => p.n.Length)];
         var vendors = new List<(string, Credential)>();
         foreach (var group in knowledge.Credentials.Where(c => c.IsRecommendable).GroupBy(c => c.Vendor, StringComparer.OrdinalIgnoreCase))
         {
@@ -59,6 +63,13 @@ public sealed class CredentialMentions
 
         var named = _vendors.Where(v => words.Contains(" " + v.Word + " ", StringComparison.Ordinal)).Select(v => v.Credential).Distinct().ToArray();
         return named.Length == 1 ? new CredentialMention(named[0], Explicit: false) : null;
+    }
+
+    /// <summary>Drops the leading words a vendor puts before every credential name (its name, "certified", "cloud", "microsoft").</summary>
+    private static string WithoutVendorPrefix(string name, string vendor)
+    {
+        var prefix = new HashSet<string>(vendor.Split(' ').Concat(["certified", "cloud", "microsoft", "google", "aws", "amazon"]), StringComparer.Ordinal);
+        return string.Join(' ', name.Split(' ').SkipWhile(prefix.Contains));
     }
 
     private static string Compact(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();

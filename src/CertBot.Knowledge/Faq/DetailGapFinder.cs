@@ -13,10 +13,20 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
 
     /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
     /// <param name="answer">The entry the matcher would answer with, if any.</param>
-    public FaqDetailGap? Find(string text, FaqEntry? answer)
+    /// <param name="answerIsAboutTheCredential">
+    /// The answer is the entry for the credential the question names (its exam-format entry, say). When that entry's own
+    /// phrasings ask for the detail, it was written for exactly this question and says what is known, so its
+    /// <c>notCovered</c> decides instead of the credential's.
+    /// </param>
+    public FaqDetailGap? Find(string text, FaqEntry? answer, bool answerIsAboutTheCredential = false) =>
+        Find(text, text, answer, answerIsAboutTheCredential);
+
+    /// <summary>As <see cref="Find(string, FaqEntry?, bool)"/>, reading the detail from <paramref name="question"/> (the asking part) and the credential from the whole <paramref name="text"/>.</summary>
+    public FaqDetailGap? Find(string question, string text, FaqEntry? answer, bool answerIsAboutTheCredential)
     {
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(text);
-        var asked = knowledge.Details.Where(d => d.IsMentionedIn(text)).ToArray();
+        var asked = knowledge.Details.Where(d => d.IsMentionedIn(question)).ToArray();
         if (asked.Length == 0)
         {
             return null;
@@ -28,6 +38,17 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
             if (detail.HeldNowhere)
             {
                 return new FaqDetailGap(detail.Id, detail.Label, credential?.Name, credential?.OfficialLink) { HeldNowhere = true };
+            }
+
+            if (credential is not null && answerIsAboutTheCredential && answer is not null
+                && answer.Alternatives.Prepend(answer.Question).Any(detail.IsMentionedIn))
+            {
+                if (answer.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
+                {
+                    return new FaqDetailGap(detail.Id, detail.Label, credential.Name, credential.OfficialLink);
+                }
+
+                continue;
             }
 
             if (credential is not null && credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal))

@@ -10,9 +10,17 @@ public static class FaqQuestionFocus
     private const int MinFocusWords = 3;
 
     /// <summary>The asking sentences of a message of two or more sentences, or null when there is nothing narrower to match.</summary>
-    public static string? Extract(string text)
+    public static string? Extract(string text) => Extract(text, []);
+
+    /// <summary>
+    /// The asking sentences of a message of two or more sentences, or null when there is nothing narrower to match.
+    /// When the first asking sentence refers back (<paramref name="referringWords"/>: "what is it exactly?"), the
+    /// sentence before it comes along, since it names what the question is about.
+    /// </summary>
+    public static string? Extract(string text, IReadOnlyCollection<string> referringWords)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(referringWords);
         var sentences = Split(text);
         if (sentences.Count < 2)
         {
@@ -20,10 +28,26 @@ public static class FaqQuestionFocus
         }
 
         // Sentences that end in a question mark ask; without one, people put the question last.
-        var asking = sentences.Where(s => s.EndsWith('?')).ToList();
-        var focus = asking.Count > 0 ? string.Join(' ', asking.TakeLast(2)) : sentences[^1];
+        var asking = sentences.Select((s, i) => (Sentence: s, Index: i)).Where(p => p.Sentence.EndsWith('?')).TakeLast(2).ToList();
+        if (asking.Count == 0)
+        {
+            asking = [(sentences[^1], sentences.Count - 1)];
+        }
+
+        var first = asking[0];
+        if (first.Index > 0 && Refers(first.Sentence, referringWords))
+        {
+            asking.Insert(0, (sentences[first.Index - 1], first.Index - 1));
+        }
+
+        var focus = string.Join(' ', asking.Select(p => p.Sentence));
         return CountWords(focus) < MinFocusWords ? null : focus;
     }
+
+    private static bool Refers(string sentence, IReadOnlyCollection<string> referringWords) =>
+        referringWords.Count > 0
+        && sentence.Split((char[])[' ', ',', '?', '!', '.', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => referringWords.Contains(w.ToLowerInvariant()));
 
     private static List<string> Split(string text)
     {

@@ -28,15 +28,17 @@ public sealed class FaqScopes
             var related = entry.RelatedCredentials.Select(knowledge.FindCredential).OfType<Credential>()
                 .Where(c => mention is not null && string.Equals(c.Vendor, mention.Credential.Vendor, StringComparison.OrdinalIgnoreCase))
                 .Select(c => c.Id);
-            _credentials[entry.Id] = new HashSet<string>(mention is { Explicit: true } ? [mention.Credential.Id] : related, StringComparer.Ordinal);
+            // A named exam and its successor or predecessor are one line of credentials ("AI-102, now AI-103").
+            _credentials[entry.Id] = new HashSet<string>(
+                mention is { Explicit: true } ? Lineage(knowledge, mention.Credential) : related,
+                StringComparer.Ordinal);
         }
     }
 
     /// <summary>
     /// The entry suits the question: a vendor's entry when the question names that vendor (and, named by code, that
-    /// exam); a general entry when it names none, or when no vendor has its own version of the entry (a topic such as
-    /// "do I need a cert to get hired" is the same for every vendor). Versions are told by the embedding: a vendor
-    /// entry whose centroid is within <see cref="SemanticMatchOptions.VariantSimilarity"/> of the general one.
+    /// exam); a general entry when it names none, or when the named vendor has no version of it (a topic such as
+    /// "do I need a cert to get hired" is the same for every vendor). Versions are curated (<c>versionOf</c>).
     /// </summary>
     public bool Fits(FaqEntry entry, CredentialMention? mention, FaqSemanticIndex? index, SemanticMatchOptions options)
     {
@@ -50,8 +52,7 @@ public sealed class FaqScopes
 
         if (vendors.Count == 0)
         {
-            return index is null || !_knowledge.Faqs.Any(other => VendorsOf(other).Contains(mention.Credential.Vendor)
-                && index.Similarity(entry, other) >= options.VariantSimilarity);
+            return VersionFor(entry, mention) is null;
         }
 
         return vendors.Count == 1
@@ -59,27 +60,63 @@ public sealed class FaqScopes
             && (!mention.Explicit || CredentialsOf(entry).Count == 0 || CredentialsOf(entry).Contains(mention.Credential.Id));
     }
 
+    /// <summary>The entry is the one for the vendor (and exam, when named) of <paramref name="mention"/>, not a general one.</summary>
+    public bool IsAbout(FaqEntry entry, CredentialMention mention, FaqSemanticIndex? index, SemanticMatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(mention);
+        return VendorsOf(entry).Count == 1 && Fits(entry, mention, index, options);
+    }
+
+    /// <summary>Entries about the credential named by code or name (its own entry first), for suggestions.</summary>
+    public IEnumerable<FaqEntry> About(CredentialMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return mention.Explicit
+            ? _knowledge.Faqs.Where(e => VendorsOf(e).Count == 1 && CredentialsOf(e).Contains(mention.Credential.Id))
+            : [];
+    }
+
     /// <summary>
-    /// The version of <paramref name="entry"/> that suits the question: the entry itself when it fits, otherwise the
-    /// fitting entry closest to it among its versions (centroids within <see cref="SemanticMatchOptions.VariantSimilarity"/>),
-    /// so "prep time for AI-103" answered with the general preparation entry becomes the Azure one.
+    /// The version of <paramref name="entry"/> that suits the question: the entry itself when it fits, otherwise its
+    /// general entry or the named vendor's version of it, so "prep time for AI-103" answered with the general
+    /// preparation entry becomes the Azure one, and "prep time?" answered with the Google one becomes the general one.
     /// </summary>
     public FaqEntry Resolve(FaqEntry entry, CredentialMention? mention, FaqSemanticIndex? index, SemanticMatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(options);
-        if (index is null || Fits(entry, mention, index, options))
+        if (Fits(entry, mention, index, options))
         {
             return entry;
         }
 
-        return _knowledge.Faqs
-            .Where(other => other.Id != entry.Id && Fits(other, mention, index, options))
-            .Select(other => (Entry: other, Similarity: index.Similarity(entry, other)))
-            .Where(p => p.Similarity >= options.VariantSimilarity)
-            .OrderByDescending(p => p.Similarity)
-            .Select(p => p.Entry)
-            .FirstOrDefault() ?? entry;
+        // A vendor's version stands for its general entry; from the general entry, the named vendor's version, if any.
+        var general = entry.VersionOf is { } id ? _knowledge.FindFaq(id) ?? entry : entry;
+        if (mention is null)
+        {
+            return general;
+        }
+
+        return VersionFor(general, mention) ?? (Fits(general, mention, index, options) ? general : entry);
+    }
+
+    /// <summary>The version of a general entry for the vendor of <paramref name="mention"/>, or null.</summary>
+    private FaqEntry? VersionFor(FaqEntry general, CredentialMention mention) =>
+        _knowledge.Faqs.FirstOrDefault(e => e.VersionOf == general.Id && VendorsOf(e).Contains(mention.Credential.Vendor));
+
+    private static IEnumerable<string> Lineage(KnowledgeBase knowledge, Credential credential)
+    {
+        yield return credential.Id;
+        if (credential.SuccessorId is { } successor)
+        {
+            yield return successor;
+        }
+
+        foreach (var predecessor in knowledge.Credentials.Where(c => c.SuccessorId == credential.Id))
+        {
+            yield return predecessor.Id;
+        }
     }
 
     private HashSet<string> CredentialsOf(FaqEntry entry) =>

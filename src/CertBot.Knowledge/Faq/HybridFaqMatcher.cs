@@ -26,8 +26,12 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(text);
         var mention = snapshot.Mentions.FindMention(text);
-        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, text, cancellationToken).ConfigureAwait(false);
-        var gap = snapshot.Gaps.Find(text, match.Kind == FaqMatchKind.Answer ? match.Entry : null);
+        var referring = new HashSet<string>(snapshot.Knowledge.Lexicon.ReferringWords, StringComparer.OrdinalIgnoreCase);
+        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, referring, text, cancellationToken).ConfigureAwait(false);
+        var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
+        // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
+        var asked = FaqQuestionFocus.Extract(text, referring) ?? text;
+        var gap = snapshot.Gaps.Find(asked, text, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention, snapshot.Semantic, options));
         return gap is null
             ? match
             : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
@@ -35,13 +39,14 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
     /// <summary>Decides what <paramref name="text"/> asks, using the lexical matcher and, when given and enabled, the semantic index.</summary>
     public ValueTask<FaqMatch> MatchAsync(FaqMatcher lexical, FaqSemanticIndex? index, string text, CancellationToken cancellationToken) =>
-        MatchAsync(lexical, index, null, null, text, cancellationToken);
+        MatchAsync(lexical, index, null, null, [], text, cancellationToken);
 
     private async ValueTask<FaqMatch> MatchAsync(
         FaqMatcher lexical,
         FaqSemanticIndex? index,
         FaqScopes? scopes,
         CredentialMention? mention,
+        IReadOnlyCollection<string> referringWords,
         string text,
         CancellationToken cancellationToken)
     {
@@ -54,7 +59,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             return Scoped(whole, scopes, mention, semantic ? index : null);
         }
 
-        var focus = FaqQuestionFocus.Extract(text);
+        var focus = FaqQuestionFocus.Extract(text, referringWords);
         var narrowed = focus is null ? null : lexical.Match(focus);
         if (narrowed is { Kind: FaqMatchKind.Answer })
         {
@@ -76,11 +81,17 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         }
 
         // The lexical candidates: the nearest entry of the whole message and of its question part, and their suggestions.
+        // Compared in the version for the vendor the question names, so "mla-c01 format" agrees whether the lexical side
+        // found the general format entry and the embedding the AWS one, or the other way round.
         var lexicalNearest = new[] { whole.NearestFaqId, narrowed?.NearestFaqId }
             .Concat(whole.Suggestions.Select(e => e.Id))
             .Concat(narrowed?.Suggestions.Select(e => e.Id) ?? [])
+            .OfType<string>()
+            .Select(id => index.Entries.FirstOrDefault(e => e.Id == id))
+            .OfType<FaqEntry>()
+            .Select(e => Version(e, scopes, mention, index).Id)
             .ToArray();
-        if (neighbours.BestSimilarity >= options.AgreementThreshold && lexicalNearest.Contains(top.Id, StringComparer.Ordinal))
+        if (neighbours.BestSimilarity >= options.AgreementThreshold && lexicalNearest.Contains(Version(top, scopes, mention, index).Id, StringComparer.Ordinal))
         {
             return Scoped(Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement), scopes, mention, index);
         }
@@ -101,6 +112,9 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         return best;
     }
 
+    private FaqEntry Version(FaqEntry entry, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex index) =>
+        scopes?.Resolve(entry, mention, index, options) ?? entry;
+
     /// <summary>The matched topic in the version for the vendor the question names (or the general one when it names none).</summary>
     private FaqMatch Scoped(FaqMatch answer, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex? index)
     {
@@ -110,6 +124,13 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         }
 
         var resolved = scopes.Resolve(answer.Entry, mention, index, options);
+        if (mention is { Explicit: true } && index is not null && !scopes.Fits(resolved, mention, index, options))
+        {
+            // The question names an exam by code or name and the answer is about another one: offer that exam's entries instead of guessing.
+            var suggestions = scopes.About(mention).Prepend(resolved).DistinctBy(e => e.Id, StringComparer.Ordinal).Take(MaxSuggestions).ToArray();
+            return new FaqMatch(FaqMatchKind.DidYouMean, null, answer.Confidence, suggestions, resolved.Id) { Path = answer.Path };
+        }
+
         return ReferenceEquals(resolved, answer.Entry) ? answer : answer with { Entry = resolved, NearestFaqId = resolved.Id };
     }
 

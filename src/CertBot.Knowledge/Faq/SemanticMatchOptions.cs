@@ -21,6 +21,4 @@ public sealed class SemanticMatchOptions
     /// <summary>Cosine similarity above which the embedding's neighbours are offered as did-you-mean suggestions.</summary>
     public double SuggestThreshold { get; set; } = 0.4;
 
-    /// <summary>Centroid similarity at which a vendor's entry counts as that vendor's version of a general entry.</summary>
-    public double VariantSimilarity { get; set; } = 0.72;
 }

@@ -240,7 +240,7 @@ internal sealed class KnowledgeDocumentReader
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "question", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
-            "notCovered");
+            "notCovered", "versionOf");
         return new FaqEntry(
             id,
             _r.RequiredString(m, "question", p + ".question", what),
@@ -252,6 +252,7 @@ internal sealed class KnowledgeDocumentReader
             _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what))
         {
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
+            VersionOf = _r.OptionalString(m, "versionOf", p + ".versionOf", what),
         };
     }
 
@@ -306,7 +307,7 @@ internal sealed class KnowledgeDocumentReader
         }
 
         const string what = "'matcher'";
-        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords");
+        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords");
         var groups = new List<SynonymGroup>();
         foreach (var (item, path) in _r.Items(m, "synonyms", "matcher.synonyms", required: false, what))
         {
@@ -321,6 +322,9 @@ internal sealed class KnowledgeDocumentReader
                 _r.StringList(g, "variants", path + ".variants", "a synonym group", required: true)));
         }
 
-        return new MatcherLexicon(groups, _r.StringList(m, "stopWords", "matcher.stopWords", what));
+        return new MatcherLexicon(groups, _r.StringList(m, "stopWords", "matcher.stopWords", what))
+        {
+            ReferringWords = _r.StringList(m, "referringWords", "matcher.referringWords", what),
+        };
     }
 }

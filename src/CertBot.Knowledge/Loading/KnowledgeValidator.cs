@@ -236,6 +236,11 @@ public static partial class KnowledgeValidator
                 }
 
                 CheckNotCovered(f.NotCovered, detailIds, p + ".notCovered", $"FAQ '{f.Id}'");
+                if (f.VersionOf is { } general && (!faqIds.Contains(general) || general == f.Id))
+                {
+                    Error(p + ".versionOf", $"FAQ '{f.Id}' is a version of '{general}', which is not another known FAQ id.");
+                }
+
                 CheckMarkdown(f, p + ".answer");
                 Stale(f.LastVerified, p + ".lastVerified", $"FAQ '{f.Id}'");
             }

@@ -16,4 +16,10 @@ public sealed record FaqEntry(
     /// (e.g. exam-cost gives no regional prices), so the bot can say so rather than answer with this entry.
     /// </summary>
     public IReadOnlyList<string> NotCovered { get; init; } = [];
+
+    /// <summary>
+    /// The general entry this one is a vendor's version of (aws-prep-time is the AWS version of prep-time), so a
+    /// question that names a vendor gets that vendor's version and one that names none gets the general entry.
+    /// </summary>
+    public string? VersionOf { get; init; }
 }

@@ -17,4 +17,14 @@ public sealed class FaqQuestionFocusTests
     {
         Assert.Equal(expected, FaqQuestionFocus.Extract(text));
     }
+
+    [Fact]
+    public void Extract_QuestionReferringBack_KeepsTheSentenceThatNamesIt()
+    {
+        const string text = "My colleague recommended a Microsoft cert. I think it was DP-100. What is it exactly?";
+
+        var focus = FaqQuestionFocus.Extract(text, ["it", "that"]);
+
+        Assert.Equal("I think it was DP-100. What is it exactly?", focus);
+    }
 }

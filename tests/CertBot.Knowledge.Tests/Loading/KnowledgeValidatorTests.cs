@@ -65,6 +65,8 @@ public sealed class KnowledgeValidatorTests
         { "    label: the passing score\n    phrases: [passing score, pass mark]\n", "    label: the passing score\n", "  - id: passing-score", "Missing required field 'phrases' in detail 'passing-score'" },
         { "notCovered: [retakes]", "notCovered: [resits]", "notCovered: [resits]", "Credential 'new-exam' lists 'resits' as not covered, which is not a known detail id" },
         { "notCovered: [passing-score]", "notCovered: [pass-score]", "notCovered: [pass-score]", "FAQ 'faq-a' lists 'pass-score' as not covered, which is not a known detail id" },
+        { "notCovered: [passing-score]", "notCovered: [passing-score]\n    versionOf: faq-z", "versionOf: faq-z", "FAQ 'faq-a' is a version of 'faq-z', which is not another known FAQ id" },
+        { "notCovered: [passing-score]", "notCovered: [passing-score]\n    versionOf: faq-a", "versionOf: faq-a", "FAQ 'faq-a' is a version of 'faq-a', which is not another known FAQ id" },
         { "  - id: passing-score\n    label: the passing score\n    phrases: [passing score, pass mark]\n", string.Empty, "notCovered: [passing-score]", "FAQ 'faq-a' lists 'passing-score' as not covered" },
     };
 
