@@ -21,13 +21,27 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     public bool SemanticEnabled => generator is not null && options.Enabled;
 
     /// <summary>Decides what <paramref name="text"/> asks against one knowledge generation (vendor versions included).</summary>
-    public async ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken)
+    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken) =>
+        MatchAsync(snapshot, text, null, cancellationToken);
+
+    /// <summary>
+    /// Decides what <paramref name="text"/> asks against one knowledge generation (vendor versions included);
+    /// <paramref name="persona"/> is who the person says they are, when the caller knows, so "I'm a frontend dev, where
+    /// do I start?" gets the software engineer's path even when the wording resembles another persona's entry.
+    /// </summary>
+    public async ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, Role? persona, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(text);
         var mention = snapshot.Mentions.FindMention(text);
         var referring = new HashSet<string>(snapshot.Knowledge.Lexicon.ReferringWords, StringComparer.OrdinalIgnoreCase);
         var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, referring, text, cancellationToken).ConfigureAwait(false);
+        if (persona is { } role && match is { Kind: FaqMatchKind.Answer, Entry.Persona: { } written } && written != role
+            && snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == role) is { } theirs)
+        {
+            match = match with { Entry = theirs, NearestFaqId = theirs.Id };
+        }
+
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
         var asked = FaqQuestionFocus.Extract(text, referring) ?? text;

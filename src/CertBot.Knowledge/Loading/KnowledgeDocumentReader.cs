@@ -240,7 +240,7 @@ internal sealed class KnowledgeDocumentReader
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "question", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
-            "notCovered", "versionOf");
+            "notCovered", "versionOf", "persona");
         return new FaqEntry(
             id,
             _r.RequiredString(m, "question", p + ".question", what),
@@ -253,6 +253,7 @@ internal sealed class KnowledgeDocumentReader
         {
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
             VersionOf = _r.OptionalString(m, "versionOf", p + ".versionOf", what),
+            Persona = _r.OptionalEnum(m, "persona", p + ".persona", what, WireNameTables.Roles),
         };
     }
 

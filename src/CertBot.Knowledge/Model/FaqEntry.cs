@@ -22,4 +22,7 @@ public sealed record FaqEntry(
     /// question that names a vendor gets that vendor's version and one that names none gets the general entry.
     /// </summary>
     public string? VersionOf { get; init; }
+
+    /// <summary>The persona this entry is written for (the learning-path entries), so a question from another persona gets theirs.</summary>
+    public Role? Persona { get; init; }
 }

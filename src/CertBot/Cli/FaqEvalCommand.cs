@@ -43,9 +43,13 @@ public static class FaqEvalCommand
         string[] settings = [$"--Knowledge:Path={knowledgePath}", .. lexicalOnly ? new[] { "--Knowledge:Semantic:Enabled=false" } : []];
         await using var app = CertBotServices.Build(settings);
         await CertBotServices.WhenModelsReadyAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
+        // The bot's own reading of each message as a first message (persona hints and all), not the matcher alone.
         var snapshot = app.Services.GetRequiredService<IKnowledgeSource>().Snapshot;
-        var matcher = app.Services.GetRequiredService<HybridFaqMatcher>();
-        var report = await FaqEvaluation.RunAsync(set, (text, ct) => matcher.MatchAsync(snapshot, text, ct), CancellationToken.None).ConfigureAwait(false);
+        var router = app.Services.GetRequiredService<CertBot.Conversation.MessageRouter>();
+        var report = await FaqEvaluation.RunAsync(
+            set,
+            (text, ct) => router.Read(CertBot.Dialogs.DialogState.Idle, text, snapshot).FaqAsync(ct),
+            CancellationToken.None).ConfigureAwait(false);
         await stdout.WriteLineAsync(report.Format(summaryOnly)).ConfigureAwait(false);
         return 0;
     }

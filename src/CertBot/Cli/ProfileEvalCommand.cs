@@ -1,6 +1,5 @@
 using CertBot.Cli.Evaluation;
 using CertBot.Conversation;
-using CertBot.Dialogs;
 
 namespace CertBot.Cli;
 
@@ -33,22 +32,13 @@ public static class ProfileEvalCommand
         var set = ProfileEvaluationSet.Load(paths[0]);
         await using var app = CertBotServices.Build([.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--summary")]);
         await CertBotServices.WhenModelsReadyAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
-        var router = app.Services.GetRequiredService<MessageRouter>();
-        var interview = app.Services.GetRequiredService<ProfileInterview>();
-        var snapshot = app.Services.GetRequiredService<IKnowledgeSource>().Snapshot;
-        var results = new List<ProfileEvaluationResult>(set.Items.Count);
-        foreach (var item in set.Items)
-        {
-            var reading = router.Read(DialogState.Idle, item.Text, snapshot);
-            var route = await MessageRouteTable.SelectAsync(reading, CancellationToken.None).ConfigureAwait(false);
-            var starts = route == MessageRoute.Facts || (route == MessageRoute.Intent && reading.Intent == HostIntent.None);
-            var values = starts
-                ? (await interview.BeginStepAsync(DialogState.Idle, item.Text, CancellationToken.None).ConfigureAwait(false)).State.Values
-                : new Dictionary<string, string>(StringComparer.Ordinal);
-            results.Add(new ProfileEvaluationResult(item, values));
-        }
-
-        await stdout.WriteAsync(new ProfileEvaluationReport(results).Format(summaryOnly)).ConfigureAwait(false);
+        var report = await ProfileEvaluation.RunAsync(
+            set,
+            app.Services.GetRequiredService<MessageRouter>(),
+            app.Services.GetRequiredService<ProfileInterview>(),
+            app.Services.GetRequiredService<IKnowledgeSource>().Snapshot,
+            CancellationToken.None).ConfigureAwait(false);
+        await stdout.WriteAsync(report.Format(summaryOnly)).ConfigureAwait(false);
         return 0;
     }
 }

@@ -11,10 +11,11 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
     public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
 
     /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
-    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken)
+    /// <param name="persona">The role the message itself states ("I'm a frontend dev, where do I start?"), if any.</param>
+    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, Role? persona, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return matcher.MatchAsync(snapshot, text, cancellationToken);
+        return matcher.MatchAsync(snapshot, text, persona, cancellationToken);
     }
 
     /// <summary>Replies for a match: the answer card, the honest not-held reply, did-you-mean, or out-of-scope.</summary>

@@ -97,8 +97,12 @@ public sealed class MessageRouter(
             ct => state.Status == DialogStatus.Idle && interview.Dialog.RecognizeCommand(text) != DialogCommand.Change
                 ? ValueTask.FromResult(new DialogTurn(DialogTurnKind.NotUnderstood, state, [], null, null))
                 : interview.ReadAsync(state, text, ct),
-            ct => faq.MatchAsync(snapshot, text, ct));
+            ct => faq.MatchAsync(snapshot, text, PersonaIn(text), ct));
     }
+
+    /// <summary>The role the message itself states, read by the dialog's vocabulary (questions included: "I'm a DS, how do I...").</summary>
+    private Role? PersonaIn(string text) =>
+        interview.Dialog.Extract(text).ValueOf(LearnerProfileMapping.RoleSlot) is { } wire && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
 
     private async Task CommandAsync(ITurnContext turn, MessageReading reading, CancellationToken cancellationToken)
     {

@@ -5,11 +5,16 @@ namespace CertBot.Hosting;
 /// <summary>
 /// An embedding generator whose model loads in the background from the moment the host builds it. Callers that can
 /// wait (the index builds, off the request path) simply await it; request paths only use embeddings once the
-/// indexes built from it exist, so no turn waits for the model.
+/// indexes built from it exist, so no turn waits for the model. The model holds native memory: it is released only
+/// when no call is in flight, since ONNX Runtime must not be disposed under a running inference.
 /// </summary>
 public sealed class BackgroundLoadedEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly Task<IEmbeddingGenerator<string, Embedding<float>>> _loading;
+    private readonly Lock _gate = new();
+    private int _inFlight;
+    private bool _disposed;
+    private bool _released;
 
     public BackgroundLoadedEmbeddingGenerator(Func<CancellationToken, Task<IEmbeddingGenerator<string, Embedding<float>>>> load, CancellationToken stopping)
     {
@@ -25,8 +30,32 @@ public sealed class BackgroundLoadedEmbeddingGenerator : IEmbeddingGenerator<str
         EmbeddingGenerationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        var generator = await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return await generator.GenerateAsync(values, options, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _inFlight++;
+        }
+
+        try
+        {
+            var generator = await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await generator.GenerateAsync(values, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            bool release;
+            lock (_gate)
+            {
+                _inFlight--;
+                release = _disposed && _inFlight == 0 && !_released;
+                _released |= release;
+            }
+
+            if (release)
+            {
+                Release();
+            }
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -42,9 +71,31 @@ public sealed class BackgroundLoadedEmbeddingGenerator : IEmbeddingGenerator<str
 
     public void Dispose()
     {
-        if (IsLoaded)
+        bool release;
+        lock (_gate)
         {
-            _loading.Result.Dispose();
+            _disposed = true;
+            release = _inFlight == 0 && !_released;
+            _released |= release;
+        }
+
+        if (release)
+        {
+            Release();
         }
     }
+
+    // A model still loading is released when it arrives.
+    private void Release() =>
+        _loading.ContinueWith(
+            static loaded =>
+            {
+                if (loaded.IsCompletedSuccessfully)
+                {
+                    loaded.Result.Dispose();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

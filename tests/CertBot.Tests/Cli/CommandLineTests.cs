@@ -41,6 +41,53 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task ProfileEval_EvaluationSet_ScoresFullAndPartialProfiles()
+    {
+        var set = Path.Combine(Path.GetTempPath(), $"profiles-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(set, """
+            items:
+              - text: "DS, 4 yrs, we're an AWS shop"
+                expect: { role: data-scientist, mlYears: 4, cloud: aws }
+              - text: "backend dev, zero ML so far"
+                expect: { role: software-engineer, mlYears: [0, 0] }
+                tags: [partial]
+              - text: "what is the capital of peru"
+                expect: { role: ml-practitioner, mlYears: 3, cloud: gcp }
+            """);
+        try
+        {
+            var (code, stdout, stderr) = await RunAsync("profile-eval", set);
+            Assert.True(code == 0, stderr);
+            // Two of three right: the third states nothing, so it must not be read as the labelled profile.
+            Assert.Contains("full profiles, all three facts right : 50.0 %", stdout, StringComparison.Ordinal);
+            Assert.Contains("partial profiles right               : 100.0 %", stdout, StringComparison.Ordinal);
+            Assert.Contains("capital of peru", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(set);
+        }
+    }
+
+    [Fact]
+    public async Task ProfileEval_MalformedSet_ClearErrorNoStackTrace()
+    {
+        var set = Path.Combine(Path.GetTempPath(), $"profiles-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(set, "items:\n  - text: \"swe\"\n");
+        try
+        {
+            var (code, _, stderr) = await RunAsync("profile-eval", set);
+            Assert.Equal(1, code);
+            Assert.Contains("needs 'text' and an 'expect' mapping", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(set);
+        }
+    }
+
+    [Fact]
     public async Task FaqEval_EvaluationSet_PrintsScoresPerFaq()
     {
         var set = Path.Combine(Path.GetTempPath(), $"eval-{Guid.NewGuid():N}.yaml");
