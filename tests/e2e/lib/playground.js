@@ -127,9 +127,22 @@ export class PlaygroundChat {
     throw new Error(`no bot message matching ${pattern} (from #${after}) within ${timeoutMs} ms; the bot said:\n${said}`);
   }
 
-  /** Button titles of the Adaptive Card(s) inside one bot message. */
+  /**
+   * Button titles of the Adaptive Card(s) inside one bot message: the accessible name (aria-label, the action's
+   * title), which getByRole in clickCardButton matches too. Not the `title` attribute: the playground sets it to the
+   * URL on Action.OpenUrl buttons (a hover hint). Includes those link buttons (role=link).
+   */
   async cardButtons(message) {
-    return message.locator(`${selectors.adaptiveCard} button`).evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('title') || b.innerText).trim()));
+    return message.locator(`${selectors.adaptiveCard} button`).evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') || b.innerText || b.getAttribute('title') || '').trim()));
+  }
+
+  /**
+   * The URL of an Action.OpenUrl button, read from the hover hint the playground gives it (not clicked: the
+   * browser may reach loopback only). The renderer gives such a <button> role=link, so getByRole('button') misses it.
+   */
+  async cardLinkUrl(message, title) {
+    const link = message.locator(selectors.adaptiveCard).getByRole('link', { name: title, exact: true }).first();
+    return link.getAttribute('title', { timeout: 10_000 });
   }
 
   /** Clicks a button (exact title or a RegExp) on the card inside message. */
@@ -230,6 +243,19 @@ export class PlaygroundChat {
         }
       }
     }, above);
+    return this.screenshot(name);
+  }
+
+  /** Scrolls the chat pane to its end (the newest messages), then screenshots the window. */
+  async screenshotLatest(name) {
+    await this.botMessages.last().evaluate((element) => {
+      for (let pane = element.parentElement; pane; pane = pane.parentElement) {
+        if (pane.scrollHeight > pane.clientHeight && /auto|scroll/.test(getComputedStyle(pane).overflowY)) {
+          pane.scrollTop = pane.scrollHeight;
+          break;
+        }
+      }
+    });
     return this.screenshot(name);
   }
 

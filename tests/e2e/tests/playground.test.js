@@ -1,7 +1,8 @@
 // Talks to CertBot through the Microsoft 365 Agents Playground's web UI in Chromium, the way a person in Teams
 // would: welcome card, FAQ with a typo, the recommendation dialog by card buttons with an interruption, the
-// recommendation card and the message extension; then, in the playground's group chat, an @mention that
-// recommends, sharing the card and "Get my own recommendation". Screenshots of every step go to
+// recommendation card and the message extension; what a new user types (a whole profile in one message, a
+// detail the bot does not hold, "thanks!", "what did you recommend?"); then, in the playground's group chat,
+// an @mention that recommends, sharing the card and "Get my own recommendation". Screenshots of every step go to
 // artifacts/e2e/playground/.
 //
 // CERTBOT_E2E_BOT=reference runs the same checks against fixtures/reference-bot.js (a stand-in that proves
@@ -25,6 +26,10 @@ const roleButtons = ['Software engineer new to ML', 'Data scientist moving into 
 const startupTimeout = 900_000; // the first `dotnet run` may still have to build
 const stepTimeout = { timeout: 120_000 };
 const quietPeriodMs = 6_000; // how long an un-mentioned group message must stay unanswered
+const settleMs = 2_000; // after the expected reply: time for an unwanted extra message (a question, a feedback card) to show
+const wholeProfile = "DS, 4 yrs, we're an AWS shop";
+// The three profile questions (dialogs/profile.dialog.yaml prompts), to prove none was asked.
+const profileQuestion = /describes you best|Where are you starting from|years of hands-on|how long have you worked|How long have you used|Which cloud/i;
 
 function startBot() {
   const logFile = path.join(outDir, 'bot.log');
@@ -98,6 +103,7 @@ describe('playground', () => {
     await chat.clickCardButton(roleQuestion.message, 'ML practitioner');
     yearsQuestion = await chat.waitForBotMessage(/years|how long/i, { after: before });
     await chat.screenshot('ml-years-question');
+    await chat.screenshotMessage('ml-years-question-card', yearsQuestion.message); // the quick year buttons, whole
   });
 
   it('answers an interruption mid-dialog and then resumes the question', stepTimeout, async () => {
@@ -152,6 +158,74 @@ describe('playground', () => {
         : 'the playground says "Unable to reach app" for the composeExtension/query invoke: see artifacts/e2e/playground/bot.log');
     }
     await chat.page.keyboard.press('Escape');
+  });
+
+  // What a new user types instead of tapping: a whole profile in one message, a detail the bot does not hold,
+  // small talk, and asking for the result again. "forget me" first, so the profile meets an empty state as a new
+  // user's would (after a recommendation only first-person clauses edit it), and a different profile (data
+  // scientist, AWS) shows that "what did you recommend?" returns the latest recommendation, not the first.
+  let awsRecommendation;
+  it('recommends at once for a whole profile in one message, without another question', stepTimeout, async () => {
+    await chat.page.keyboard.press('Escape'); // the message extension panel must not keep the focus
+    let before = await chat.botMessageCount();
+    await chat.send('forget me');
+    await chat.waitForBotMessage(/deleted everything/, { after: before });
+
+    before = await chat.botMessageCount();
+    await chat.send(wholeProfile);
+    awsRecommendation = await chat.waitForBotMessage(/MLA-C01/, { after: before });
+    await chat.page.waitForTimeout(settleMs); // a question sent after the card would show up now
+    await chat.screenshotFrom('whole-profile', chat.botMessages.nth(before), { above: 120 }); // with the typed profile
+    await chat.screenshotMessage('whole-profile-card', awsRecommendation.message);
+    const replies = (await chat.botTexts()).slice(before);
+    const questions = replies.filter((text) => profileQuestion.test(text));
+    assert.deepEqual(questions, [], `no profile question expected after "${wholeProfile}"`);
+    const card = awsRecommendation.message.locator('.ac-adaptiveCard');
+    assert.equal(await card.count(), 1, 'the recommendation is an Adaptive Card');
+    const primary = card.locator('#primary-credential');
+    assert.match(await primary.count() ? await primary.innerText() : await card.innerText(), /MLA-C01/, 'the recommended credential is MLA-C01');
+    assert.match(await card.innerText(), /data scientist/i, 'the card shows the role the message gave');
+  });
+
+  it('says honestly that it does not have a detail, with a link to the official page and no feedback question', stepTimeout, async () => {
+    const before = await chat.botMessageCount();
+    await chat.send('what\'s the passing score for the google ml engineer exam?');
+    const reply = await chat.waitForBotMessage(/don't have|do not have|won't guess/i, { after: before });
+    await chat.page.waitForTimeout(settleMs); // a feedback card sent after the reply would show up now
+    await chat.screenshotLatest('not-held');
+    await chat.screenshotMessage('not-held-card', reply.message);
+    assert.match(await reply.message.innerText(), /passing score/i, 'the reply names the detail it does not have');
+    const buttons = await chat.cardButtons(reply.message);
+    assert.ok(buttons.includes('Open the official page'), `a link button expected, the reply has: ${buttons.join(' | ') || 'no buttons'}`);
+    const url = await chat.cardLinkUrl(reply.message, 'Open the official page');
+    assert.match(url ?? '', /^https:\/\/cloud\.google\.com\//, 'the link goes to Google Cloud\'s own page');
+    const replies = (await chat.botTexts()).slice(before);
+    assert.ok(!replies.some((text) => /helpful/i.test(text)), `no "Was this helpful?" expected for a detail it does not have; the bot said:\n${replies.join('\n---\n')}`);
+  });
+
+  it('answers "thanks!" with a short friendly reply', stepTimeout, async () => {
+    const before = await chat.botMessageCount();
+    await chat.send('thanks!');
+    const reply = await chat.waitForBotMessage(/\S/, { after: before });
+    await chat.page.waitForTimeout(settleMs);
+    await chat.screenshotLatest('thanks');
+    const replies = (await chat.botTexts()).slice(before);
+    assert.equal(replies.length, 1, `one reply expected to "thanks!"; the bot said:\n${replies.join('\n---\n')}`);
+    assert.doesNotMatch(replies[0], /I don't know that one/, 'small talk is not out of scope');
+    assert.doesNotMatch(replies[0], /helpful/i, 'small talk is not a FAQ answer');
+    assert.ok(replies[0].trim().length <= 300, `a short reply expected, got ${replies[0].trim().length} characters: ${replies[0]}`);
+  });
+
+  it('shows the latest recommendation again when asked "what did you recommend?"', stepTimeout, async () => {
+    assert.ok(awsRecommendation, 'the whole profile produced a recommendation');
+    const before = await chat.botMessageCount();
+    await chat.send('what did you recommend?');
+    const again = await chat.waitForBotMessage(/MLA-C01/, { after: before });
+    await chat.screenshotFrom('recommendation-again', chat.botMessages.nth(before), { above: 120 });
+    const card = again.message.locator('.ac-adaptiveCard');
+    assert.equal(await card.count(), 1, 'the recommendation is shown again as an Adaptive Card');
+    const primary = card.locator('#primary-credential');
+    assert.match(await primary.count() ? await primary.innerText() : await card.innerText(), /MLA-C01/, 'the same credential as before');
   });
 
   // Group chat: the bot only hears @mentions, names whose recommendation it is, and a shared card lets the
