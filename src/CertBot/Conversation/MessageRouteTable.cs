@@ -15,7 +15,9 @@ public static class MessageRouteTable
         (MessageRoute.Command, static (r, _) => ValueTask.FromResult(IsWholeCommand(r.Command))),
         (MessageRoute.PendingAnswer, static async (r, ct) => r.State.Status == DialogStatus.Active
             && (await r.StepAsync(ct).ConfigureAwait(false)).Kind is not (DialogTurnKind.NotUnderstood or DialogTurnKind.Edited)),
+        // A whole new profile after a recommendation ("DS, 4 yrs, we're an AWS shop") is a new profile, not an edit of one fact.
         (MessageRoute.Edit, static async (r, ct) => (r.State.Status != DialogStatus.Idle || r.Command == DialogCommand.Change)
+            && !(r.State.Status == DialogStatus.Complete && r.StatesWholeProfile && r.Command is null)
             && (await r.StepAsync(ct).ConfigureAwait(false)).Kind == DialogTurnKind.Edited),
         (MessageRoute.Intent, static (r, _) => ValueTask.FromResult(r.Intent != HostIntent.None || r.IsTrigger)),
         // A question goes to the FAQ; a statement of facts about oneself only when the FAQ has an answer for it anyway

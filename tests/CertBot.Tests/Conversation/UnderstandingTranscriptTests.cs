@@ -81,6 +81,13 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
                 new("thanks", Expect.Asks("role")),
             ]
         },
+        {
+            "a whole new profile after a recommendation replaces it",
+            [
+                new("ML practitioner, 4 years, Google Cloud", Expect.Recommends("ml-practitioner", 4, "gcp")),
+                new("DS, 4 yrs, we're an AWS shop", Expect.Recommends("data-scientist", 4, "aws")),
+            ]
+        },
         { "no result yet", [new("what did you recommend?", Expect.NextStep())] },
         {
             "share my recommendation",
