@@ -29,6 +29,8 @@ public class TurnBenchmarks
         _sqlitePath = Path.Combine(Path.GetTempPath(), $"certbot-bench-{Guid.NewGuid():N}.db");
         _app = CertBotApp.Build(["--Logging:LogLevel:Default=Error", $"--Storage:Provider={Storage}", $"--Storage:SqlitePath={_sqlitePath}"]);
         _adapter = _app.Services.GetRequiredService<CloudAdapter>();
+        // Measure the bot as it serves once warm: the embedding model and recognizers load in the background.
+        CertBot.Cli.CertBotServices.WhenModelsReadyAsync(_app.Services, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -41,6 +43,17 @@ public class TurnBenchmarks
     /// <summary>A typed FAQ question answered with an answer card.</summary>
     [Benchmark]
     public Task<TurnResult> FaqTurn() => Send("do i need a certifcation to get hired");
+
+    /// <summary>A paraphrase the lexical matcher is not sure of: one sentence embedding decides.</summary>
+    [Benchmark]
+    public Task<TurnResult> SemanticFaqTurn() => Send("could someone who has only done online tutorials realistically pass one of these exams");
+
+    /// <summary>Several sentences of context before the question: the question part is matched and, if needed, embedded.</summary>
+    [Benchmark]
+    public Task<TurnResult> LongQuestionTurn() => Send(
+        "I have been a backend developer for nine years, mostly Java and a bit of Go. My company started an AI team this spring " +
+        "and my manager keeps mentioning certificates before the review cycle. Honestly I am not sure where to begin. " +
+        "Is it even possible to pass one of these vendor exams without real hands-on experience?");
 
     /// <summary>"Which cert should I get": the interview starts and asks the first question.</summary>
     [Benchmark]
