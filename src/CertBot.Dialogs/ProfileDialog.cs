@@ -10,7 +10,7 @@ public sealed class ProfileDialog
     private readonly SlotExtractor _extractor;
     private readonly (DialogCommand Command, PhraseMatcher Phrase)[] _wholeCommands;
     private readonly PhraseMatcher[] _changePrefixes;
-    private readonly PhraseMatcher[] _triggers;
+    private readonly PhraseIndex _triggers;
     private readonly HashSet<string> _fillerWords;
 
     /// <summary>Creates the dialog for a definition and an extractor built from the same definition.</summary>
@@ -25,7 +25,7 @@ public sealed class ProfileDialog
             .SelectMany(c => c.Value.Select(p => (c.Key, new PhraseMatcher(p))))];
         var changePhrases = definition.Commands.TryGetValue(DialogCommand.Change, out var change) ? change : [];
         _changePrefixes = [.. changePhrases.Select(p => new PhraseMatcher(p)).OrderByDescending(p => p.Length)];
-        _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
+        _triggers = new PhraseIndex(definition.Triggers.Select(t => new PhraseMatcher(t)));
         _fillerWords = new HashSet<string>(
             definition.FillerWords.SelectMany(f => Utterance.Parse(f).Tokens), StringComparer.Ordinal);
     }
@@ -46,7 +46,7 @@ public sealed class ProfileDialog
     public bool IsTrigger(string text)
     {
         var tokens = Utterance.Parse(text).Tokens;
-        return _triggers.Any(t => t.FindAll(tokens).Any());
+        return _triggers.AnyIn(tokens);
     }
 
     /// <summary>The command the text gives, or null; a change needs a value or a slot name after its prefix.</summary>

@@ -387,6 +387,7 @@ public static class DialogDefinitionLoader
             ZeroPhrases = read.OptionalStrings(map, "zeroPhrases", "'durations'"),
             BridgeWords = read.OptionalStrings(map, "bridgeWords", "'durations'"),
             CountWords = read.OptionalStrings(map, "countWords", "'durations'"),
+            NumberWords = read.OptionalStrings(map, "numberWords", "'durations'"),
             RangeWords = read.OptionalStrings(map, "rangeWords", "'durations'"),
             UnitBridgeWords = read.OptionalStrings(map, "unitBridgeWords", "'durations'"),
             Articles = read.OptionalStrings(map, "articles", "'durations'"),

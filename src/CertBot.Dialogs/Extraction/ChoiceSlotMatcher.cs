@@ -9,6 +9,7 @@ internal sealed class ChoiceSlotMatcher
     private const int CueWindow = 4;
 
     private readonly (PhraseMatcher Phrase, string Value, bool AnswerOnly)[] _phrases;
+    private readonly PhraseIndex _index;
     private readonly PhraseMatcher[] _preferCues;
     private readonly PhraseMatcher[] _pastCues;
     private readonly HashSet<string> _aboutOthers;
@@ -22,6 +23,7 @@ internal sealed class ChoiceSlotMatcher
                 .Append((new PhraseMatcher(c.Value), c.Value, false))
                 .Concat(c.AnswerOnlySynonyms.Select(s => (new PhraseMatcher(s), c.Value, true))))
             .OrderByDescending(p => p.Item1.Length)];
+        _index = new PhraseIndex(_phrases.Select(p => p.Phrase));
         _preferCues = [.. slot.PreferCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
         _pastCues = [.. slot.PastCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
         _aboutOthers = new HashSet<string>(slot.AboutOthers.SelectMany(a => Utterance.Parse(a).Tokens), StringComparer.Ordinal);
@@ -35,22 +37,20 @@ internal sealed class ChoiceSlotMatcher
     {
         var taken = new bool[tokens.Count];
         var found = new List<ChoiceMention>();
-        foreach (var (phrase, value, answerOnly) in _phrases)
+        foreach (var (index, start) in _index.FindAll(tokens))
         {
-            foreach (var start in phrase.FindAll(tokens))
+            var (phrase, value, answerOnly) = _phrases[index];
+            if (answerOnly && !answerOnlyAt(start))
             {
-                if (answerOnly && !answerOnlyAt(start))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                if (!Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
+            if (!Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
+            {
+                found.Add(new ChoiceMention(value, start, phrase.Length));
+                for (var i = start; i < start + phrase.Length; i++)
                 {
-                    found.Add(new ChoiceMention(value, start, phrase.Length));
-                    for (var i = start; i < start + phrase.Length; i++)
-                    {
-                        taken[i] = true;
-                    }
+                    taken[i] = true;
                 }
             }
         }

@@ -11,11 +11,14 @@ internal sealed class DurationFinder
     private readonly (PhraseMatcher Unit, double Years)[] _units;
     private readonly (PhraseMatcher Phrase, double Value)[] _phrases;
     private readonly PhraseMatcher[] _zeroPhrases;
+    private readonly PhraseIndex _zeroIndex;
+    private readonly PhraseIndex _phraseIndex;
     private readonly HashSet<string> _countWords;
     private readonly HashSet<string> _bridgeWords;
     private readonly HashSet<string> _rangeWords;
     private readonly HashSet<string> _unitBridgeWords;
     private readonly HashSet<string> _articles;
+    private readonly HashSet<string> _quantityWords;
 
     public DurationFinder(TextRecognizers recognizers, DurationVocabulary vocabulary)
     {
@@ -27,12 +30,19 @@ internal sealed class DurationFinder
             .OrderByDescending(u => u.Item1.Length)];
         _phrases = [.. vocabulary.Phrases.Select(p => (new PhraseMatcher(p.Key), p.Value)).OrderByDescending(p => p.Item1.Length)];
         _zeroPhrases = [.. vocabulary.ZeroPhrases.Select(p => new PhraseMatcher(p)).OrderByDescending(p => p.Length)];
+        _zeroIndex = new PhraseIndex(_zeroPhrases);
+        _phraseIndex = new PhraseIndex(_phrases.Select(p => p.Phrase));
         _countWords = WordsOf(vocabulary.CountWords);
         _bridgeWords = WordsOf(vocabulary.BridgeWords);
         _rangeWords = WordsOf(vocabulary.RangeWords);
         _unitBridgeWords = WordsOf(vocabulary.UnitBridgeWords);
         _articles = WordsOf(vocabulary.Articles);
+        _quantityWords = WordsOf([.. vocabulary.NumberWords, .. vocabulary.YearUnits, .. vocabulary.MonthUnits, .. vocabulary.WeekUnits]);
     }
+
+    /// <summary>A digit, a unit or a number word: without one there is nothing for the recognizers to find.</summary>
+    private bool MayHoldQuantity(IReadOnlyList<string> tokens) =>
+        tokens.Any(t => t.Any(char.IsDigit) || _quantityWords.Contains(t));
 
     /// <summary>Durations in token order; tokens already claimed (by choices) are skipped.</summary>
     public List<DurationCandidate> Find(Utterance utterance, ClauseMap clauses, bool[] claimed)
@@ -41,21 +51,19 @@ internal sealed class DurationFinder
         var used = (bool[])claimed.Clone();
         var found = new List<DurationCandidate>();
 
-        foreach (var phrase in _zeroPhrases)
+        foreach (var (index, start) in _zeroIndex.FindAll(tokens))
         {
-            foreach (var start in phrase.FindAll(tokens))
+            var end = start + _zeroPhrases[index].Length - 1;
+            if (!AnyUsed(used, start, end))
             {
-                var end = start + phrase.Length - 1;
-                if (!AnyUsed(used, start, end))
-                {
-                    found.Add(new DurationCandidate(start, end, 0, HasUnit: true, IsZeroPhrase: true));
-                    Mark(used, start, end);
-                }
+                found.Add(new DurationCandidate(start, end, 0, HasUnit: true, IsZeroPhrase: true));
+                Mark(used, start, end);
             }
         }
 
-        var numbers = ParseNumbers(utterance);
-        foreach (var result in _recognizers.DateTimes.Parse(utterance.Text))
+        var recognize = MayHoldQuantity(tokens);
+        var numbers = recognize ? ParseNumbers(utterance) : [];
+        foreach (var result in recognize ? _recognizers.DateTimes.Parse(utterance.Text) : [])
         {
             var start = utterance.TokenAt(result.Start);
             var end = utterance.TokenAt(result.End);
@@ -89,18 +97,16 @@ internal sealed class DurationFinder
             found.Add(new DurationCandidate(first, end, years, HasUnit: true));
         }
 
-        foreach (var (phrase, value) in _phrases)
+        foreach (var (index, start) in _phraseIndex.FindAll(tokens))
         {
-            foreach (var start in phrase.FindAll(tokens))
+            var (phrase, value) = _phrases[index];
+            var end = start + phrase.Length - 1;
+            if (!AnyUsed(used, start, end))
             {
-                var end = start + phrase.Length - 1;
-                if (!AnyUsed(used, start, end))
-                {
-                    Mark(used, start, end);
-                    // "year and a half" carries its unit; "none" does not.
-                    var hasUnit = Enumerable.Range(start, phrase.Length).Any(i => UnitAt(tokens, i) is not null);
-                    found.Add(WithUnit(tokens, new DurationCandidate(start, end, value, HasUnit: hasUnit), used));
-                }
+                Mark(used, start, end);
+                // "year and a half" carries its unit; "none" does not.
+                var hasUnit = Enumerable.Range(start, phrase.Length).Any(i => UnitAt(tokens, i) is not null);
+                found.Add(WithUnit(tokens, new DurationCandidate(start, end, value, HasUnit: hasUnit), used));
             }
         }
 

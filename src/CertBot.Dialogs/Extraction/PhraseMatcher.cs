@@ -17,6 +17,12 @@ internal sealed class PhraseMatcher
 
     public int Length => _words.Length;
 
+    /// <summary>The phrase's first word, or null for an empty phrase.</summary>
+    public string? FirstWord => _words.Length == 0 ? null : _words[0];
+
+    /// <summary>Whether a word is long enough (and not a number) to be matched with one typo.</summary>
+    internal static bool MayHaveTypo(string word) => word.Length >= MinLengthForTypos && !char.IsDigit(word[0]);
+
     /// <summary>Start indices of every whole-word occurrence.</summary>
     public IEnumerable<int> FindAll(IReadOnlyList<string> tokens)
     {

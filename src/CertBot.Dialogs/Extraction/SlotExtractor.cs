@@ -36,6 +36,10 @@ public sealed class SlotExtractor
     private readonly PhraseMatcher[] _questionOpeners;
     private readonly PhraseMatcher[] _proposalCues;
     private readonly PhraseMatcher[] _triggers;
+    private readonly PhraseIndex _triggerIndex;
+    private readonly PhraseIndex _identityIndex;
+    private readonly PhraseIndex _aliasIndex;
+    private readonly PhraseIndex _durationCueIndex;
     private readonly PhraseMatcher[] _negations;
 
     /// <summary>Builds the matchers and the recognizer models for a definition.</summary>
@@ -92,6 +96,10 @@ public sealed class SlotExtractor
         _questionOpeners = [.. definition.QuestionWords.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
         _proposalCues = [.. definition.ProposalCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
         _triggers = [.. definition.Triggers.Select(t => new PhraseMatcher(t))];
+        _triggerIndex = new PhraseIndex(_triggers);
+        _identityIndex = new PhraseIndex(_identityCues);
+        _aliasIndex = new PhraseIndex(_aliases.Select(a => a.Alias));
+        _durationCueIndex = new PhraseIndex(_durationCues.Select(c => c.Cue));
     }
 
     /// <summary>Values for any slot found in text, with no question pending (numbers need a unit or a cue).</summary>
@@ -111,7 +119,7 @@ public sealed class SlotExtractor
     {
         var utterance = Prepare(text);
         var clauses = new ClauseMap(utterance, _clauseBreakWords);
-        foreach (var (start, _) in FindAll(_identityCues, utterance.Tokens).OrderBy(c => c.Start))
+        foreach (var (start, _) in FindAll(_identityIndex, utterance.Tokens).OrderBy(c => c.Start))
         {
             var (_, end) = clauses.Bounds(clauses.Of(start));
             var words = utterance.Tokens.Skip(start).Take(end - start + 1).Where(t => t != Utterance.MaskToken).ToList();
@@ -140,7 +148,7 @@ public sealed class SlotExtractor
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var claimed = new bool[utterance.Tokens.Count];
-        var identity = FindAll(_identityCues, utterance.Tokens);
+        var identity = FindAll(_identityIndex, utterance.Tokens);
         foreach (var choiceSlot in _choiceSlots)
         {
             var named = NamedClauses(utterance, clauses, choiceSlot.Slot.Name);
@@ -201,7 +209,7 @@ public sealed class SlotExtractor
     {
         var masked = new bool[utterance.Tokens.Count];
         // "what cert for a DS with 4 yrs?" asks for a recommendation: the person it describes is the asker.
-        if (scope == FactScope.Statements && _triggers.Any(t => t.FindAll(utterance.Tokens).Any()))
+        if (scope == FactScope.Statements && _triggerIndex.AnyIn(utterance.Tokens))
         {
             return masked;
         }
@@ -230,14 +238,9 @@ public sealed class SlotExtractor
     private HashSet<int> NamedClauses(Utterance utterance, ClauseMap clauses, string slot)
     {
         var named = new HashSet<int>();
-        foreach (var (aliasSlot, alias) in _aliases)
+        foreach (var (alias, start) in _aliasIndex.FindAll(utterance.Tokens))
         {
-            if (aliasSlot != slot)
-            {
-                continue;
-            }
-
-            foreach (var start in alias.FindAll(utterance.Tokens))
+            if (_aliases[alias].Slot == slot)
             {
                 named.Add(clauses.Of(start));
                 named.Add(clauses.Of(start) + 1);
@@ -274,8 +277,8 @@ public sealed class SlotExtractor
         Dictionary<string, string> values)
     {
         var candidates = _durations.Find(utterance, clauses, claimed);
-        var cues = _durationCues
-            .SelectMany(c => c.Cue.FindAll(utterance.Tokens).Select(start => (c.Target, Start: start, End: start + c.Cue.Length - 1, c.IsTitle)))
+        var cues = _durationCueIndex.FindAll(utterance.Tokens)
+            .Select(hit => (_durationCues[hit.Phrase].Target, Start: hit.Start, End: hit.Start + _durationCues[hit.Phrase].Cue.Length - 1, _durationCues[hit.Phrase].IsTitle))
             .ToList();
         var pending = _durationSlots.Find(s => string.Equals(s.Name, pendingSlot, StringComparison.Ordinal));
         var experience = _durationSlots.Find(s => s.Required && s.AskWhen is null) ?? _durationSlots.FirstOrDefault();
@@ -444,8 +447,8 @@ public sealed class SlotExtractor
     /// <summary>Slots named in the text, in order; the longest alias wins ("cloud years" names cloudYears, not cloud).</summary>
     private List<string> FindMentions(Utterance utterance, Dictionary<string, string> values)
     {
-        var matches = _aliases
-            .SelectMany(a => a.Alias.FindAll(utterance.Tokens).Select(start => (a.Slot, Start: start, a.Alias.Length)))
+        var matches = _aliasIndex.FindAll(utterance.Tokens)
+            .Select(hit => (_aliases[hit.Phrase].Slot, Start: hit.Start, _aliases[hit.Phrase].Alias.Length))
             .OrderBy(m => m.Start)
             .ThenByDescending(m => m.Length);
         var mentioned = new List<string>();
@@ -494,6 +497,9 @@ public sealed class SlotExtractor
 
         return count;
     }
+
+    private static List<(int Start, int End)> FindAll(PhraseIndex phrases, IReadOnlyList<string> tokens) =>
+        [.. phrases.FindAll(tokens).Select(hit => (hit.Start, hit.Start + phrases.Phrases[hit.Phrase].Length - 1))];
 
     private static List<(int Start, int End)> FindAll(PhraseMatcher[] phrases, IReadOnlyList<string> tokens) =>
         [.. phrases.SelectMany(p => p.FindAll(tokens).Select(start => (start, start + p.Length - 1)))];

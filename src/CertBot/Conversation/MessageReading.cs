@@ -9,9 +9,11 @@ namespace CertBot.Conversation;
 public sealed class MessageReading
 {
     private readonly Func<CancellationToken, ValueTask<DialogTurn>> _readStep;
-    private readonly Func<CancellationToken, ValueTask<FaqMatch>> _matchFaq;
+    private readonly Func<MessageReading, CancellationToken, ValueTask<FaqMatch>> _matchFaq;
+    private readonly ProfileDialog _dialog;
     private DialogTurn? _step;
     private FaqMatch? _faq;
+    private SlotExtraction? _facts;
 
     public MessageReading(
         string text,
@@ -19,7 +21,7 @@ public sealed class MessageReading
         ProfileDialog dialog,
         HostIntentRecognizer intents,
         Func<CancellationToken, ValueTask<DialogTurn>> readStep,
-        Func<CancellationToken, ValueTask<FaqMatch>> matchFaq)
+        Func<MessageReading, CancellationToken, ValueTask<FaqMatch>> matchFaq)
     {
         ArgumentNullException.ThrowIfNull(dialog);
         ArgumentNullException.ThrowIfNull(intents);
@@ -29,7 +31,7 @@ public sealed class MessageReading
         Intent = intents.Recognize(text);
         IsTrigger = dialog.IsTrigger(text);
         IsQuestion = QuestionShape.IsQuestion(text, dialog.Definition.QuestionWords);
-        Facts = dialog.ReadFacts(text);
+        _dialog = dialog;
         _readStep = readStep;
         _matchFaq = matchFaq;
     }
@@ -50,8 +52,8 @@ public sealed class MessageReading
     /// <summary>Shaped like a question (a question mark, or a question word first).</summary>
     public bool IsQuestion { get; }
 
-    /// <summary>Facts the text states about the person (never from a question about an exam).</summary>
-    public SlotExtraction Facts { get; }
+    /// <summary>Facts the text states about the person (never from a question about an exam); read once, when first asked.</summary>
+    public SlotExtraction Facts => _facts ??= _dialog.ReadFacts(Text);
 
     /// <summary>The facts include all three a recommendation needs.</summary>
     public bool StatesWholeProfile => Facts.ValueOf(LearnerProfileMapping.RoleSlot) is not null
@@ -64,7 +66,7 @@ public sealed class MessageReading
 
     /// <summary>The FAQ's reading of the text.</summary>
     public async ValueTask<FaqMatch> FaqAsync(CancellationToken cancellationToken) =>
-        _faq ??= await _matchFaq(cancellationToken).ConfigureAwait(false);
+        _faq ??= await _matchFaq(this, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The step if it was already read; null otherwise.</summary>
     public DialogTurn? KnownStep => _step;

@@ -97,12 +97,12 @@ public sealed class MessageRouter(
             ct => state.Status == DialogStatus.Idle && interview.Dialog.RecognizeCommand(text) != DialogCommand.Change
                 ? ValueTask.FromResult(new DialogTurn(DialogTurnKind.NotUnderstood, state, [], null, null))
                 : interview.ReadAsync(state, text, ct),
-            ct => faq.MatchAsync(snapshot, text, PersonaIn(text), ct));
+            (reading, ct) => faq.MatchAsync(snapshot, text, PersonaIn(reading.Facts), ct));
     }
 
-    /// <summary>The role the message itself states, read by the dialog's vocabulary (questions included: "I'm a DS, how do I...").</summary>
-    private Role? PersonaIn(string text) =>
-        interview.Dialog.Extract(text).ValueOf(LearnerProfileMapping.RoleSlot) is { } wire && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
+    /// <summary>The role the message itself states about the person (questions included: "I'm a DS, how do I...").</summary>
+    private static Role? PersonaIn(SlotExtraction facts) =>
+        facts.ValueOf(LearnerProfileMapping.RoleSlot) is { } wire && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
 
     private async Task CommandAsync(ITurnContext turn, MessageReading reading, CancellationToken cancellationToken)
     {
