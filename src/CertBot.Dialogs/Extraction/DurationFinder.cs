@@ -19,6 +19,7 @@ internal sealed class DurationFinder
     private readonly HashSet<string> _unitBridgeWords;
     private readonly HashSet<string> _articles;
     private readonly HashSet<string> _quantityWords;
+    private readonly HashSet<string> _numberWords;
 
     public DurationFinder(TextRecognizers recognizers, DurationVocabulary vocabulary)
     {
@@ -37,12 +38,21 @@ internal sealed class DurationFinder
         _rangeWords = WordsOf(vocabulary.RangeWords);
         _unitBridgeWords = WordsOf(vocabulary.UnitBridgeWords);
         _articles = WordsOf(vocabulary.Articles);
+        _numberWords = WordsOf(vocabulary.NumberWords);
         _quantityWords = WordsOf([.. vocabulary.NumberWords, .. vocabulary.YearUnits, .. vocabulary.MonthUnits, .. vocabulary.WeekUnits]);
     }
 
     /// <summary>A digit, a unit or a number word: without one there is nothing for the recognizers to find.</summary>
     private bool MayHoldQuantity(IReadOnlyList<string> tokens) =>
         tokens.Any(t => t.Any(char.IsDigit) || _quantityWords.Contains(t));
+
+    /// <summary>
+    /// Words only the date-time recognizer resolves ("a decade", "eighteen months"): digits with a unit ("4 years",
+    /// "18 months") are read by the spellings below, so the recognizer (the costliest step of a turn) is skipped for them;
+    /// a compound ("1 year and 6 months") still needs it.
+    /// </summary>
+    private bool NeedsDateTimeRecognizer(IReadOnlyList<string> tokens) =>
+        tokens.Any(_numberWords.Contains) || tokens.Count(t => _quantityWords.Contains(t) && !_numberWords.Contains(t)) > 1;
 
     /// <summary>Durations in token order; tokens already claimed (by choices) are skipped.</summary>
     public List<DurationCandidate> Find(Utterance utterance, ClauseMap clauses, bool[] claimed)
@@ -63,7 +73,7 @@ internal sealed class DurationFinder
 
         var recognize = MayHoldQuantity(tokens);
         var numbers = recognize ? ParseNumbers(utterance) : [];
-        foreach (var result in recognize ? _recognizers.DateTimes.Parse(utterance.Text) : [])
+        foreach (var result in recognize && NeedsDateTimeRecognizer(tokens) ? _recognizers.DateTimes.Parse(utterance.Text) : [])
         {
             var start = utterance.TokenAt(result.Start);
             var end = utterance.TokenAt(result.End);
