@@ -31,6 +31,8 @@ public sealed class MessageReading
         Intent = intents.Recognize(text);
         IsTrigger = dialog.IsTrigger(text);
         IsQuestion = QuestionShape.IsQuestion(text, dialog.Definition.QuestionWords);
+        var opening = PlainText.Normalize(text);
+        OpensWithProposal = dialog.Definition.ProposalCues.Any(c => opening.StartsWith(PlainText.Normalize(c) + " ", StringComparison.Ordinal));
         _dialog = dialog;
         _readStep = readStep;
         _matchFaq = matchFaq;
@@ -48,6 +50,9 @@ public sealed class MessageReading
 
     /// <summary>Asks for a recommendation ("which cert should I get").</summary>
     public bool IsTrigger { get; }
+
+    /// <summary>Opens with a proposal cue ("what about AWS?", "how about 5 years"): a change, even though shaped like a question.</summary>
+    public bool OpensWithProposal { get; }
 
     /// <summary>Shaped like a question (a question mark, or a question word first).</summary>
     public bool IsQuestion { get; }

@@ -15,10 +15,14 @@ public static class MessageRouteTable
         (MessageRoute.Command, static (r, _) => ValueTask.FromResult(IsWholeCommand(r.Command))),
         (MessageRoute.PendingAnswer, static async (r, ct) => r.State.Status == DialogStatus.Active
             && (await r.StepAsync(ct).ConfigureAwait(false)).Kind is not (DialogTurnKind.NotUnderstood or DialogTurnKind.Edited)),
-        // A whole new profile after a recommendation ("DS, 4 yrs, we're an AWS shop") is a new profile, not an edit of one fact.
+        // A whole new profile after a recommendation ("DS, 4 yrs, we're an AWS shop") is a new profile, not an edit of one
+        // fact; and a question the FAQ can answer is answered even when its context says things about the person
+        // ("I've never done ML... how long would it take me to prepare?"), unless it opens with an edit cue ("what about AWS?").
         (MessageRoute.Edit, static async (r, ct) => (r.State.Status != DialogStatus.Idle || r.Command == DialogCommand.Change)
             && !(r.State.Status == DialogStatus.Complete && r.StatesWholeProfile && r.Command is null)
-            && (await r.StepAsync(ct).ConfigureAwait(false)).Kind == DialogTurnKind.Edited),
+            && (await r.StepAsync(ct).ConfigureAwait(false)).Kind == DialogTurnKind.Edited
+            && (r.Command == DialogCommand.Change || r.OpensWithProposal || !r.IsQuestion
+                || (await r.FaqAsync(ct).ConfigureAwait(false)).Kind is not (FaqMatchKind.Answer or FaqMatchKind.NotHeld))),
         (MessageRoute.Intent, static (r, _) => ValueTask.FromResult(r.Intent != HostIntent.None || r.IsTrigger)),
         // A question goes to the FAQ; a statement of facts about oneself only when the FAQ has an answer for it anyway
         // would be wrong ("ml engineer, 6 months, azure" is a profile), so facts win unless the text asks.

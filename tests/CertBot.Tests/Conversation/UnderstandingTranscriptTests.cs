@@ -88,6 +88,15 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
                 new("DS, 4 yrs, we're an AWS shop", Expect.Recommends("data-scientist", 4, "aws")),
             ]
         },
+        {
+            "a question with context about oneself is answered, not taken as an edit",
+            [
+                new("DS, 4 yrs, we're an AWS shop", Expect.Recommends("data-scientist", 4, "aws")),
+                new("My company is moving to Azure and my boss wants us certified by summer. I have never done ML but I write C# services. " +
+                    "How long would it take me to prepare for the Azure AI exam?", Expect.Answers("azure-prep-time")),
+                new("what did you recommend?", Expect.Recommends("data-scientist", 4, "aws")),
+            ]
+        },
         { "no result yet", [new("what did you recommend?", Expect.NextStep())] },
         {
             "share my recommendation",
