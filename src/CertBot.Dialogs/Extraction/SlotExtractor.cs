@@ -129,6 +129,17 @@ public sealed class SlotExtractor
             }
         }
 
+        // No identity cue, but a clause that opens in the first person says what the person does ("I tune ranking models").
+        for (var clause = 0; clause < clauses.Count; clause++)
+        {
+            var (start, end) = clauses.Bounds(clause);
+            var words = utterance.Tokens.Skip(start).Take(end - start + 1).Where(t => t != Utterance.MaskToken && !_fillerWords.Contains(t)).ToList();
+            if (words.Count > 1 && _selfWords.Contains(words[0]) && !IsQuestionClause(utterance, clauses, clause))
+            {
+                return string.Join(' ', words);
+            }
+        }
+
         return null;
     }
 

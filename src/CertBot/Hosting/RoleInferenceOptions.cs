@@ -10,5 +10,5 @@ public sealed class RoleInferenceOptions
     public float Threshold { get; set; } = 0.45f;
 
     /// <summary>Lead the nearest role needs over the next role.</summary>
-    public float Margin { get; set; } = 0.04f;
+    public float Margin { get; set; } = 0.08f;
 }

@@ -232,6 +232,9 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("3 years, AWS, I work as a growth hacker", "i work as a growth hacker")]
     [InlineData("DS, 4 yrs, AWS", null)]
     [InlineData("how do I start?", null)]
+    // No identity cue, but a first-person clause says what the person does.
+    [InlineData("I tune ranking models for a marketplace, about 5 years, GCP", "i tune ranking models for a marketplace")]
+    [InlineData("we are on AWS", "we are on aws")]
     public void SelfDescription_Text_ReturnsClauseAboutThePerson(string text, string? expected)
     {
         Assert.Equal(expected, fixture.Extractor.SelfDescription(text));

@@ -21,6 +21,7 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
         { "past cloud versus target", [new("data scientist with 3 years of ML; used AWS at my old job but I'm targeting Azure", Expect.Recommends("data-scientist", 3, "azure"))] },
         { "title outside the list, undecided cloud", [new("I'm an iOS developer, no ML experience, cloud TBD", Expect.Recommends("software-engineer", 0, "undecided"))] },
         { "deciding between clouds", [new("research scientist, 5 years of ML, deciding between AWS and GCP", Expect.Recommends("ml-practitioner", 5, "undecided"))] },
+        { "a job title outside the vocabulary, by the semantic fallback", [new("I write shaders for a game studio, zero ML, our studio is on AWS", Expect.Recommends("software-engineer", 0, "aws"))] },
         { "never asks years on the cloud", [new("MLE, 6 years, Google Cloud", Expect.Recommends("ml-practitioner", 6, "gcp"))] },
         {
             "an exam question after a recommendation leaves the profile alone",
