@@ -88,7 +88,11 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         }
 
         var embeddings = await generator!.GenerateAsync([focus ?? text], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var neighbours = index!.Nearest(embeddings[0].Vector.Span);
+        // When the question names a credential, only entries that suit it compete: "the fee for AI-103" is not
+        // answered with the AI-900 entry however alike the wording.
+        var neighbours = index!.Nearest(
+            embeddings[0].Vector.Span,
+            scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention, index, options) ? 0 : -2);
         if (neighbours.Best is not { } top)
         {
             return best;
