@@ -1,3 +1,4 @@
+using CertBot.Text;
 using CertBot.Dialogs.Definition;
 using CertBot.Dialogs.Extraction;
 
@@ -145,7 +146,7 @@ public sealed class ProfileDialog
         }
 
         var prompt = PromptFor(slot, state);
-        var text = Definition.Messages.Resume.Replace("{prompt}", prompt.Text, StringComparison.Ordinal);
+        var text = TemplateText.Fill(Definition.Messages.Resume, ("prompt", prompt.Text));
         return new DialogTurn(DialogTurnKind.Resumed, state, [], prompt with { Text = text }, null);
     }
 
@@ -369,7 +370,7 @@ public sealed class ProfileDialog
         }
 
         var template = kind == DialogTurnKind.Edited ? Definition.Messages.Edited : Definition.Messages.Acknowledge;
-        var message = template.Replace("{values}", string.Join(", ", shown), StringComparison.Ordinal);
+        var message = TemplateText.Fill(template, ("values", string.Join(", ", shown)));
         return turn with { Messages = [message, .. turn.Messages] };
     }
 
@@ -480,29 +481,12 @@ public sealed class ProfileDialog
         var value = values[slot.Name];
         var label = slot.FindChoice(value)?.Label ?? value;
         var template = value == "1" && slot.AcknowledgeOne is not null ? slot.AcknowledgeOne : slot.Acknowledge;
-        var text = template
-            .Replace("{value}", value, StringComparison.Ordinal)
-            .Replace("{label}", label, StringComparison.Ordinal);
-        return Fill(text, values);
+        return Fill(TemplateText.Fill(template, ("value", value), ("label", label)), values);
     }
 
     /// <summary>Replaces {slotName} placeholders with the label (choices) or value (numbers) collected so far.</summary>
-    private string Fill(string text, IReadOnlyDictionary<string, string> values)
-    {
-        if (!text.Contains('{', StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        foreach (var slot in Definition.Slots)
-        {
-            var placeholder = "{" + slot.Name + "}";
-            if (text.Contains(placeholder, StringComparison.Ordinal) && values.TryGetValue(slot.Name, out var value))
-            {
-                text = text.Replace(placeholder, slot.FindChoice(value)?.Label ?? value, StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    private string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        TemplateText.Fill(text, [.. Definition.Slots
+            .Where(slot => values.ContainsKey(slot.Name))
+            .Select(slot => (slot.Name, slot.FindChoice(values[slot.Name])?.Label ?? values[slot.Name]))]);
 }

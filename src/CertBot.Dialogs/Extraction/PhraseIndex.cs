@@ -3,8 +3,8 @@ namespace CertBot.Dialogs.Extraction;
 /// <summary>
 /// Many phrases found in one pass over an utterance. The dialog's vocabulary holds hundreds of phrases; scanning every
 /// phrase over every message costs more than everything else in a turn, so phrases are indexed by their first word:
-/// exactly, and for words long enough to carry a typo by every single-letter deletion (two words within one edit share
-/// a deletion), then each candidate is checked with the phrase's own typo rule.
+/// exactly, and for words long enough to carry typos by every deletion of up to as many letters as the typo policy
+/// allows (two words within k edits share a k-letter deletion), then each candidate is checked with the typo rule.
 /// </summary>
 internal sealed class PhraseIndex
 {
@@ -24,13 +24,9 @@ internal sealed class PhraseIndex
             }
 
             Add(_exact, first, p);
-            if (PhraseMatcher.MayHaveTypo(first))
+            foreach (var key in Keys(first))
             {
-                Add(_deletions, first, p);
-                foreach (var deletion in Deletions(first))
-                {
-                    Add(_deletions, deletion, p);
-                }
+                Add(_deletions, key, p);
             }
         }
     }
@@ -49,13 +45,9 @@ internal sealed class PhraseIndex
             candidates.Clear();
             var token = tokens[start];
             AddAll(candidates, _exact, token);
-            if (PhraseMatcher.MayHaveTypo(token))
+            foreach (var key in Keys(token))
             {
-                AddAll(candidates, _deletions, token);
-                foreach (var deletion in Deletions(token))
-                {
-                    AddAll(candidates, _deletions, deletion);
-                }
+                AddAll(candidates, _deletions, key);
             }
 
             foreach (var p in candidates)
@@ -74,12 +66,37 @@ internal sealed class PhraseIndex
     /// <summary>True when any phrase occurs.</summary>
     public bool AnyIn(IReadOnlyList<string> tokens) => FindAll(tokens).Count > 0;
 
-    private static IEnumerable<string> Deletions(string word)
+    /// <summary>The word and its deletions of up to as many letters as it may carry typos; none for words that must match exactly.</summary>
+    private static HashSet<string> Keys(string word)
     {
-        for (var i = 0; i < word.Length; i++)
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var depth = PhraseMatcher.TyposAllowed(word);
+        if (depth == 0)
         {
-            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+            return keys;
         }
+
+        var level = new List<string> { word };
+        keys.Add(word);
+        for (var d = 0; d < depth; d++)
+        {
+            var next = new List<string>();
+            foreach (var w in level)
+            {
+                for (var i = 0; i < w.Length; i++)
+                {
+                    var deletion = string.Concat(w.AsSpan(0, i), w.AsSpan(i + 1));
+                    if (keys.Add(deletion))
+                    {
+                        next.Add(deletion);
+                    }
+                }
+            }
+
+            level = next;
+        }
+
+        return keys;
     }
 
     private static void Add(Dictionary<string, List<int>> index, string key, int phrase)

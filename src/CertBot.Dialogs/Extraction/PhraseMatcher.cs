@@ -1,10 +1,10 @@
+using CertBot.Text;
+
 namespace CertBot.Dialogs.Extraction;
 
-/// <summary>A phrase matched against an utterance word by word; words of 5+ letters tolerate one typo.</summary>
+/// <summary>A phrase matched against an utterance word by word, with the shared typo policy (<see cref="TypoPolicy"/>).</summary>
 internal sealed class PhraseMatcher
 {
-    private const int MinLengthForTypos = 5;
-
     private readonly string[] _words;
 
     public PhraseMatcher(string phrase)
@@ -20,8 +20,8 @@ internal sealed class PhraseMatcher
     /// <summary>The phrase's first word, or null for an empty phrase.</summary>
     public string? FirstWord => _words.Length == 0 ? null : _words[0];
 
-    /// <summary>Whether a word is long enough (and not a number) to be matched with one typo.</summary>
-    internal static bool MayHaveTypo(string word) => word.Length >= MinLengthForTypos && !char.IsDigit(word[0]);
+    /// <summary>How many typos a word may carry under the shared policy (0 for short words and numbers).</summary>
+    internal static int TyposAllowed(string word) => TypoPolicy.MaxEdits(word);
 
     /// <summary>Start indices of every whole-word occurrence.</summary>
     public IEnumerable<int> FindAll(IReadOnlyList<string> tokens)
@@ -61,56 +61,6 @@ internal sealed class PhraseMatcher
     /// <summary>True when the utterance is exactly this phrase.</summary>
     public bool MatchesWhole(IReadOnlyList<string> tokens) => tokens.Count == _words.Length && MatchesAt(tokens, 0);
 
-    internal static bool WordsMatch(string expected, string actual)
-    {
-        if (string.Equals(expected, actual, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return expected.Length >= MinLengthForTypos
-            && actual.Length >= MinLengthForTypos
-            && !char.IsDigit(expected[0])
-            && !char.IsDigit(actual[0])
-            && DamerauLevenshteinAtMostOne(expected, actual);
-    }
-
-    /// <summary>Optimal-string-alignment distance &lt;= 1: one insertion, deletion, substitution or adjacent swap.</summary>
-    internal static bool DamerauLevenshteinAtMostOne(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        var i = 0;
-        while (i < a.Length && i < b.Length && a[i] == b[i])
-        {
-            i++;
-        }
-
-        if (i == a.Length && i == b.Length)
-        {
-            return true;
-        }
-
-        if (a.Length == b.Length)
-        {
-            // Substitution, or a swap of two neighbours.
-            if (a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)))
-            {
-                return true;
-            }
-
-            return i + 1 < a.Length
-                && a[i] == b[i + 1]
-                && a[i + 1] == b[i]
-                && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
-        }
-
-        // One insertion/deletion.
-        return a.Length > b.Length
-            ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i))
-            : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
-    }
+    /// <summary>The shared typo policy: exact, or within the edits both words' lengths allow.</summary>
+    internal static bool WordsMatch(string expected, string actual) => TypoPolicy.Matches(expected, actual);
 }

@@ -1,3 +1,4 @@
+using CertBot.Text;
 using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Faq;
@@ -98,7 +99,7 @@ internal sealed class FaqVocabulary
 
     private int Correct(ReadOnlySpan<char> word)
     {
-        var max = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        var max = TypoPolicy.MaxEdits(word);
         if (max == 0)
         {
             return -1;
@@ -119,7 +120,7 @@ internal sealed class FaqVocabulary
                     continue;
                 }
 
-                var distance = EditDistance.Bounded(word, candidate, Math.Min(max, bestDistance));
+                var distance = BoundedEditDistance.Compute(word, candidate, Math.Min(max, bestDistance));
                 var frequency = _surfaceFrequency[ids[i]];
                 if (distance < bestDistance || (distance == bestDistance && distance <= max && frequency > bestFrequency))
                 {

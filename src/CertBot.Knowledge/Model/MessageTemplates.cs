@@ -1,4 +1,4 @@
-using System.Text;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Model;
 
@@ -25,12 +25,6 @@ public sealed class MessageTemplates
             throw new KeyNotFoundException($"Message template '{key}' is not in the knowledge file.");
         }
 
-        var text = new StringBuilder(template);
-        foreach (var (name, value) in values)
-        {
-            text.Replace("{" + name + "}", value);
-        }
-
-        return text.ToString();
+        return TemplateText.Fill(template, values);
     }
 }

@@ -50,9 +50,9 @@ public static class CredentialFacts
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(credential);
-        var text = MessageTemplate.Fill(words.Retired, ("date", credential.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"));
+        var text = TemplateText.Fill(words.Retired, ("date", credential.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"));
         var successor = credential.SuccessorId is null ? null : knowledge.FindCredential(credential.SuccessorId);
-        return successor is null ? text : $"{text}. {MessageTemplate.Fill(words.Successor, ("name", successor.Name))}";
+        return successor is null ? text : $"{text}. {TemplateText.Fill(words.Successor, ("name", successor.Name))}";
     }
 
     public static string Title(Credential credential)

@@ -11,7 +11,7 @@ public static class NotHeldCard
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(gap);
         var notHeld = messages.NotHeld;
-        var text = MessageTemplate.Fill(gap.HeldNowhere ? notHeld.Nowhere : notHeld.Text, ("detail", gap.DetailLabel), ("credential", gap.CredentialName ?? notHeld.AnyCredential));
+        var text = TemplateText.Fill(gap.HeldNowhere ? notHeld.Nowhere : notHeld.Text, ("detail", gap.DetailLabel), ("credential", gap.CredentialName ?? notHeld.AnyCredential));
         return new AdaptiveCard
         {
             Body = [new AdaptiveTextBlock { Id = $"not-held-{gap.DetailId}", Text = CardText.Escape(text), Wrap = true }],

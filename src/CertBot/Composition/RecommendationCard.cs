@@ -26,7 +26,7 @@ public static class RecommendationCard
             new AdaptiveTextBlock
             {
                 // Names come from Teams (user-controlled), so they are escaped before going into markdown.
-                Text = options.ForName is { } name ? MessageTemplate.Fill(words.ForPerson, ("name", CardText.Escape(name))) : words.Title,
+                Text = options.ForName is { } name ? TemplateText.Fill(words.ForPerson, ("name", CardText.Escape(name))) : words.Title,
                 Size = AdaptiveTextSize.Large,
                 Weight = AdaptiveTextWeight.Bolder,
                 Wrap = true,
@@ -35,7 +35,7 @@ public static class RecommendationCard
         };
         if (options.SharedBy is { } sharer)
         {
-            body.Add(new AdaptiveTextBlock { Text = MessageTemplate.Fill(words.SharedBy, ("name", CardText.Escape(sharer))), IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None });
+            body.Add(new AdaptiveTextBlock { Text = TemplateText.Fill(words.SharedBy, ("name", CardText.Escape(sharer))), IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None });
         }
 
         body.Add(ProfileFacts(words, profile));
@@ -120,12 +120,12 @@ public static class RecommendationCard
         var facts = new List<AdaptiveFact>
         {
             new() { Title = words.RoleLabel, Value = words.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName()) },
-            new() { Title = words.MlYearsLabel, Value = MessageTemplate.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(profile.MlYears))) },
+            new() { Title = words.MlYearsLabel, Value = TemplateText.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(profile.MlYears))) },
             new() { Title = words.CloudLabel, Value = words.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName()) },
         };
         if (profile.CloudYears is { } cloudYears)
         {
-            facts.Add(new AdaptiveFact { Title = words.CloudYearsLabel, Value = MessageTemplate.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(cloudYears))) });
+            facts.Add(new AdaptiveFact { Title = words.CloudYearsLabel, Value = TemplateText.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(cloudYears))) });
         }
 
         return new AdaptiveFactSet { Facts = facts, Spacing = AdaptiveSpacing.Small };
@@ -151,7 +151,7 @@ public static class RecommendationCard
     private static string StepText(RecommendationMessages words, CourseAdvice step)
     {
         var course = step.Course;
-        var rating = MessageTemplate.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+        var rating = TemplateText.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
         return $"**{course.Title}** ({course.Provider}, {rating}): {step.Why}";
     }
 

@@ -93,7 +93,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
     {
         var recommendation = snapshot.Recommender.Recommend(profile);
         var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: sharerName));
-        var title = MessageTemplate.Fill(
+        var title = TemplateText.Fill(
             messages.MessageExtension.RecommendationTitle,
             ("role", messages.Recommendation.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName())),
             ("years", LearnerProfileMapping.FormatYears(profile.MlYears)),

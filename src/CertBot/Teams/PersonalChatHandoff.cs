@@ -48,7 +48,7 @@ public sealed partial class PersonalChatHandoff(BotMessages messages, ILogger<Pe
 
             await turn.SendToConversationAsync(conversation.Id, CardAttachment.Message(PromptCard.Build(firstStep.Prompt, null)), cancellationToken).ConfigureAwait(false);
             var name = ConversationKind.DisplayName(activity, messages.Channel.AnonymousName);
-            await turn.SendTextAsync(MessageTemplate.Fill(messages.Channel.MovedToPersonal, ("name", name)), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(TemplateText.Fill(messages.Channel.MovedToPersonal, ("name", name)), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is CertBot.Protocol.Connector.ConnectorException or HttpRequestException or InvalidOperationException or NotSupportedException)

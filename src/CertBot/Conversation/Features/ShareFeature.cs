@@ -27,7 +27,7 @@ public sealed class ShareFeature(IKnowledgeSource knowledge, BotMessages message
         if (ConversationKind.IsShared(turn.Activity))
         {
             // The bot is in this group chat or channel: post the shareable card for everyone.
-            await turn.SendTextAsync(MessageTemplate.Fill(messages.Share.GroupPosted, ("name", name)), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(TemplateText.Fill(messages.Share.GroupPosted, ("name", name)), cancellationToken).ConfigureAwait(false);
             await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
             return;
         }

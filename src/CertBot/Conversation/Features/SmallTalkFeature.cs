@@ -31,6 +31,6 @@ public sealed class SmallTalkFeature(BotMessages messages)
             HostIntent.Bye => talk.Bye,
             _ => talk.Acknowledge,
         };
-        await turn.SendTextAsync(MessageTemplate.Fill(template, ("next", next)), cancellationToken).ConfigureAwait(false);
+        await turn.SendTextAsync(TemplateText.Fill(template, ("next", next)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,8 +1,6 @@
-using CertBot.Knowledge.Faq;
+namespace CertBot.Text.Tests;
 
-namespace CertBot.Knowledge.Tests.Faq;
-
-public sealed class EditDistanceTests
+public sealed class BoundedEditDistanceTests
 {
     [Theory]
     [InlineData("exam", "exam", 0)]
@@ -12,6 +10,6 @@ public sealed class EditDistanceTests
     [InlineData("prepair", "prepare", 2)]
     [InlineData("weather", "whether", 2)]
     [InlineData("kubernetes", "exam", 3)]
-    public void Bounded_Pairs_ReturnsDamerauDistanceCappedAtMaxPlusOne(string a, string b, int expected) =>
-        Assert.Equal(expected, EditDistance.Bounded(a, b, 2));
+    public void Compute_Pairs_ReturnsDamerauDistanceCappedAtMaxPlusOne(string a, string b, int expected) =>
+        Assert.Equal(expected, BoundedEditDistance.Compute(a, b, 2));
 }

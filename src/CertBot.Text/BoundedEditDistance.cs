@@ -1,17 +1,14 @@
-namespace CertBot.Knowledge.Faq;
+namespace CertBot.Text;
 
-/// <summary>Restricted Damerau-Levenshtein distance (adjacent swaps count as one edit), bounded for speed.</summary>
-internal static class EditDistance
+/// <summary>Restricted Damerau-Levenshtein distance (an adjacent swap counts as one edit), bounded for speed.</summary>
+public static class BoundedEditDistance
 {
-    /// <summary>The distance between <paramref name="a"/> and <paramref name="b"/>, or <paramref name="max"/>+1 once it exceeds <paramref name="max"/>.</summary>
-    public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
-    {
-        if (Math.Abs(a.Length - b.Length) > max)
-        {
-            return max + 1;
-        }
+    private const int MaxLength = 62;
 
-        if (b.Length > 62 || a.Length > 62)
+    /// <summary>The distance between <paramref name="a"/> and <paramref name="b"/>, or <paramref name="max"/>+1 once it exceeds <paramref name="max"/>.</summary>
+    public static int Compute(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max || a.Length > MaxLength || b.Length > MaxLength)
         {
             return max + 1;
         }
@@ -52,6 +49,9 @@ internal static class EditDistance
             current = recycled;
         }
 
-        return Math.Min(previous[b.Length], max + 1);
+        return previous[b.Length];
     }
+
+    /// <summary>True when the two words are at most <paramref name="max"/> edits apart.</summary>
+    public static bool IsWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max) => Compute(a, b, max) <= max;
 }
