@@ -68,12 +68,12 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(text);
         var semantic = index is not null && generator is not null && options.Enabled;
         var whole = lexical.Match(text);
+        var focus = FaqQuestionFocus.Extract(text, referringWords);
         if (whole.Kind == FaqMatchKind.Answer)
         {
             return Scoped(whole, scopes, mention, semantic ? index : null);
         }
 
-        var focus = FaqQuestionFocus.Extract(text, referringWords);
         var narrowed = focus is null ? null : lexical.Match(focus);
         if (narrowed is { Kind: FaqMatchKind.Answer })
         {

@@ -16,6 +16,7 @@ public static class FaqEvalCommand
         var lexicalOnly = args.Contains("--lexical", StringComparer.Ordinal);
         var summaryOnly = args.Contains("--summary", StringComparer.Ordinal);
         var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        // Configuration overrides (--Knowledge:Semantic:AloneThreshold=0.8) are passed through below.
         if (paths.Length is < 1 or > 2)
         {
             await stderr.WriteLineAsync("error: usage: faq-eval <eval-set.yaml> [knowledge.yaml] [--lexical] [--summary]").ConfigureAwait(false);
@@ -40,7 +41,11 @@ public static class FaqEvalCommand
         }
 
         var set = FaqEvaluationSet.Load(paths[0]);
-        string[] settings = [$"--Knowledge:Path={knowledgePath}", .. lexicalOnly ? new[] { "--Knowledge:Semantic:Enabled=false" } : []];
+        // Any other --Key=Value goes to the bot's configuration, so thresholds can be tried without editing files.
+        string[] settings = [
+            $"--Knowledge:Path={knowledgePath}",
+            .. lexicalOnly ? new[] { "--Knowledge:Semantic:Enabled=false" } : [],
+            .. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))];
         await using var app = CertBotServices.Build(settings);
         await CertBotServices.WhenModelsReadyAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
         // The bot's own reading of each message as a first message (persona hints and all), not the matcher alone.
