@@ -199,6 +199,13 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("our data lives in BigQuery", null, "cloud=gcp")]
     [InlineData("we use Azure ML", null, "cloud=azure")]
     [InlineData("everything is in Foundry", null, "cloud=azure")]
+    // Undecided wordings and target cues beyond the first vocabulary.
+    [InlineData("depends on the employer", null, "cloud=undecided")]
+    [InlineData("cloud: wherever I land", null, "cloud=undecided")]
+    [InlineData("don't care which cloud", null, "cloud=undecided")]
+    [InlineData("leaving Azure for an AWS company", null, "cloud=aws")]
+    [InlineData("we migrated from AWS to Azure last year", null, "cloud=azure")]
+    [InlineData("I work on speech recognition", null, "role=ml-practitioner")]
     public void Extract_HardPhrasing_FindsExpectedValues(string text, string? pendingSlot, string expected)
     {
         Extract_Phrasing_FindsExpectedValues(text, pendingSlot, expected);
