@@ -40,10 +40,9 @@ public sealed class FaqScopes
     /// exam); a general entry when it names none, or when the named vendor has no version of it (a topic such as
     /// "do I need a cert to get hired" is the same for every vendor). Versions are curated (<c>versionOf</c>).
     /// </summary>
-    public bool Fits(FaqEntry entry, CredentialMention? mention, FaqSemanticIndex? index, SemanticMatchOptions options)
+    public bool Fits(FaqEntry entry, CredentialMention? mention)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(options);
         var vendors = VendorsOf(entry);
         if (mention is null)
         {
@@ -61,11 +60,11 @@ public sealed class FaqScopes
     }
 
     /// <summary>The entry is the one for the vendor (and exam, when named) of <paramref name="mention"/>, not a general one.</summary>
-    public bool IsAbout(FaqEntry entry, CredentialMention mention, FaqSemanticIndex? index, SemanticMatchOptions options)
+    public bool IsAbout(FaqEntry entry, CredentialMention mention)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(mention);
-        return VendorsOf(entry).Count == 1 && Fits(entry, mention, index, options);
+        return VendorsOf(entry).Count == 1 && Fits(entry, mention);
     }
 
     /// <summary>Entries about the credential named by code or name (its own entry first), for suggestions.</summary>
@@ -82,11 +81,10 @@ public sealed class FaqScopes
     /// general entry or the named vendor's version of it, so "prep time for AI-103" answered with the general
     /// preparation entry becomes the Azure one, and "prep time?" answered with the Google one becomes the general one.
     /// </summary>
-    public FaqEntry Resolve(FaqEntry entry, CredentialMention? mention, FaqSemanticIndex? index, SemanticMatchOptions options)
+    public FaqEntry Resolve(FaqEntry entry, CredentialMention? mention)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(options);
-        if (Fits(entry, mention, index, options))
+        if (Fits(entry, mention))
         {
             return entry;
         }
@@ -98,7 +96,7 @@ public sealed class FaqScopes
             return general;
         }
 
-        return VersionFor(general, mention) ?? (Fits(general, mention, index, options) ? general : entry);
+        return VersionFor(general, mention) ?? (Fits(general, mention) ? general : entry);
     }
 
     /// <summary>The version of a general entry for the vendor of <paramref name="mention"/>, or null.</summary>

@@ -123,16 +123,6 @@ public sealed class FaqSemanticIndex
             second >= 0 ? s2 : 0);
     }
 
-    /// <summary>Cosine similarity of two entries' centroids (0 when either is not indexed).</summary>
-    public float Similarity(FaqEntry first, FaqEntry second)
-    {
-        ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        var a = Array.FindIndex(_entries, e => e.Id == first.Id);
-        var b = Array.FindIndex(_entries, e => e.Id == second.Id);
-        return a < 0 || b < 0 ? 0 : TensorPrimitives.Dot<float>(_centroids[a], _centroids[b]);
-    }
-
     private static void Normalize(float[] vector)
     {
         var norm = TensorPrimitives.Norm(vector);

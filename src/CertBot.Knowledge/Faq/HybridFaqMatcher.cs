@@ -45,7 +45,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
         var asked = FaqQuestionFocus.Extract(text, referring) ?? text;
-        var gap = snapshot.Gaps.Find(asked, text, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention, snapshot.Semantic, options));
+        var gap = snapshot.Gaps.Find(asked, text, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention));
         return gap is null
             ? match
             : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
@@ -92,7 +92,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         // answered with the AI-900 entry however alike the wording.
         var neighbours = index!.Nearest(
             embeddings[0].Vector.Span,
-            scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention, index, options) ? 0 : -2);
+            scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention) ? 0 : -2);
         if (neighbours.Best is not { } top)
         {
             return best;
@@ -131,7 +131,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     }
 
     private FaqEntry Version(FaqEntry entry, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex index) =>
-        scopes?.Resolve(entry, mention, index, options) ?? entry;
+        scopes?.Resolve(entry, mention) ?? entry;
 
     /// <summary>The matched topic in the version for the vendor the question names (or the general one when it names none).</summary>
     private FaqMatch Scoped(FaqMatch answer, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex? index)
@@ -141,8 +141,8 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             return answer;
         }
 
-        var resolved = scopes.Resolve(answer.Entry, mention, index, options);
-        if (mention is { Explicit: true } && index is not null && !scopes.Fits(resolved, mention, index, options))
+        var resolved = scopes.Resolve(answer.Entry, mention);
+        if (mention is { Explicit: true } && index is not null && !scopes.Fits(resolved, mention))
         {
             // The question names an exam by code or name and the answer is about another one: offer that exam's entries instead of guessing.
             var suggestions = scopes.About(mention).Prepend(resolved).DistinctBy(e => e.Id, StringComparer.Ordinal).Take(MaxSuggestions).ToArray();

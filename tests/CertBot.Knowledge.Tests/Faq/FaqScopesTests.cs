@@ -7,7 +7,6 @@ public sealed class FaqScopesTests
 {
     private static readonly CredentialMentions Mentions = new(KnowledgeFile.Real);
     private static readonly FaqScopes Scopes = new(KnowledgeFile.Real, Mentions);
-    private static readonly SemanticMatchOptions Options = new();
 
     [Theory]
     [InlineData("prep-time", "how long to study for MLA-C01", "aws-prep-time")]
@@ -22,7 +21,7 @@ public sealed class FaqScopesTests
     {
         var entry = KnowledgeFile.Real.FindFaq(matched)!;
 
-        var resolved = Scopes.Resolve(entry, Mentions.FindMention(question), null, Options);
+        var resolved = Scopes.Resolve(entry, Mentions.FindMention(question));
 
         Assert.Equal(expected, resolved.Id);
     }
