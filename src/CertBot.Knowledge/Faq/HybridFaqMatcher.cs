@@ -130,11 +130,11 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         return best;
     }
 
-    private FaqEntry Version(FaqEntry entry, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex index) =>
+    private static FaqEntry Version(FaqEntry entry, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex index) =>
         scopes?.Resolve(entry, mention) ?? entry;
 
     /// <summary>The matched topic in the version for the vendor the question names (or the general one when it names none).</summary>
-    private FaqMatch Scoped(FaqMatch answer, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex? index)
+    private static FaqMatch Scoped(FaqMatch answer, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex? index)
     {
         if (scopes is null || answer.Entry is null)
         {
