@@ -31,7 +31,7 @@ internal sealed class KnowledgeDocumentReader
         }
 
         const string what = "the knowledge file";
-        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "details", "messages", "matcher");
+        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "details", "typicalExperience", "messages", "matcher");
         var version = _r.RequiredString(root, "version", "version", what);
         var lastReviewed = _r.RequiredDate(root, "lastReviewed", "lastReviewed", what);
         var credentials = ReadList(root, "credentials", ReadCredential);
@@ -41,9 +41,10 @@ internal sealed class KnowledgeDocumentReader
         var faqs = ReadList(root, "faqs", ReadFaq);
         // Optional, so a file that marks nothing as missing needs no empty section; a notCovered id then fails validation as unknown.
         var details = ReadList(root, "details", ReadDetail, required: false);
+        var typical = ReadTypicalExperience(root);
         var messages = ReadMessages(root);
         var lexicon = ReadLexicon(root);
-        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, messages, lexicon, details);
+        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, messages, lexicon, details, typical);
     }
 
     private List<T> ReadList<T>(YamlMappingNode root, string key, Func<YamlMappingNode, string, T> read, bool required = true)
@@ -94,6 +95,29 @@ internal sealed class KnowledgeDocumentReader
         {
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
         };
+    }
+
+    // Read leniently (a missing section or level gives no entry); the validator then names each missing level.
+    private Dictionary<CredentialLevel, decimal> ReadTypicalExperience(YamlMappingNode root)
+    {
+        var years = new Dictionary<CredentialLevel, decimal>();
+        if (_r.Child(root, "typicalExperience", "typicalExperience") is not { } node
+            || _r.Mapping(node, "'typicalExperience'") is not { } mapping)
+        {
+            return years;
+        }
+
+        const string what = "typicalExperience";
+        _r.RejectUnknownKeys(mapping, what, [.. WireNameTables.Levels.Keys]);
+        foreach (var (name, level) in WireNameTables.Levels)
+        {
+            if (_r.OptionalDecimal(mapping, name, what + "." + name, what) is { } value)
+            {
+                years[level] = value;
+            }
+        }
+
+        return years;
     }
 
     private ExperienceRequirement ReadExperience(YamlMappingNode m, string p, string what)

@@ -49,7 +49,37 @@ public static partial class KnowledgeValidator
             CheckCourses(kb);
             CheckPaths(kb, courseIds);
             CheckFaqs(kb, faqIds, credentialIds, detailIds);
+            CheckTypicalExperience(kb);
             CheckMessages(kb);
+        }
+
+        // Readiness estimates for credentials without published years stand on these figures, so each level needs one,
+        // and a harder level must never be typically easier (it would break the rule that harder is never rated better).
+        private void CheckTypicalExperience(KnowledgeBase kb)
+        {
+            foreach (var (name, level) in WireNameTables.Levels)
+            {
+                // The reader already rejects negative or non-numeric years, leaving such a level out.
+                if (!kb.TypicalMlYears.ContainsKey(level))
+                {
+                    Error("typicalExperience", $"'typicalExperience' needs the typical ML years for level '{name}'.");
+                }
+            }
+
+            (CredentialLevel Easier, CredentialLevel Harder)[] order =
+            [
+                (CredentialLevel.Foundational, CredentialLevel.Associate),
+                (CredentialLevel.Associate, CredentialLevel.Professional),
+                (CredentialLevel.Associate, CredentialLevel.Specialty),
+            ];
+            foreach (var (easier, harder) in order)
+            {
+                if (kb.TypicalMlYears.TryGetValue(easier, out var low) && kb.TypicalMlYears.TryGetValue(harder, out var high) && high < low)
+                {
+                    var name = WireNameTables.Levels.First(x => x.Value == harder).Key;
+                    Error("typicalExperience." + name, $"Typical ML years for level '{name}' must not be below those of an easier level.");
+                }
+            }
         }
 
         private void CheckDetails(KnowledgeBase kb)

@@ -12,6 +12,7 @@ public sealed class KnowledgeBase
 
     /// <summary>Builds the snapshot; lookups tolerate duplicate ids (the validator reports them) by keeping the first.</summary>
     /// <param name="details">The details the knowledge may not hold; optional so callers built before it existed still compile.</param>
+    /// <param name="typicalMlYears">Typical ML years per level (the file's typicalExperience); optional for the same reason.</param>
     public KnowledgeBase(
         string version,
         DateOnly lastReviewed,
@@ -22,7 +23,8 @@ public sealed class KnowledgeBase
         IReadOnlyList<FaqEntry> faqs,
         MessageTemplates messages,
         MatcherLexicon lexicon,
-        IReadOnlyList<DetailTopic>? details = null)
+        IReadOnlyList<DetailTopic>? details = null,
+        IReadOnlyDictionary<CredentialLevel, decimal>? typicalMlYears = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(courses);
@@ -37,6 +39,7 @@ public sealed class KnowledgeBase
         Messages = messages;
         Lexicon = lexicon;
         Details = details ?? [];
+        TypicalMlYears = typicalMlYears ?? new Dictionary<CredentialLevel, decimal>();
         _credentials = FirstById(credentials, c => c.Id);
         _courses = FirstById(courses, c => c.Id);
         _faqs = FirstById(faqs, f => f.Id);
@@ -72,6 +75,12 @@ public sealed class KnowledgeBase
 
     /// <summary>Details people ask about that entries may not hold; entries name the missing ones in <c>NotCovered</c>.</summary>
     public IReadOnlyList<DetailTopic> Details { get; }
+
+    /// <summary>
+    /// Typical years of ML experience per credential level, used to estimate readiness where a vendor publishes no
+    /// figure; the validator requires every level.
+    /// </summary>
+    public IReadOnlyDictionary<CredentialLevel, decimal> TypicalMlYears { get; }
 
     /// <summary>The credential with this id, or null.</summary>
     public Credential? FindCredential(string id) => _credentials.GetValueOrDefault(id);

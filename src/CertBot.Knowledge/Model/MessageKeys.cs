@@ -3,21 +3,6 @@ namespace CertBot.Knowledge.Model;
 /// <summary>Keys of the sentence templates the recommender needs, and the placeholders each must contain.</summary>
 public static class MessageKeys
 {
-    /// <summary>Readiness gap in ML years: {vendor}, {required}, {actual}.</summary>
-    public const string MlExperienceGap = "mlExperienceGap";
-
-    /// <summary>Readiness gap in platform years: {vendor}, {platform}, {required}, {actual}.</summary>
-    public const string PlatformExperienceGap = "platformExperienceGap";
-
-    /// <summary>Platform experience not given by the learner: {vendor}, {platform}, {required}.</summary>
-    public const string PlatformExperienceUnknown = "platformExperienceUnknown";
-
-    /// <summary>The learner meets the published recommendation: {credential}.</summary>
-    public const string Ready = "ready";
-
-    /// <summary>The vendor publishes no experience figure: {credential}.</summary>
-    public const string NoPublishedRequirement = "noPublishedRequirement";
-
     /// <summary>A retired credential and its successor: {vendor}, {retired}, {date}, {successor}.</summary>
     public const string RetiredSuccessor = "retiredSuccessor";
 
@@ -55,11 +40,6 @@ public static class MessageKeys
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Required { get; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            [MlExperienceGap] = ["{vendor}", "{required}", "{actual}"],
-            [PlatformExperienceGap] = ["{vendor}", "{platform}", "{required}", "{actual}"],
-            [PlatformExperienceUnknown] = ["{vendor}", "{platform}", "{required}"],
-            [Ready] = ["{credential}"],
-            [NoPublishedRequirement] = ["{credential}"],
             [RetiredSuccessor] = ["{vendor}", "{retired}", "{date}", "{successor}"],
             [PrimaryForCloud] = ["{credential}", "{cloud}"],
             [PrimaryAfterFoundations] = ["{credential}"],

@@ -2,12 +2,20 @@ using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Recommendations;
 
-/// <summary>How the learner compares with one current credential's published experience recommendation.</summary>
+/// <summary>How ready the person is for one current credential, as facts the host turns into words.</summary>
 /// <param name="Credential">The credential.</param>
-/// <param name="Gaps">One sentence per shortfall (empty when none).</param>
-/// <param name="Notes">Things that could not be checked, or that no requirement is published.</param>
-public sealed record CredentialReadiness(Credential Credential, IReadOnlyList<string> Gaps, IReadOnlyList<string> Notes)
+/// <param name="Level">The judgement, after the same-platform consistency rule.</param>
+/// <param name="Requirements">Each requirement that applies to the person, in the order ML years, platform years.</param>
+/// <param name="LimitedBy">
+/// The easier credential on the same platform whose readiness capped this one (a harder exam is never rated better
+/// than an easier one); null when the credential's own requirements decided.
+/// </param>
+public sealed record CredentialReadiness(
+    Credential Credential,
+    ReadinessLevel Level,
+    IReadOnlyList<RequirementCheck> Requirements,
+    Credential? LimitedBy = null)
 {
-    /// <summary>True when no known requirement exceeds the learner's experience.</summary>
-    public bool MeetsRecommendation => Gaps.Count == 0;
+    /// <summary>True when any requirement was estimated from the credential's level rather than published by the vendor.</summary>
+    public bool IsEstimate => Requirements.Any(r => r.IsEstimate);
 }

@@ -3,7 +3,7 @@ using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Recommendations;
 
-/// <summary>Pure advice over one knowledge snapshot: primary credential, readiness gaps, course path, next steps.</summary>
+/// <summary>Pure advice over one knowledge snapshot: primary credential, readiness, course path, next steps.</summary>
 public sealed class Recommender
 {
     private readonly KnowledgeBase _knowledge;
@@ -67,10 +67,8 @@ public sealed class Recommender
             }
         }
 
-        var readiness = _knowledge.Credentials
-            .Where(c => c.Kind == CredentialKind.VendorExam && c.IsRecommendable)
-            .Select(c => Readiness(c, profile))
-            .ToArray();
+        var readiness = new ReadinessJudge(_knowledge.TypicalMlYears)
+            .Judge(_knowledge.Credentials.Where(c => c.Kind == CredentialKind.VendorExam && c.IsRecommendable), profile);
 
         var signals = _knowledge.HiringSignals
             .Where(s => s.AppliesTo.Contains(profile.Role) && (!s.RequiresTargetCloud || profile.Cloud != TargetCloud.Undecided))
@@ -106,46 +104,6 @@ public sealed class Recommender
         return credential?.IsRecommendable == true ? credential : null;
     }
 
-    private CredentialReadiness Readiness(Credential credential, LearnerProfile profile)
-    {
-        var messages = _knowledge.Messages;
-        var gaps = new List<string>();
-        var notes = new List<string>();
-        var required = credential.Experience;
-        if (required.MlYears is { } ml && profile.MlYears < ml)
-        {
-            gaps.Add(messages.Format(MessageKeys.MlExperienceGap,
-                ("vendor", credential.Vendor), ("required", Number(ml)), ("actual", Number(profile.MlYears))));
-        }
-
-        if (required.PlatformYears is { } platform && platform > 0)
-        {
-            // The learner's cloud years describe their target cloud only; for other platforms we cannot tell.
-            var years = SamePlatform(credential.Platform, profile.Cloud) ? profile.CloudYears : null;
-            if (years is null)
-            {
-                notes.Add(messages.Format(MessageKeys.PlatformExperienceUnknown,
-                    ("vendor", credential.Vendor), ("platform", PlatformName(credential.Platform)), ("required", Number(platform))));
-            }
-            else if (years < platform)
-            {
-                gaps.Add(messages.Format(MessageKeys.PlatformExperienceGap,
-                    ("vendor", credential.Vendor), ("platform", PlatformName(credential.Platform)), ("required", Number(platform)), ("actual", Number(years.Value))));
-            }
-        }
-
-        if (required.MlYears is null && required.PlatformYears is null)
-        {
-            notes.Add(messages.Format(MessageKeys.NoPublishedRequirement, ("credential", credential.Name)));
-        }
-        else if (gaps.Count == 0 && notes.Count == 0)
-        {
-            notes.Add(messages.Format(MessageKeys.Ready, ("credential", credential.Name)));
-        }
-
-        return new CredentialReadiness(credential, gaps, notes);
-    }
-
     private string PlatformName(CloudPlatform platform) => platform switch
     {
         CloudPlatform.Gcp => _knowledge.Messages.Format(MessageKeys.PlatformGcp),
@@ -153,9 +111,6 @@ public sealed class Recommender
         CloudPlatform.Azure => _knowledge.Messages.Format(MessageKeys.PlatformAzure),
         _ => string.Empty,
     };
-
-    private static bool SamePlatform(CloudPlatform platform, TargetCloud cloud) =>
-        (platform, cloud) is (CloudPlatform.Gcp, TargetCloud.Gcp) or (CloudPlatform.Aws, TargetCloud.Aws) or (CloudPlatform.Azure, TargetCloud.Azure);
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,8 @@ public static class ComparisonCard
 
         return new AdaptiveContainer
         {
+            // A contract for tests and clients; each card lists a credential once, so the id is unique within it.
+            Id = $"credential-{credential.Id}",
             Separator = true,
             Spacing = AdaptiveSpacing.Medium,
             Style = credential.Status == CredentialStatus.Retired ? AdaptiveContainerStyle.Default : AdaptiveContainerStyle.Emphasis,

@@ -133,19 +133,55 @@ public static class RecommendationCard
 
     private static AdaptiveContainer ReadinessBlock(RecommendationMessages words, CredentialReadiness readiness)
     {
-        var (label, color) = readiness.MeetsRecommendation
-            ? (words.Readiness.Ready, AdaptiveTextColor.Good)
-            : (words.Readiness.NotYet, AdaptiveTextColor.Attention);
+        var badge = Badge(words.Readiness, readiness.Level);
+        var id = readiness.Credential.Id;
         var items = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock { Text = $"{words.ReadinessLabel}: **{label}**", Color = color, Wrap = true },
+            // The id is a contract: tests and other clients read the level from it without parsing wording.
+            new AdaptiveTextBlock { Id = $"readiness-{id}-{WireName(readiness.Level)}", Text = $"{words.ReadinessLabel}: **{badge.Text}**", Color = badge.ToTextColor(), Wrap = true },
         };
-        if (readiness.Gaps.Count + readiness.Notes.Count > 0)
+        var lines = readiness.Requirements.Select(check => RequirementLine(words, check)).ToList();
+        if (readiness.LimitedBy is { } easier)
         {
-            items.Add(Bullets(readiness.Gaps.Concat(readiness.Notes)));
+            lines.Add(TemplateText.Fill(words.Requirement.LimitedBy, ("credential", CredentialFacts.Title(easier))));
+        }
+
+        if (lines.Count > 0)
+        {
+            items.Add(Bullets(lines));
         }
 
         return new AdaptiveContainer { Items = items, Spacing = AdaptiveSpacing.Small };
+    }
+
+    /// <summary>The level as it appears in element ids.</summary>
+    public static string WireName(ReadinessLevel level) => level switch
+    {
+        ReadinessLevel.Ready => "ready",
+        ReadinessLevel.Close => "close",
+        ReadinessLevel.NotYet => "notyet",
+        _ => "check",
+    };
+
+    private static ReadinessBadge Badge(ReadinessWords words, ReadinessLevel level) => level switch
+    {
+        ReadinessLevel.Ready => words.Ready,
+        ReadinessLevel.Close => words.Close,
+        ReadinessLevel.NotYet => words.NotYet,
+        _ => words.Check,
+    };
+
+    private static string RequirementLine(RecommendationMessages words, RequirementCheck check)
+    {
+        var required = ("required", LearnerProfileMapping.FormatYears(check.Required));
+        var actual = ("actual", check.Actual is { } years ? LearnerProfileMapping.FormatYears(years) : string.Empty);
+        var platform = ("platform", words.Clouds.GetValueOrDefault(check.Platform.ToString().ToLowerInvariant(), check.Platform.ToString()));
+        return (check.Kind, check.Outcome) switch
+        {
+            (RequirementKind.MlYears, _) => TemplateText.Fill(check.IsEstimate ? words.Requirement.MlYearsEstimate : words.Requirement.MlYears, actual, required),
+            (_, RequirementOutcome.Unknown) => TemplateText.Fill(words.Requirement.PlatformYearsUnknown, platform, required),
+            _ => TemplateText.Fill(words.Requirement.PlatformYears, platform, actual, required),
+        };
     }
 
     private static string StepText(RecommendationMessages words, CourseAdvice step)

@@ -1,3 +1,4 @@
+using CertBot.Cards;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -186,15 +187,50 @@ public sealed class RecommendationMessages
     public string GetMine { get; init; } = "";
     public string SharedBy { get; init; } = "";
     public ReadinessWords Readiness { get; init; } = new();
+    public RequirementWords Requirement { get; init; } = new();
     public Dictionary<string, string> Roles { get; init; } = [];
     public Dictionary<string, string> Clouds { get; init; } = [];
 }
 
-/// <summary>Labels of the readiness levels.</summary>
+/// <summary>The badge of each readiness level.</summary>
 public sealed class ReadinessWords
 {
-    public string Ready { get; init; } = "";
-    public string NotYet { get; init; } = "";
+    public ReadinessBadge Ready { get; init; } = new();
+    public ReadinessBadge Close { get; init; } = new();
+    public ReadinessBadge NotYet { get; init; } = new();
+    public ReadinessBadge Check { get; init; } = new();
+}
+
+/// <summary>A readiness badge's wording and its Adaptive Card text colour name (good, warning, attention, default).</summary>
+public sealed class ReadinessBadge
+{
+    public string Text { get; init; } = "";
+    public string Color { get; init; } = "";
+
+    /// <summary>The colour; an unknown name fails loudly (a test loads the real file) rather than rendering uncoloured.</summary>
+    public AdaptiveTextColor ToTextColor() =>
+        Enum.TryParse<AdaptiveTextColor>(Color, ignoreCase: true, out var color) && Enum.IsDefined(color)
+            ? color
+            : throw new InvalidDataException($"Unknown readiness colour '{Color}'.");
+}
+
+/// <summary>Templates that turn one requirement check into a line on the card.</summary>
+public sealed class RequirementWords
+{
+    /// <summary>Published ML years: {actual}, {required}.</summary>
+    public string MlYears { get; init; } = "";
+
+    /// <summary>ML years estimated from the credential's level: {actual}, {required}.</summary>
+    public string MlYearsEstimate { get; init; } = "";
+
+    /// <summary>Years on the platform: {platform}, {actual}, {required}.</summary>
+    public string PlatformYears { get; init; } = "";
+
+    /// <summary>Years on the platform not given: {platform}, {required}.</summary>
+    public string PlatformYearsUnknown { get; init; } = "";
+
+    /// <summary>Capped by an easier credential on the same cloud: {credential}.</summary>
+    public string LimitedBy { get; init; } = "";
 }
 
 /// <summary>Comparison card wording.</summary>

@@ -131,12 +131,12 @@ internal static class MinimalKnowledge
           - id: retakes
             label: the retake policy
             phrases: [retake]
+        typicalExperience:
+          foundational: 0
+          associate: 1
+          professional: 3
+          specialty: 2
         messages:
-          mlExperienceGap: "{vendor} {required} {actual}"
-          platformExperienceGap: "{vendor} {platform} {required} {actual}"
-          platformExperienceUnknown: "{vendor} {platform} {required}"
-          ready: "{credential}"
-          noPublishedRequirement: "{credential}"
           retiredSuccessor: "{vendor} {retired} {date} {successor}"
           primaryForCloud: "{credential} {cloud}"
           primaryAfterFoundations: "{credential}"

@@ -57,60 +57,84 @@ public sealed class RecommenderTests
 
     [Theory]
     [MemberData(nameof(EveryProfile))]
-    public void Recommend_AnyProfile_ReportsMlGapExactlyWhenBelowRequirement(Role role, TargetCloud cloud, decimal years)
+    public void Recommend_AnyProfile_ReportsMlShortfallExactlyWhenBelowRequirement(Role role, TargetCloud cloud, decimal years)
     {
         var advice = Recommender.Recommend(new LearnerProfile(role, years, cloud, years));
 
         foreach (var readiness in advice.Readiness)
         {
-            var required = readiness.Credential.Experience.MlYears;
-            var hasMlGap = readiness.Gaps.Any(g => g.Contains("years of ML experience", StringComparison.Ordinal));
-            Assert.Equal(required is { } r && years < r, hasMlGap);
+            var required = readiness.Credential.Experience.MlYears ?? KnowledgeFile.Real.TypicalMlYears[readiness.Credential.Level];
+            var ml = readiness.Requirements.Single(r => r.Kind == RequirementKind.MlYears);
+            Assert.Equal(required, ml.Required);
+            Assert.Equal(years < required, ml.Outcome == RequirementOutcome.Shortfall);
+            Assert.Equal(readiness.Credential.Experience.MlYears is null, ml.IsEstimate);
         }
     }
 
     [Theory]
-    [InlineData(1, "Google recommends 3+ years of ML experience; you have 1.")]
-    [InlineData(0.5, "Google recommends 3+ years of ML experience; you have 0.5.")]
-    public void Recommend_GoogleWithLittleExperience_StatesTheGapInWords(decimal years, string expected)
+    [InlineData(0.5, ReadinessLevel.NotYet)]
+    [InlineData(1, ReadinessLevel.NotYet)]
+    [InlineData(1.5, ReadinessLevel.Close)]
+    [InlineData(2, ReadinessLevel.Close)]
+    [InlineData(3, ReadinessLevel.Ready)]
+    public void Recommend_GoogleMlYears_ShortfallAsFactsAndLevelByHalfRule(decimal years, ReadinessLevel expected)
     {
         var advice = Recommender.Recommend(new LearnerProfile(Role.DataScientist, years, TargetCloud.Gcp, 2));
 
         var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
-        Assert.Contains(expected, google.Gaps);
-        Assert.False(google.MeetsRecommendation);
+        var ml = google.Requirements.Single(r => r.Kind == RequirementKind.MlYears);
+        Assert.Equal((3m, years, false), (ml.Required, ml.Actual!.Value, ml.IsEstimate));
+        Assert.Equal(expected, google.Level);
     }
 
     [Fact]
-    public void Recommend_GoogleWithEnoughExperience_HasNoGapAndSaysReady()
+    public void Recommend_GoogleWithEnoughExperience_EveryRequirementMetAndReady()
     {
         var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Gcp, 2));
 
         var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
-        Assert.True(google.MeetsRecommendation);
-        Assert.Contains(google.Notes, n => n.StartsWith("You meet", StringComparison.Ordinal));
+        Assert.Equal(ReadinessLevel.Ready, google.Level);
+        Assert.Equal([RequirementKind.MlYears, RequirementKind.PlatformYears], google.Requirements.Select(r => r.Kind));
+        Assert.All(google.Requirements, r => Assert.Equal(RequirementOutcome.Met, r.Outcome));
+        Assert.False(google.IsEstimate);
     }
 
     [Theory]
-    [InlineData(0.5, true)]
-    [InlineData(1, false)]
-    [InlineData(3, false)]
-    public void Recommend_AwsCloudYears_PlatformGapOnlyBelowOneYear(decimal cloudYears, bool expectGap)
+    [InlineData(0.5, RequirementOutcome.Shortfall, ReadinessLevel.Close)]
+    [InlineData(0, RequirementOutcome.Shortfall, ReadinessLevel.NotYet)]
+    [InlineData(1, RequirementOutcome.Met, ReadinessLevel.Ready)]
+    [InlineData(3, RequirementOutcome.Met, ReadinessLevel.Ready)]
+    public void Recommend_AwsCloudYears_PlatformShortfallOnlyBelowOneYear(decimal cloudYears, RequirementOutcome outcome, ReadinessLevel level)
     {
         var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Aws, cloudYears));
 
         var aws = advice.Readiness.Single(r => r.Credential.Id == "aws-mla-c01");
-        Assert.Equal(expectGap, aws.Gaps.Any(g => g.Contains("years on AWS", StringComparison.Ordinal)));
+        var platform = aws.Requirements.Single(r => r.Kind == RequirementKind.PlatformYears);
+        Assert.Equal((CloudPlatform.Aws, 1m, cloudYears, outcome), (platform.Platform, platform.Required, platform.Actual!.Value, platform.Outcome));
+        Assert.Equal(level, aws.Level);
     }
 
     [Fact]
-    public void Recommend_UnknownCloudYears_NotesInsteadOfGap()
+    public void Recommend_UnknownCloudYears_CheckNeverReady()
     {
         var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 4, TargetCloud.Gcp, null));
 
         var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
-        Assert.Empty(google.Gaps);
-        Assert.Contains(google.Notes, n => n.Contains("tell me how long", StringComparison.Ordinal));
+        var platform = google.Requirements.Single(r => r.Kind == RequirementKind.PlatformYears);
+        Assert.Equal((null, RequirementOutcome.Unknown), (platform.Actual, platform.Outcome));
+        Assert.Equal(ReadinessLevel.Check, google.Level);
+    }
+
+    [Theory]
+    [InlineData(TargetCloud.Aws)]
+    [InlineData(TargetCloud.Azure)]
+    public void Recommend_OtherTargetCloud_GooglePlatformYearsAreNotMentioned(TargetCloud cloud)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 5, cloud, 2));
+
+        var google = advice.Readiness.Single(r => r.Credential.Id == "google-pmle");
+        Assert.DoesNotContain(google.Requirements, r => r.Kind == RequirementKind.PlatformYears);
+        Assert.Equal(ReadinessLevel.Ready, google.Level);
     }
 
     [Theory]
@@ -193,14 +217,20 @@ public sealed class RecommenderTests
             Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 5, TargetCloud.Gcp, 2)).HiringSignals,
             s => s.Id == "course-certificate");
 
-    [Fact]
-    public void Recommend_NewCredentialWithoutPublishedYears_SaysSoInsteadOfInventingAGap()
+    [Theory]
+    [InlineData("azure-ai-103", TargetCloud.Azure, 0, 1, ReadinessLevel.NotYet)]
+    [InlineData("azure-ai-103", TargetCloud.Azure, 1, 1, ReadinessLevel.Ready)]
+    [InlineData("aws-aip-c01", TargetCloud.Aws, 0, 3, ReadinessLevel.NotYet)]
+    [InlineData("aws-aip-c01", TargetCloud.Aws, 2, 3, ReadinessLevel.Close)]
+    public void Recommend_CredentialWithoutPublishedYears_JudgedFromLevelAsEstimate(string id, TargetCloud cloud, decimal years, decimal typical, ReadinessLevel expected)
     {
-        var advice = Recommender.Recommend(new LearnerProfile(Role.SoftwareEngineer, 0, TargetCloud.Azure, 0));
+        var advice = Recommender.Recommend(new LearnerProfile(Role.SoftwareEngineer, years, cloud, 5));
 
-        var azure = advice.Readiness.Single(r => r.Credential.Id == "azure-ai-103");
-        Assert.Empty(azure.Gaps);
-        Assert.Contains(azure.Notes, n => n.Contains("no fixed experience requirement", StringComparison.Ordinal));
+        var readiness = advice.Readiness.Single(r => r.Credential.Id == id);
+        var ml = Assert.Single(readiness.Requirements);
+        Assert.Equal((RequirementKind.MlYears, typical, true), (ml.Kind, ml.Required, ml.IsEstimate));
+        Assert.True(readiness.IsEstimate);
+        Assert.Equal(expected, readiness.Level);
     }
 
     [Theory]
