@@ -28,7 +28,10 @@ internal static class GeneratedFaqs
                 [],
                 [],
                 [],
-                new DateOnly(2026, 11, 23)));
+                new DateOnly(2026, 11, 23))
+            {
+                Title = $"Generated question {i}",
+            });
         }
 
         return entries;

@@ -263,7 +263,7 @@ internal sealed class KnowledgeDocumentReader
     {
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
-        _r.RejectUnknownKeys(m, what, "id", "question", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
+        _r.RejectUnknownKeys(m, what, "id", "question", "title", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
             "notCovered", "versionOf", "persona");
         return new FaqEntry(
             id,
@@ -275,6 +275,8 @@ internal sealed class KnowledgeDocumentReader
             ReadSources(m, p, what),
             _r.RequiredDate(m, "lastVerified", p + ".lastVerified", what))
         {
+            // Optional here so the validator can report a missing or empty title together with its length check.
+            Title = _r.OptionalString(m, "title", p + ".title", what) ?? string.Empty,
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
             VersionOf = _r.OptionalString(m, "versionOf", p + ".versionOf", what),
             Persona = _r.OptionalEnum(m, "persona", p + ".persona", what, WireNameTables.Roles),

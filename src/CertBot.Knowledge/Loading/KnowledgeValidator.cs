@@ -243,6 +243,7 @@ public static partial class KnowledgeValidator
             {
                 var f = kb.Faqs[i];
                 var p = Item("faqs", i);
+                CheckTitle(f, p + ".title");
                 for (var r = 0; r < f.Related.Count; r++)
                 {
                     if (!faqIds.Contains(f.Related[r]))
@@ -273,6 +274,21 @@ public static partial class KnowledgeValidator
 
                 CheckMarkdown(f, p + ".answer");
                 Stale(f.LastVerified, p + ".lastVerified", $"FAQ '{f.Id}'");
+            }
+        }
+
+        // Buttons show the title, not the question, so a missing one would be a blank button and a long one a cut-off label.
+        private void CheckTitle(FaqEntry f, string path)
+        {
+            if (f.Title.Length == 0)
+            {
+                Error(path, string.Create(CultureInfo.InvariantCulture,
+                    $"FAQ '{f.Id}' has no title; give it a short button label of at most {FaqEntry.MaxTitleLength} characters."));
+            }
+            else if (f.Title.Length > FaqEntry.MaxTitleLength)
+            {
+                Error(path, string.Create(CultureInfo.InvariantCulture,
+                    $"FAQ '{f.Id}' has a title of {f.Title.Length} characters; buttons show at most {FaqEntry.MaxTitleLength}."));
             }
         }
 

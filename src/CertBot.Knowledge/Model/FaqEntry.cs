@@ -12,6 +12,18 @@ public sealed record FaqEntry(
     DateOnly LastVerified)
 {
     /// <summary>
+    /// The longest <see cref="Title"/> the validator accepts: Teams truncates long button labels, and this is the budget
+    /// that keeps the did-you-mean and related-question buttons readable in full.
+    /// </summary>
+    public const int MaxTitleLength = 40;
+
+    /// <summary>
+    /// A short plain-words label for buttons that offer this entry (e.g. "What the exams cost"); the full
+    /// <see cref="Question"/> stays the answer card's heading. Empty when the file gives none, which the validator reports.
+    /// </summary>
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>
     /// Ids of <see cref="DetailTopic"/>s a question near this entry could ask for but its answer does not give
     /// (e.g. exam-cost gives no regional prices), so the bot can say so rather than answer with this entry.
     /// </summary>

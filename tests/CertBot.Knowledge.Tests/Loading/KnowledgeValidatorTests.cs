@@ -1,4 +1,5 @@
 using CertBot.Knowledge.Loading;
+using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Tests.Loading;
 
@@ -56,6 +57,9 @@ public sealed class KnowledgeValidatorTests
         { "  professional: 3\n", "  professional: 0.5\n", "professional: 0.5", "'professional' must not be below those of an easier level" },
         { "  associate: 1\n", "  associate: 1\n  expert: 4\n", "expert: 4", "Unknown field 'expert' in typicalExperience" },
         { "    question: What is A?", "    questoin: What is A?", "questoin:", "Unknown field 'questoin'" },
+        { "    title: About B\n", string.Empty, "  - id: faq-b", "FAQ 'faq-b' has no title" },
+        { "title: About A", "title: \"\"", "title: \"\"", "FAQ 'faq-a' has no title" },
+        { "title: About A", "title: " + new string('t', 41), "title: ttt", "FAQ 'faq-a' has a title of 41 characters; buttons show at most 40" },
         { "    track: ml-engineering\n    vendor: Acme\n    kind: vendor-exam\n    platform: gcp\n    status: active", "    vendor: Acme\n    kind: vendor-exam\n    platform: gcp\n    status: active", "  - id: new-exam", "Missing required field 'track'" },
         { "level: associate", "level: expert", "level: expert", "Unknown value 'expert' for 'level'" },
         { "track: related", "track: side", "track: side", "Unknown value 'side' for 'track'" },
@@ -87,6 +91,16 @@ public sealed class KnowledgeValidatorTests
         Assert.Equal(MinimalKnowledge.LineOf(yaml, marker), issue.Line);
         Assert.True(issue.Column >= 1);
         Assert.Null(result.Knowledge);
+    }
+
+    [Fact]
+    public void Parse_TitleOfExactlyTheLimit_HasNoIssues()
+    {
+        var yaml = MinimalKnowledge.With("title: About A", "title: " + new string('t', FaqEntry.MaxTitleLength));
+
+        var result = Parse(yaml);
+
+        Assert.True(result.Report.Issues.Count == 0, result.Report.Format());
     }
 
     [Fact]

@@ -109,6 +109,7 @@ internal static class MinimalKnowledge
         faqs:
           - id: faq-a
             question: What is A?
+            title: About A
             alternatives: [Tell me about A]
             answer: A is **a**.
             related: [faq-b]
@@ -120,6 +121,7 @@ internal static class MinimalKnowledge
             lastVerified: 2026-11-01
           - id: faq-b
             question: What is B?
+            title: About B
             answer: B is _b_.
             sources:
               - title: Curated article

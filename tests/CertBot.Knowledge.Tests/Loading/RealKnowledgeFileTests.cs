@@ -41,6 +41,19 @@ public sealed class RealKnowledgeFileTests
     [InlineData("azure-ai-fundamentals")]
     public void FindFaq_RequiredId_Exists(string id) => Assert.NotNull(KnowledgeFile.Real.FindFaq(id));
 
+    // Checked here as well as by the validator so a loosened validator cannot let a blank or cut-off button label ship.
+    [Fact]
+    public void Faqs_RealFile_EveryEntryHasAShortTitle()
+    {
+        var bad = KnowledgeFile.Real.Faqs
+            .Where(f => string.IsNullOrWhiteSpace(f.Title) || f.Title.Length > FaqEntry.MaxTitleLength)
+            .Select(f => $"{f.Id}: '{f.Title}'")
+            .ToList();
+
+        Assert.True(bad.Count == 0, string.Join("\n", bad));
+        Assert.Equal(40, FaqEntry.MaxTitleLength);
+    }
+
     [Fact]
     public void Faqs_RealFile_KeepsTheOriginal22AndAddsNine() => Assert.Equal(31, KnowledgeFile.Real.Faqs.Count);
 
