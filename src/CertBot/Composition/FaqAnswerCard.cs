@@ -39,10 +39,11 @@ public static class FaqAnswerCard
         if (related.Count > 0)
         {
             body.Add(new AdaptiveTextBlock { Text = faq.RelatedLabel, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Medium });
+            // Short titles, not questions: Teams cuts long button labels; the heading of the answer they open shows the question.
             body.Add(new AdaptiveActionSet
             {
                 Actions = related
-                    .Select(other => (AdaptiveAction)CardButtons.Submit(other.Question, new CardActionData { Action = CardActions.FaqAsk, FaqId = other.Id }))
+                    .Select(other => (AdaptiveAction)CardButtons.Submit(other.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = other.Id }))
                     .ToList(),
             });
         }
