@@ -54,6 +54,19 @@ public sealed class RealKnowledgeFileTests
         Assert.Equal(40, FaqEntry.MaxTitleLength);
     }
 
+    // Source titles are shown to people on answer cards, so they must read as names, not as curation notes.
+    [Fact]
+    public void Sources_RealFile_NoTitleLeaksTheSeedLabel()
+    {
+        var titles = KnowledgeFile.Real.Faqs.SelectMany(f => f.Sources)
+            .Concat(KnowledgeFile.Real.Credentials.SelectMany(c => c.Sources))
+            .Select(s => s.Title)
+            .ToList();
+
+        Assert.NotEmpty(titles);
+        Assert.DoesNotContain(titles, t => t.Contains("seed", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Faqs_RealFile_KeepsTheOriginal22AndAddsNine() => Assert.Equal(31, KnowledgeFile.Real.Faqs.Count);
 
