@@ -153,11 +153,12 @@ public sealed class RecommenderTests
     }
 
     [Fact]
-    public void Recommend_CourseStep_ShowsRating()
+    public void Recommend_CourseStep_ShowsRatingWithItsScale()
     {
         var advice = Recommender.Recommend(new LearnerProfile(Role.SoftwareEngineer, 0, TargetCloud.Gcp, 0));
 
-        Assert.Contains("9.8", advice.CoursePath[0].Display, StringComparison.Ordinal);
+        // A bare "9.8" reads like a 5-star score gone wrong; the guide rates out of 10.
+        Assert.Contains("9.8/10", advice.CoursePath[0].Display, StringComparison.Ordinal);
     }
 
     [Theory]
