@@ -40,7 +40,16 @@ public static class CertBotApp
 
         await using (app.ConfigureAwait(false))
         {
-            await app.RunAsync().ConfigureAwait(false);
+            try
+            {
+                await app.RunAsync().ConfigureAwait(false);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // One clear line for the operator instead of Kestrel's stack traces: the usual cause is a second bot.
+                await stderr.WriteLineAsync($"CertBot cannot start: {ex.Message} Pick another address with --urls http://localhost:<port> (or ASPNETCORE_URLS).").ConfigureAwait(false);
+                return 1;
+            }
         }
 
         return 0;

@@ -34,4 +34,21 @@ public sealed class StartupTests
         Assert.Equal(1, code);
         Assert.Contains("/nonexistent/dialogs", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_PortAlreadyInUse_ExitsOneWithOneClearLine()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var stderr = new StringWriter();
+
+        var code = await CertBotApp.RunAsync(["--urls", $"http://127.0.0.1:{port}", "--Storage:Provider=Memory", "--Knowledge:Semantic:Enabled=false"], stderr);
+
+        Assert.Equal(1, code);
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("--urls", lines[0], StringComparison.Ordinal);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), lines[0], StringComparison.Ordinal);
+    }
 }
