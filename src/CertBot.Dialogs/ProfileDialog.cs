@@ -43,6 +43,12 @@ public sealed class ProfileDialog
     /// <summary>The clause in which the person says what they are or do, or null; for the host's semantic role fallback.</summary>
     public string? SelfDescription(string text) => _extractor.SelfDescription(text);
 
+    /// <summary>True when the text asks something: a "?" or a clause opening with a question word.</summary>
+    public bool IsQuestion(string text) => _extractor.IsQuestion(text);
+
+    /// <summary>True when the text opens with a proposal cue ("what about AWS?"): a change, though shaped like a question.</summary>
+    public bool OpensWithProposal(string text) => _extractor.AfterProposal(text) is not null;
+
     /// <summary>True when the text asks for a recommendation ("which cert should I get").</summary>
     public bool IsTrigger(string text)
     {

@@ -24,15 +24,20 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     /// <summary>As <see cref="Find(string, FaqEntry?, bool)"/>, reading the detail from <paramref name="question"/> (the asking part) and the credential from the whole <paramref name="text"/>.</summary>
     public FaqDetailGap? Find(string question, string text, FaqEntry? answer, bool answerIsAboutTheCredential)
     {
-        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(text);
+        return Find(question, mentions.Find(text), answer, answerIsAboutTheCredential);
+    }
+
+    /// <summary>As above, with the credential the caller has already found in the message.</summary>
+    public FaqDetailGap? Find(string question, Credential? credential, FaqEntry? answer, bool answerIsAboutTheCredential)
+    {
+        ArgumentNullException.ThrowIfNull(question);
         var asked = knowledge.Details.Where(d => d.IsMentionedIn(question)).ToArray();
         if (asked.Length == 0)
         {
             return null;
         }
 
-        var credential = mentions.Find(text);
         foreach (var detail in asked)
         {
             if (detail.HeldNowhere)

@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using CertBot.Knowledge.Loading;
 using YamlDotNet.RepresentationModel;
 
 namespace CertBot.Knowledge.Faq;
@@ -20,27 +20,7 @@ public sealed class FaqEvaluationSet
     public static FaqEvaluationSet Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var stream = new YamlStream();
-        using (var reader = File.OpenText(path))
-        {
-            try
-            {
-                stream.Load(reader);
-            }
-            catch (YamlException ex)
-            {
-                throw new InvalidDataException($"{path}({ex.Start.Line},{ex.Start.Column}): {ex.Message}", ex);
-            }
-        }
-
-        if (stream.Documents.Count == 0
-            || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("items"), out var itemsNode)
-            || itemsNode is not YamlSequenceNode items)
-        {
-            throw new InvalidDataException($"{path}: expected a mapping with an 'items' list.");
-        }
-
+        var items = YamlItemList.Load(path);
         var list = new List<FaqEvaluationItem>(items.Children.Count);
         foreach (var node in items.Children)
         {

@@ -14,12 +14,16 @@ public sealed class FaqScopes
     private readonly Dictionary<string, HashSet<string>> _credentials = new(StringComparer.Ordinal);
 
     private readonly KnowledgeBase _knowledge;
+    private readonly Dictionary<string, FaqEntry[]> _versions;
 
     public FaqScopes(KnowledgeBase knowledge, CredentialMentions mentions)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(mentions);
         _knowledge = knowledge;
+        _versions = knowledge.Faqs.Where(e => e.VersionOf is not null)
+            .GroupBy(e => e.VersionOf!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         foreach (var entry in knowledge.Faqs)
         {
             var mention = mentions.FindMention(entry.Question);
@@ -101,7 +105,9 @@ public sealed class FaqScopes
 
     /// <summary>The version of a general entry for the vendor of <paramref name="mention"/>, or null.</summary>
     private FaqEntry? VersionFor(FaqEntry general, CredentialMention mention) =>
-        _knowledge.Faqs.FirstOrDefault(e => e.VersionOf == general.Id && VendorsOf(e).Contains(mention.Credential.Vendor));
+        _versions.TryGetValue(general.Id, out var versions)
+            ? Array.Find(versions, e => VendorsOf(e).Contains(mention.Credential.Vendor))
+            : null;
 
     private static IEnumerable<string> Lineage(KnowledgeBase knowledge, Credential credential)
     {

@@ -34,8 +34,8 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(text);
         var mention = snapshot.Mentions.FindMention(text);
-        var referring = new HashSet<string>(snapshot.Knowledge.Lexicon.ReferringWords, StringComparer.OrdinalIgnoreCase);
-        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, referring, text, cancellationToken).ConfigureAwait(false);
+        var focus = FaqQuestionFocus.Extract(text, snapshot.ReferringWords);
+        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
         if (persona is { } role && match is { Kind: FaqMatchKind.Answer, Entry.Persona: { } written } && written != role
             && snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == role) is { } theirs)
         {
@@ -44,8 +44,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
-        var asked = FaqQuestionFocus.Extract(text, referring) ?? text;
-        var gap = snapshot.Gaps.Find(asked, text, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention));
+        var gap = snapshot.Gaps.Find(focus ?? text, mention?.Credential, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention));
         return gap is null
             ? match
             : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
@@ -53,14 +52,14 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
     /// <summary>Decides what <paramref name="text"/> asks, using the lexical matcher and, when given and enabled, the semantic index.</summary>
     public ValueTask<FaqMatch> MatchAsync(FaqMatcher lexical, FaqSemanticIndex? index, string text, CancellationToken cancellationToken) =>
-        MatchAsync(lexical, index, null, null, [], text, cancellationToken);
+        MatchAsync(lexical, index, null, null, FaqQuestionFocus.Extract(text), text, cancellationToken);
 
     private async ValueTask<FaqMatch> MatchAsync(
         FaqMatcher lexical,
         FaqSemanticIndex? index,
         FaqScopes? scopes,
         CredentialMention? mention,
-        IReadOnlyCollection<string> referringWords,
+        string? focus,
         string text,
         CancellationToken cancellationToken)
     {
@@ -68,7 +67,6 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(text);
         var semantic = index is not null && generator is not null && options.Enabled;
         var whole = lexical.Match(text);
-        var focus = FaqQuestionFocus.Extract(text, referringWords);
         if (whole.Kind == FaqMatchKind.Answer)
         {
             return Scoped(whole, scopes, mention, semantic ? index : null);

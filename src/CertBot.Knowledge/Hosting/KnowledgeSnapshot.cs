@@ -19,6 +19,10 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Match
     /// <summary>Finds questions for details this generation does not hold.</summary>
     public DetailGapFinder Gaps => _gaps ??= new DetailGapFinder(Knowledge, Mentions);
 
+    /// <summary>The lexicon's referring words as a set, for the question focus of long messages.</summary>
+    public IReadOnlySet<string> ReferringWords => _referring ??= new HashSet<string>(Knowledge.Lexicon.ReferringWords, StringComparer.OrdinalIgnoreCase);
+
     private DetailGapFinder? _gaps;
+    private HashSet<string>? _referring;
     private FaqScopes? _scopes;
 }

@@ -48,10 +48,6 @@ public sealed class HostIntentRecognizer
         return HostIntent.None;
     }
 
-    /// <summary>True when the message is only small talk (greeting, thanks, bye, acknowledgement).</summary>
-    public static bool IsSmallTalk(HostIntent intent) =>
-        intent is HostIntent.Greeting or HostIntent.Thanks or HostIntent.Bye or HostIntent.Acknowledge;
-
     private HashSet<string> Phrases(IEnumerable<string> phrases) =>
         new(phrases.Select(Key).Where(k => k.Length > 0), StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace CertBot.Conversation;
 /// </summary>
 public sealed class MessageReading
 {
-    private readonly Func<CancellationToken, ValueTask<DialogTurn>> _readStep;
+    private readonly Func<MessageReading, CancellationToken, ValueTask<DialogTurn>> _readStep;
     private readonly Func<MessageReading, CancellationToken, ValueTask<FaqMatch>> _matchFaq;
     private readonly ProfileDialog _dialog;
     private DialogTurn? _step;
@@ -20,7 +20,7 @@ public sealed class MessageReading
         DialogState state,
         ProfileDialog dialog,
         HostIntentRecognizer intents,
-        Func<CancellationToken, ValueTask<DialogTurn>> readStep,
+        Func<MessageReading, CancellationToken, ValueTask<DialogTurn>> readStep,
         Func<MessageReading, CancellationToken, ValueTask<FaqMatch>> matchFaq)
     {
         ArgumentNullException.ThrowIfNull(dialog);
@@ -30,9 +30,8 @@ public sealed class MessageReading
         Command = dialog.RecognizeCommand(text);
         Intent = intents.Recognize(text);
         IsTrigger = dialog.IsTrigger(text);
-        IsQuestion = QuestionShape.IsQuestion(text, dialog.Definition.QuestionWords);
-        var opening = PlainText.Normalize(text);
-        OpensWithProposal = dialog.Definition.ProposalCues.Any(c => opening.StartsWith(PlainText.Normalize(c) + " ", StringComparison.Ordinal));
+        IsQuestion = dialog.IsQuestion(text);
+        OpensWithProposal = dialog.OpensWithProposal(text);
         _dialog = dialog;
         _readStep = readStep;
         _matchFaq = matchFaq;
@@ -67,12 +66,9 @@ public sealed class MessageReading
 
     /// <summary>What the text does to a running or finished interview; NotUnderstood when it is neither an answer nor an edit.</summary>
     public async ValueTask<DialogTurn> StepAsync(CancellationToken cancellationToken) =>
-        _step ??= await _readStep(cancellationToken).ConfigureAwait(false);
+        _step ??= await _readStep(this, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The FAQ's reading of the text.</summary>
     public async ValueTask<FaqMatch> FaqAsync(CancellationToken cancellationToken) =>
         _faq ??= await _matchFaq(this, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The step if it was already read; null otherwise.</summary>
-    public DialogTurn? KnownStep => _step;
 }

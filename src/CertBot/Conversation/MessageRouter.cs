@@ -94,7 +94,7 @@ public sealed class MessageRouter(
             state,
             interview.Dialog,
             intents,
-            ct => state.Status == DialogStatus.Idle && interview.Dialog.RecognizeCommand(text) != DialogCommand.Change
+            (reading, ct) => state.Status == DialogStatus.Idle && reading.Command != DialogCommand.Change
                 ? ValueTask.FromResult(new DialogTurn(DialogTurnKind.NotUnderstood, state, [], null, null))
                 : interview.ReadAsync(state, text, ct),
             (reading, ct) => faq.MatchAsync(snapshot, text, PersonaIn(reading.Facts), ct));

@@ -63,7 +63,7 @@ public sealed class MessageRouteTableTests
             State(DialogStatus.Active),
             Dialog,
             Intents,
-            _ => ValueTask.FromResult(new DialogTurn(DialogTurnKind.Asked, State(DialogStatus.Active), [], null, null)),
+            (_, _) => ValueTask.FromResult(new DialogTurn(DialogTurnKind.Asked, State(DialogStatus.Active), [], null, null)),
             (_, _) =>
             {
                 faqAsked = true;
@@ -79,7 +79,7 @@ public sealed class MessageRouteTableTests
         State(status),
         Dialog,
         Intents,
-        _ => ValueTask.FromResult(new DialogTurn(step, State(status), [], null, null)),
+        (_, _) => ValueTask.FromResult(new DialogTurn(step, State(status), [], null, null)),
         (_, _) => ValueTask.FromResult(new FaqMatch(faq, null, 0.9, [], null)));
 
     private static DialogState State(DialogStatus status) => status switch

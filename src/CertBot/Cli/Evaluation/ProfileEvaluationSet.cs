@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CertBot.Cli.Evaluation;
@@ -16,27 +15,7 @@ public sealed class ProfileEvaluationSet(IReadOnlyList<ProfileEvaluationItem> it
     public static ProfileEvaluationSet Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var stream = new YamlStream();
-        using (var reader = File.OpenText(path))
-        {
-            try
-            {
-                stream.Load(reader);
-            }
-            catch (YamlException ex)
-            {
-                throw new InvalidDataException($"{path}({ex.Start.Line},{ex.Start.Column}): {ex.Message}", ex);
-            }
-        }
-
-        if (stream.Documents.Count == 0
-            || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("items"), out var itemsNode)
-            || itemsNode is not YamlSequenceNode sequence)
-        {
-            throw new InvalidDataException($"{path}: expected a mapping with an 'items' list.");
-        }
-
+        var sequence = YamlItemList.Load(path);
         var items = new List<ProfileEvaluationItem>(sequence.Children.Count);
         foreach (var node in sequence.Children)
         {
