@@ -53,13 +53,16 @@ export function teamsProblems(card) {
 }
 
 /** Prepares a Chromium page with the renderer loaded; render(card) returns {problems, hints}. */
+// CERTBOT_CARD_WIDTH renders at another width (360 for a phone, 1024 for a desktop); 480 is a Teams chat column.
+const cardWidth = Number(process.env.CERTBOT_CARD_WIDTH || 480);
+
 export async function openCardPage(context) {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>
       body { margin: 0; padding: 16px; background: #f5f5f5; font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif; }
-      #card { width: 480px; background: #fff; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+      #card { width: ${cardWidth}px; background: #fff; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
     </style></head><body><div id="card"></div></body></html>`);
   await page.addStyleTag({ path: rendererCss });
   await page.addScriptTag({ path: rendererScript });
