@@ -35,7 +35,9 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(text);
         var mention = snapshot.Mentions.FindMention(text);
         var focus = FaqQuestionFocus.Extract(text, snapshot.ReferringWords);
-        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
+        var match = snapshot.Overviews.Find(focus ?? text) is { } overview
+            ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
+            : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
         if (persona is { } role && match is { Kind: FaqMatchKind.Answer, Entry.Persona: { } written } && written != role
             && snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == role) is { } theirs)
         {
