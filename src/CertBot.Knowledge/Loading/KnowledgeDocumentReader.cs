@@ -264,7 +264,7 @@ internal sealed class KnowledgeDocumentReader
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "question", "title", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
-            "notCovered", "versionOf", "persona", "overviewOf");
+            "notCovered", "versionOf", "persona", "overviewOf", "forProfile");
         return new FaqEntry(
             id,
             _r.RequiredString(m, "question", p + ".question", what),
@@ -281,6 +281,7 @@ internal sealed class KnowledgeDocumentReader
             VersionOf = _r.OptionalString(m, "versionOf", p + ".versionOf", what),
             Persona = _r.OptionalEnum(m, "persona", p + ".persona", what, WireNameTables.Roles),
             OverviewOf = _r.StringList(m, "overviewOf", p + ".overviewOf", what),
+            ForProfile = _r.OptionalString(m, "forProfile", p + ".forProfile", what),
         };
     }
 

@@ -43,4 +43,11 @@ public sealed record FaqEntry(
     /// that names one of them and asks nothing more specific gets this entry.
     /// </summary>
     public IReadOnlyList<string> OverviewOf { get; init; } = [];
+
+    /// <summary>
+    /// A line that fits this general answer to a person whose target cloud is known, with <c>{cloud}</c> and
+    /// <c>{credential}</c> placeholders ("Your target employer uses {cloud}, so start with {credential}."); null when the
+    /// answer does not depend on the person.
+    /// </summary>
+    public string? ForProfile { get; init; }
 }
