@@ -1,4 +1,5 @@
 using CertBot.Knowledge.Model;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Faq;
 
@@ -110,7 +111,5 @@ public sealed class CredentialMentions
 
     private static string Compact(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
-    private static string Words(string text) =>
-        string.Join(' ', new string([.. text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    private static string Words(string text) => WordTokenizer.Normalize(text);
 }

@@ -1,4 +1,5 @@
 using CertBot.Knowledge.Model;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Faq;
 
@@ -46,11 +47,7 @@ public sealed class CredentialOverviewQuestion
             return null;
         }
 
-        var words = Words(question);
+        var words = WordTokenizer.Words(question);
         return words.Length > 0 && words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w)) ? entry : null;
     }
-
-    private static string[] Words(string text) =>
-        new string([.. text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

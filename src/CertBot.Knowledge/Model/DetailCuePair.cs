@@ -1,3 +1,5 @@
+using CertBot.Text;
+
 namespace CertBot.Knowledge.Model;
 
 /// <summary>
@@ -11,14 +13,6 @@ public sealed record DetailCuePair(IReadOnlyList<string> Any, IReadOnlyList<stri
 {
     /// <summary>The most words between the two phrases.</summary>
     public const int MaxGap = 3;
-
-    /// <summary>The lower-case words of <paramref name="text"/>, split at anything but letters and digits.</summary>
-    public static string[] Words(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return new string([.. text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
 
     /// <summary>True when a phrase of each list occurs in <paramref name="words"/> with at most <see cref="MaxGap"/> words between them.</summary>
     public bool IsIn(IReadOnlyList<string> words)
@@ -42,7 +36,7 @@ public sealed record DetailCuePair(IReadOnlyList<string> Any, IReadOnlyList<stri
         var found = new List<(int, int)>();
         foreach (var phrase in phrases)
         {
-            var parts = Words(phrase);
+            var parts = WordTokenizer.Words(phrase);
             for (var i = 0; parts.Length > 0 && i + parts.Length <= words.Count; i++)
             {
                 var all = true;

@@ -1,3 +1,5 @@
+using CertBot.Text;
+
 namespace CertBot.Knowledge.Model;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             return false;
         }
 
-        var words = DetailCuePair.Words(text);
+        var words = WordTokenizer.Words(text);
         return Together.Any(pair => pair.IsIn(words));
     }
 
