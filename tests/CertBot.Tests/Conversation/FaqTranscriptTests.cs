@@ -155,4 +155,15 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         Assert.DoesNotContain("software-engineer-path", suggested);
         Assert.DoesNotContain("ml-practitioner-path", suggested);
     }
+
+    [Theory]
+    [InlineData("I'm an ML researcher turned engineer, no formal cert. How should I go about getting certified quickly given my background?", "ml-practitioner-path")]
+    public async Task LongQuestion_StatesWhoTheyAre_AnswersTheirPath(string utterance, string faqId)
+    {
+        var replies = await new TestChat(_server).SayAsync(utterance);
+
+        var feedback = replies.ButtonsWithAction("faq-feedback");
+        Assert.True(feedback.Count == 2, $"'{utterance}' got: {replies}");
+        Assert.Equal(faqId, (string?)feedback[0]["faqId"]);
+    }
 }
