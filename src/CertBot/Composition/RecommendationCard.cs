@@ -20,7 +20,7 @@ public sealed record RecommendationCardOptions(string? ForName = null, string? S
 /// with what the person has against what it expects, the next three steps and the buttons (for an undecided cloud,
 /// the three current exams side by side instead). Everything else sits behind one "More details" tap: the path in
 /// full, the courses, the credential's facts, the other current exams with their readiness, retired exams, what hiring
-/// managers weigh and, once, when the facts were last checked. A shared card is compact: the answer and two buttons.
+/// managers weigh and, once, when the facts were last checked. A shared card is compact: the answer, and buttons to get one's own, share it on and compare.
 /// </summary>
 public static class RecommendationCard
 {
@@ -82,6 +82,7 @@ public static class RecommendationCard
             {
                 // On a shared card the colleague wants their own answer, not the sharer's.
                 CardButtons.Submit(words.GetMine, new CardActionData { Action = CardActions.GetMyOwn }),
+                CardButtons.Submit(words.Share, shareData),
                 CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
             }
             : new List<AdaptiveAction>
