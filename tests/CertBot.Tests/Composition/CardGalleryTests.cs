@@ -39,7 +39,7 @@ public sealed class CardGalleryTests(CertBotServerFixture fixture) : IClassFixtu
         // The verdict changes the advice: the same people once they have said their years on the cloud.
         data.Add("ML engineer, 5 years of ML, 2 years on GCP, GCP", "mlp-gcp-ready");
         data.Add("data scientist, 4 years of ML, 2 years on AWS, AWS", "ds-aws-ready");
-        data.Add("backend developer, 0 years of ML, no AWS experience, AWS", "swe-aws-notyet");
+        data.Add("ML engineer, 5 years of ML, half a year on AWS, AWS", "mlp-aws-close");
         return data;
     }
 
