@@ -59,7 +59,8 @@ public static class RecommendationCard
         if (recommendation.Primary is { } primary && recommendation.PrimaryReadiness is { } verdict)
         {
             body.Add(PrimaryBlock(words, primary, verdict));
-            if (!compact && AsksCloudYears(verdict) && options.CloudYearsChoices.Count > 0)
+            // Personal chats only: in a group the card is everyone's, and a colleague's tap would answer for them.
+            if (!compact && options.ForName is null && AsksCloudYears(verdict) && options.CloudYearsChoices.Count > 0)
             {
                 var chips = options.CloudYearsChoices.Select(c => c with { Title = words.CloudYearsChips.GetValueOrDefault(c.Value, c.Title) }).ToList();
                 body.AddRange(CloudYearsChips.Build(words, CloudName(words, recommendation.Profile.Cloud), chips));

@@ -39,6 +39,15 @@ public sealed class CloudYearsRefinementTests(CertBotServerFixture fixture) : IC
         Assert.Empty(Chips(card));
     }
 
+    [Fact]
+    public async Task Recommendation_InGroupChat_OffersNoChips()
+    {
+        var card = RecommendationCard(await new TestChat(_server, "groupChat").SayAsync("data scientist, 4 years of ML, AWS", mention: true));
+
+        Assert.Contains("readiness-aws-mla-c01-check", Ids(card));
+        Assert.Empty(Chips(card));
+    }
+
     [Theory]
     [InlineData("0", "notyet")]
     [InlineData("0.5", "close")]
