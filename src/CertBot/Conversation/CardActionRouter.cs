@@ -25,6 +25,7 @@ public sealed partial class CardActionRouter(
     CompareFeature compare,
     AskFeature ask,
     ShareFeature share,
+    CloudYearsFeature cloudYears,
     ILogger<CardActionRouter> logger)
 {
     /// <summary>Reads the button payload; null when it is not one of ours.</summary>
@@ -68,6 +69,9 @@ public sealed partial class CardActionRouter(
                 break;
             case CardActions.Help:
                 await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
+                break;
+            case CardActions.ProfileAnswer when data.Slot == LearnerProfileMapping.CloudYearsSlot && data.Value is not null
+                && turn.Activity.Type == ActivityTypes.Invoke && cloudYears.TryRefresh(turn, data.Value):
                 break;
             case CardActions.ProfileAnswer when data.Slot is not null && data.Value is not null:
                 await interview.AnswerAsync(turn, data.Slot, data.Value, cancellationToken).ConfigureAwait(false);

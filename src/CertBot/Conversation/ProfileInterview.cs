@@ -1,3 +1,4 @@
+using CertBot.Cards;
 using CertBot.Composition;
 using CertBot.Dialogs;
 using CertBot.Hosting;
@@ -156,11 +157,18 @@ public sealed class ProfileInterview(
             await turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await turn.SendCardAsync(RecommendationCardFor(turn, profile), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The recommendation card for the person who sent the activity, with the cloud-years quick answers.</summary>
+    public AdaptiveCard RecommendationCardFor(ITurnContext turn, LearnerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
         var snapshot = knowledge.Snapshot;
         var recommendation = snapshot.Recommender.Recommend(profile);
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
-        var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName));
-        await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+        var choices = dialog.Definition.FindSlot(LearnerProfileMapping.CloudYearsSlot)?.QuickAnswers.Select(q => new DialogChoice(q.Value, q.Title)).ToList() ?? [];
+        return RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName) { CloudYearsChoices = choices });
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<ProfileInterview>();
         services.AddSingleton<HelpFeature>();
         services.AddSingleton<CompareFeature>();
+        services.AddSingleton<CloudYearsFeature>();
         services.AddSingleton<AskFeature>();
         services.AddSingleton<ShareFeature>();
         services.AddSingleton<ResultFeature>();

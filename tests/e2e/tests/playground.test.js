@@ -187,6 +187,27 @@ describe('playground', () => {
     assert.match(await card.innerText(), /data scientist/i, 'the card shows the role the message gave');
   });
 
+  // Years on the target cloud were not given, so the card offers quick answers. The chip is an Action.Execute: the
+  // playground sends an adaptiveCard/action invoke and swaps the card for the one in the response, as Teams does.
+  it('re-judges readiness in place when "Years on AWS: 1-2" is tapped on the card', stepTimeout, async () => {
+    assert.ok(awsRecommendation, 'the whole profile produced a recommendation');
+    const card = awsRecommendation.message.locator('.ac-adaptiveCard');
+    assert.match(await card.innerText(), /Can't tell yet/, 'before the tap the AWS years are unknown');
+    const before = await chat.botMessageCount();
+    await chat.clickCardButton(awsRecommendation.message, '1-2');
+    await chat.page.waitForFunction(
+      (element) => /Years on AWS: 1\.5 of 1\+/.test(element.innerText),
+      await awsRecommendation.message.elementHandle(),
+      { timeout: 20_000 },
+    );
+    await chat.page.waitForTimeout(settleMs); // a second card sent instead of the update would show up now
+    await chat.screenshotMessage('whole-profile-card-after-cloud-years', awsRecommendation.message);
+    const text = await awsRecommendation.message.locator('.ac-adaptiveCard').innerText();
+    assert.match(text, /\bReady\b/, 'the refreshed card says Ready');
+    assert.doesNotMatch(text, /Tap one to re-check/, 'the quick answers are gone once answered');
+    assert.equal(await chat.botMessageCount(), before, 'the card was updated in place, not sent again');
+  });
+
   it('says honestly that it does not have a detail, with a link to the official page and no feedback question', stepTimeout, async () => {
     const before = await chat.botMessageCount();
     await chat.send('what\'s the passing score for the google ml engineer exam?');
