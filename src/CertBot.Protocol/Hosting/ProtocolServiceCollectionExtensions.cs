@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -37,15 +38,18 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<IStorage>(CreateStorage);
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
-        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<BotFrameworkOptions>>();
-            return new MsalConnectorTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>());
-        });
+        services.TryAddSingleton(sp => new ConnectorTokenHealth(
+            new MsalConnectorTokenProvider(sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IHttpClientFactory>()),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConnectorTokenHealth>>()));
+        services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ConnectorTokenHealth>());
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag])
+            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag]);
 
         services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName);
         services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);

@@ -18,6 +18,9 @@ public static class HostingExtensions
         }
 
         builder.Services.AddHostedService<StartupAnnouncer>();
+        var startGate = new HostStartErrorGate();
+        builder.Logging.AddFilter(HostStartErrorGate.HostCategory, startGate.Allows);
+        builder.Services.AddSingleton<IHostedService>(startGate);
 
         // Telemetry is exported only when an OTLP endpoint is configured (standard OTEL_* variables).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
