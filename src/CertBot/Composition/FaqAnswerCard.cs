@@ -9,7 +9,8 @@ namespace CertBot.Composition;
 public static class FaqAnswerCard
 {
     /// <param name="feedback">Null while feedback is open; otherwise the text that replaces the feedback buttons.</param>
-    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, FaqEntry entry, string? feedback = null)
+    /// <param name="asked">The normalised words that led to this answer, carried on the feedback buttons for the curator report; null when a button led here.</param>
+    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, FaqEntry entry, string? feedback = null, string? asked = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -52,8 +53,8 @@ public static class FaqAnswerCard
         if (feedback is null)
         {
             body.Add(new AdaptiveTextBlock { Text = faq.FeedbackQuestion, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Medium });
-            actions.Add(CardButtons.Submit(faq.Helpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = true }));
-            actions.Add(CardButtons.Submit(faq.NotHelpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = false }));
+            actions.Add(CardButtons.Submit(faq.Helpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = true, Asked = asked }));
+            actions.Add(CardButtons.Submit(faq.NotHelpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = false, Asked = asked }));
         }
         else
         {

@@ -26,7 +26,7 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
-                await AnswerAsync(turn, match.Entry, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
                 await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -52,10 +52,10 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
             return false;
         }
 
-        await AnswerAsync(turn, entry, cancellationToken).ConfigureAwait(false);
+        await AnswerAsync(turn, entry, asked: null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry), cancellationToken);
+    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, CancellationToken cancellationToken)
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry, asked: asked), cancellationToken);
 }
