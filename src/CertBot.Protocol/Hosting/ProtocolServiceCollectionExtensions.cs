@@ -1,6 +1,7 @@
 using CertBot.Protocol.Authentication;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CertBotTelemetry>();
         services.TryAddSingleton<IStorage>(CreateStorage);
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
@@ -60,6 +63,7 @@ public static class ProtocolServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
                 if (options.ConnectorMaxRetries > 0)
                 {
+                    var telemetry = context.ServiceProvider.GetRequiredService<CertBotTelemetry>();
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.ConnectorMaxRetries,
@@ -68,6 +72,11 @@ public static class ProtocolServiceCollectionExtensions
                         UseJitter = true,
                         ShouldRetryAfterHeader = true,
                         ShouldHandle = static args => ValueTask.FromResult(ConnectorRetryPolicy.ShouldRetry(args.Outcome)),
+                        OnRetry = args =>
+                        {
+                            telemetry.RecordConnectorRetry((int?)args.Outcome.Result?.StatusCode);
+                            return default;
+                        },
                     });
                 }
             });

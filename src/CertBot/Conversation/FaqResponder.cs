@@ -1,11 +1,12 @@
 using CertBot.Composition;
 using CertBot.Curation;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Hosting;
 
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
+public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
 {
     /// <summary>The knowledge generation a turn should use throughout.</summary>
     public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
@@ -23,6 +24,7 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(match);
+        Record(match);
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
@@ -54,6 +56,22 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
 
         await AnswerAsync(turn, entry, asked: null, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private void Record(FaqMatch match)
+    {
+        var outcome = match.Kind switch
+        {
+            FaqMatchKind.Answer => FaqOutcomes.Answered,
+            FaqMatchKind.NotHeld => FaqOutcomes.NotHeld,
+            FaqMatchKind.DidYouMean => FaqOutcomes.Suggested,
+            _ => FaqOutcomes.Abstained,
+        };
+        var path = match.Kind is FaqMatchKind.Answer or FaqMatchKind.NotHeld
+            ? match.Path is FaqMatchPath.SemanticAgreement or FaqMatchPath.SemanticAlone ? UnderstandingPaths.Semantic : UnderstandingPaths.Lexical
+            : UnderstandingPaths.Abstained;
+        telemetry.RecordFaqOutcome(outcome);
+        telemetry.RecordUnderstanding(path, "faq");
     }
 
     private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, CancellationToken cancellationToken)
