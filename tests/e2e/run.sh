@@ -41,5 +41,6 @@ else
 fi
 
 cd "$e2e_dir"
-# One file at a time: the playground test owns fixed ports and two cores are shared with the bot and Chromium.
+# One file at a time: two cores are shared with the bot and Chromium. Ports are picked free by the tests
+# (override with CERTBOT_E2E_BOT_PORT / CERTBOT_E2E_PLAYGROUND_PORT).
 node --test --test-concurrency=1 --test-reporter=spec "${tests[@]}"

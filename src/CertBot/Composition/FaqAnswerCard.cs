@@ -16,7 +16,8 @@ public static class FaqAnswerCard
 
     /// <param name="feedback">Null while feedback is open; otherwise the text that replaces the feedback buttons.</param>
     /// <param name="forYou">How the answer was fitted to the person's profile, shown above it; null for the general answer.</param>
-    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, FaqEntry entry, string? feedback = null, string? forYou = null)
+    /// <param name="asked">The normalised words that led to this answer, carried on the feedback buttons for the curator report; null when a button led here.</param>
+    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, FaqEntry entry, string? feedback = null, string? forYou = null, string? asked = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -74,8 +75,8 @@ public static class FaqAnswerCard
         if (feedback is null)
         {
             body.Add(new AdaptiveTextBlock { Text = faq.FeedbackQuestion, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Medium });
-            actions.Add(CardButtons.Submit(faq.Helpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = true }));
-            actions.Add(CardButtons.Submit(faq.NotHelpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = false }));
+            actions.Add(CardButtons.Submit(faq.Helpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = true, Asked = asked }));
+            actions.Add(CardButtons.Submit(faq.NotHelpful, new CardActionData { Action = CardActions.FaqFeedback, FaqId = entry.Id, Helpful = false, Asked = asked }));
         }
         else
         {

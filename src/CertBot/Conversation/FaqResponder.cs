@@ -1,13 +1,14 @@
 using CertBot.Cards;
 using CertBot.Composition;
 using CertBot.Curation;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Hosting;
 using CertBot.Text;
 
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
+public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
 {
     /// <summary>The knowledge generation a turn should use throughout.</summary>
     public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
@@ -27,12 +28,11 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
         ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(match);
+        Record(match);
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
-                await turn.SendCardAsync(
-                    FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, match.Entry, forYou: ForYou(match, asker)),
-                    cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(match, asker), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
                 await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
             return false;
         }
 
-        await AnswerAsync(turn, entry, cancellationToken).ConfigureAwait(false);
+        await AnswerAsync(turn, entry, asked: null, forYou: null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -86,6 +86,22 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
         }
     }
 
-    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry), cancellationToken);
+    private void Record(FaqMatch match)
+    {
+        var outcome = match.Kind switch
+        {
+            FaqMatchKind.Answer => FaqOutcomes.Answered,
+            FaqMatchKind.NotHeld => FaqOutcomes.NotHeld,
+            FaqMatchKind.DidYouMean => FaqOutcomes.Suggested,
+            _ => FaqOutcomes.Abstained,
+        };
+        var path = match.Kind is FaqMatchKind.Answer or FaqMatchKind.NotHeld
+            ? match.Path is FaqMatchPath.SemanticAgreement or FaqMatchPath.SemanticAlone ? UnderstandingPaths.Semantic : UnderstandingPaths.Lexical
+            : UnderstandingPaths.Abstained;
+        telemetry.RecordFaqOutcome(outcome);
+        telemetry.RecordUnderstanding(path, "faq");
+    }
+
+    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, string? forYou, CancellationToken cancellationToken)
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
 }

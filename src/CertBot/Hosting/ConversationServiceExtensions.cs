@@ -49,6 +49,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<IBot, CertBotActivityHandler>();
         services.AddSingleton<LanguageModelWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<LanguageModelWarmup>());
+        services.AddHostedService<TurnPipelineWarmup>();
         services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("models", tags: [ReadinessResponseWriter.ReadyTag]);
         return services;
     }

@@ -15,10 +15,11 @@ import { launchChromium } from '../lib/browser.js';
 import { dotnetArgs } from '../lib/certbot-cli.js';
 import { artifactsDir, e2eDir, repoRoot } from '../lib/paths.js';
 import { PlaygroundChat, escapeRegExp, playgroundBotName, startPlayground } from '../lib/playground.js';
-import { startProcess, waitForHttp } from '../lib/processes.js';
+import { freePort, startProcess, waitForHttp } from '../lib/processes.js';
 
-const botPort = Number(process.env.CERTBOT_E2E_BOT_PORT || 3978);
-const playgroundPort = Number(process.env.CERTBOT_E2E_PLAYGROUND_PORT || 56150);
+// Free ports unless given: a developer's bot on 3978 or a second run must not make this test fail.
+const botPort = Number(process.env.CERTBOT_E2E_BOT_PORT || await freePort());
+const playgroundPort = Number(process.env.CERTBOT_E2E_PLAYGROUND_PORT || await freePort());
 const outDir = path.join(artifactsDir, 'e2e', 'playground');
 const useReferenceBot = process.env.CERTBOT_E2E_BOT === 'reference';
 const welcomeButtons = ['Get a recommendation', 'Compare certifications', 'Ask a question'];
