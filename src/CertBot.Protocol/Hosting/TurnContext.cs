@@ -1,30 +1,54 @@
 using System.Security.Claims;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
+using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
 /// The <see cref="ITurnContext"/> the adapter hands to the bot: sends go to the Connector, or into a buffer when the
-/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all).
+/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all). A message the Connector
+/// does not take within the turn's budget goes to the <see cref="ReplyOutbox"/>, and so does every later one of the
+/// turn and of a conversation that already has replies waiting, so replies keep their order and a failing Connector
+/// is not waited for twice.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
     private readonly Func<ConnectorClient> _connector;
     private readonly int _maxOutgoingBytes;
+    private readonly ReplyOutbox? _outbox;
+    private readonly TurnBudget? _budget;
+    private readonly ILogger? _logger;
     private readonly List<Activity> _buffered = [];
     private ConversationReference? _reference;
+    private bool _connectorFailed;
 
-    internal TurnContext(Activity activity, ClaimsIdentity? identity, ITurnState state, Func<ConnectorClient> connector, int maxOutgoingBytes)
+    internal TurnContext(
+        Activity activity,
+        ClaimsIdentity? identity,
+        ITurnState state,
+        Func<ConnectorClient> connector,
+        int maxOutgoingBytes,
+        ReplyOutbox? outbox = null,
+        TurnBudget? budget = null,
+        ILogger? logger = null)
     {
         Activity = activity;
         Identity = identity;
         State = state;
         _connector = connector;
         _maxOutgoingBytes = maxOutgoingBytes;
+        _outbox = outbox;
+        _budget = budget;
+        _logger = logger;
         BuffersReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
     }
+
+    /// <summary>Replies of this turn that went to the outbox instead of the Connector.</summary>
+    internal int QueuedReplies { get; private set; }
 
     public Activity Activity { get; }
     public ClaimsIdentity? Identity { get; }
@@ -57,18 +81,82 @@ public sealed class TurnContext : ITurnContext
             return new ResourceResponse(null);
         }
 
-        var connector = _connector();
         var serviceUrl = RequireServiceUrl();
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The outgoing activity has no conversation id.");
-        var response = string.IsNullOrEmpty(activity.ReplyToId)
-            ? await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false)
-            : await connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, cancellationToken).ConfigureAwait(false);
-        if (activity.Type != ActivityTypes.Typing)
+        return await DeliverAsync(
+            activity,
+            conversationId,
+            (connector, token) => string.IsNullOrEmpty(activity.ReplyToId)
+                ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, token)
+                : connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends through the Connector, or queues when the Connector already failed this turn, the conversation has
+    /// replies waiting, or the time for sends is up. A typing indicator is never queued (late, it means nothing).
+    /// </summary>
+    private async Task<ResourceResponse> DeliverAsync(
+        Activity activity, string conversationId, Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send, CancellationToken cancellationToken)
+    {
+        var typing = activity.Type == ActivityTypes.Typing;
+        var conversation = ReplyOutbox.ConversationKey(activity.ChannelId, conversationId);
+        if (_outbox is not null && (_connectorFailed || _outbox.HasPending(conversation) || _budget?.SendTimeLeft == TimeSpan.Zero))
         {
-            Responded = true;
+            if (!typing)
+            {
+                await QueueAsync(activity, null, _connectorFailed ? "the Connector failed earlier in this turn"
+                    : _outbox.HasPending(conversation) ? "earlier replies of this conversation are still waiting" : "the turn's time for sends is up").ConfigureAwait(false);
+            }
+
+            return new ResourceResponse(null);
         }
 
-        return response ?? new ResourceResponse(null);
+        try
+        {
+            var response = await send(_connector(), cancellationToken).ConfigureAwait(false);
+            Responded |= !typing;
+            return response ?? new ResourceResponse(null);
+        }
+        catch (ConnectorException ex) when (ex.Kind == ConnectorFailureKind.MaybeDelivered)
+        {
+            _logger?.ReplyMaybeDelivered(Activity.Id);
+            Responded |= !typing;
+            return new ResourceResponse(null);
+        }
+        catch (ConnectorException ex) when (_outbox is not null && ex.Kind == ConnectorFailureKind.Transient && !cancellationToken.IsCancellationRequested)
+        {
+            _connectorFailed = true;
+            if (!typing)
+            {
+                await QueueAsync(activity, ex.RetryAfter, ex.Message).ConfigureAwait(false);
+            }
+
+            return new ResourceResponse(null);
+        }
+    }
+
+    /// <summary>Queues the apology of a failed turn: never through a Connector that just failed or once the budget is spent.</summary>
+    internal async Task<bool> TryQueueInsteadAsync(Activity activity)
+    {
+        if (BuffersReplies || _outbox is null || !(_connectorFailed || _budget?.SendTimeLeft == TimeSpan.Zero))
+        {
+            return false;
+        }
+
+        activity.Type ??= ActivityTypes.Message;
+        ApplyIncomingDefaults(activity);
+        await QueueAsync(activity, null, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task QueueAsync(Activity activity, TimeSpan? notBefore, string reason)
+    {
+        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        await _outbox!.EnqueueAsync(activity, notBefore).ConfigureAwait(false);
+        QueuedReplies++;
+        Responded = true;
+        _logger?.ReplyQueued(Activity.Id, reason);
     }
 
     public async Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -140,8 +228,9 @@ public sealed class TurnContext : ITurnContext
         activity.ChannelId ??= Activity.ChannelId;
         activity.ServiceUrl ??= Activity.ServiceUrl;
         activity.From ??= Activity.Recipient;
-        var response = await _connector().SendToConversationAsync(RequireServiceUrl(), conversationId, activity, cancellationToken).ConfigureAwait(false);
-        return response ?? new ResourceResponse(null);
+        var serviceUrl = RequireServiceUrl();
+        return await DeliverAsync(
+            activity, conversationId, (connector, token) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, token), cancellationToken).ConfigureAwait(false);
     }
 
     private void ApplyIncomingDefaults(Activity activity, bool setReplyTo = true)
