@@ -121,9 +121,13 @@ public sealed class ConnectorClient
         {
             return await SendBoundedAsync(method, target, serviceUrl, conversationId, body, responseType, operation, bounded.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (bounded.TimedOut)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ConnectorException(ConnectorFailureKind.Transient, $"Connector {operation} did not finish within the turn's budget.", ex);
+            // The budget ran out, or an HttpClient timeout (token endpoint) fired: not posted, worth sending later.
+            throw new ConnectorException(
+                ConnectorFailureKind.Transient,
+                bounded.TimedOut ? $"Connector {operation} did not finish within the turn's budget." : $"Connector {operation} timed out.",
+                ex);
         }
         catch (TimeoutRejectedException ex)
         {

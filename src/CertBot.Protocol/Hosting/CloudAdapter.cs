@@ -104,7 +104,7 @@ public sealed class CloudAdapter
         using var scope = _budget.Begin(timeout, reserve);
         var left = _budget.Left!.Value;
         var bounded = _budget.ForTurn(timeout, cancellationToken);
-        var turn = RunTurnAsync(activity, identity, bounded.Token, callback);
+        var turn = RunTurnAsync(activity, identity, bounded, callback);
         // Disposed when the turn ends, which may be after this method returned (bot code that ignores its token).
         _ = turn.ContinueWith(static (_, state) => ((BudgetToken)state!).Dispose(), bounded, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -144,9 +144,10 @@ public sealed class CloudAdapter
     private async Task<TurnResult> RunTurnAsync(
         Activity activity,
         ClaimsIdentity? identity,
-        CancellationToken cancellationToken,
+        BudgetToken budget,
         Func<ITurnContext, CancellationToken, Task>? callback = null)
     {
+        var cancellationToken = budget.Token;
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
         using var turnLock = await _locks.AcquireAsync($"{channelId}/{activity.Conversation!.Id}", cancellationToken).ConfigureAwait(false);
         var state = await TurnState.LoadAsync(_storage, channelId, activity.Conversation.Id!, activity.From?.Id, cancellationToken).ConfigureAwait(false);
@@ -170,7 +171,7 @@ public sealed class CloudAdapter
 
                 await state.SaveAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _budget.Left != TimeSpan.Zero)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !budget.TimedOut)
             {
                 throw;
             }

@@ -71,6 +71,13 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
                 }
 
                 break;
+            case "send-then-throw":
+                await turnContext.SendActivityAsync(new Activity { Text = "partial answer" }, cancellationToken);
+                throw new InvalidOperationException("failed after the first reply");
+            case "slow":
+                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                await turnContext.SendActivityAsync(new Activity { Text = "too late" }, cancellationToken);
+                break;
             case "typing":
                 await turnContext.SendTypingAsync(cancellationToken);
                 break;
