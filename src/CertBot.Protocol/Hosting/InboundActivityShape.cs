@@ -6,6 +6,7 @@ namespace CertBot.Protocol.Hosting;
 /// What an incoming activity must look like before any turn runs: a type, a conversation id, a sender id, a usable
 /// serviceUrl (unless replies come back in the body), and every id, name and short field within
 /// <c>BotFramework:MaxIdentifierLength</c> (a 100,000-character id would make every reply too large to send).
+/// Ids must not hold control characters (they go into Connector URLs and headers).
 /// List members that are JSON <c>null</c> (<c>"entities":[null]</c>) carry nothing and are dropped. Wrong JSON types
 /// never get here: the deserializer rejects them, and the endpoint answers 400 for both.
 /// </summary>
@@ -50,7 +51,33 @@ internal static class InboundActivityShape
             return $"The activity's '{tooLong}' is longer than {maxLength} characters.";
         }
 
+        var controlled = FirstWithControlCharacter(activity);
+        if (controlled is not null)
+        {
+            return $"The activity's '{controlled}' contains control characters.";
+        }
+
         DropNulls(activity);
+        return null;
+    }
+
+    // Ids end up in Connector URLs and headers, where a control character makes every reply fail.
+    private static string? FirstWithControlCharacter(Activity activity)
+    {
+        (string? Value, string Name)[] ids =
+        [
+            (activity.Id, "id"), (activity.ReplyToId, "replyToId"), (activity.ChannelId, "channelId"), (activity.ServiceUrl, "serviceUrl"),
+            (activity.Conversation?.Id, "conversation.id"), (activity.From?.Id, "from.id"), (activity.Recipient?.Id, "recipient.id"),
+            (activity.Conversation?.TenantId, "conversation.tenantId"),
+        ];
+        foreach (var (value, name) in ids)
+        {
+            if (value is not null && value.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+            {
+                return name;
+            }
+        }
+
         return null;
     }
 

@@ -38,6 +38,8 @@ public sealed class BadInputTests : IAsyncLifetime
         { "entity a number", "entities", "[1]" },
         { "mentioned a string", "entities", "[{\"type\":\"mention\",\"mentioned\":\"28:bot\"}]" },
         { "type a number", "type", "7" },
+        { "id with a newline", "id", "\"act\\nInformation: forged\"" },
+        { "conversation.id with a NUL", "conversation.id", "\"a:conv\\u0000x\"" },
     };
 
     [Theory]
