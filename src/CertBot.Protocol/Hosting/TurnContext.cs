@@ -10,21 +10,16 @@ namespace CertBot.Protocol.Hosting;
 
 /// <summary>
 /// The <see cref="ITurnContext"/> the adapter hands to the bot: sends go to the Connector, or into a buffer when the
-/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all). A message the Connector
-/// does not take within the turn's budget goes to the <see cref="ReplyOutbox"/>, and so does every later one of the
-/// turn and of a conversation that already has replies waiting, so replies keep their order and a failing Connector
-/// is not waited for twice.
+/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all). Sends go through the
+/// turn's <see cref="ReplyDelivery"/>, which queues what the Connector does not take within the budget.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
     private readonly Func<ConnectorClient> _connector;
     private readonly int _maxOutgoingBytes;
-    private readonly ReplyOutbox? _outbox;
-    private readonly TurnBudget? _budget;
-    private readonly ILogger? _logger;
+    private readonly ReplyDelivery _delivery;
     private readonly List<Activity> _buffered = [];
     private ConversationReference? _reference;
-    private bool _connectorFailed;
 
     internal TurnContext(
         Activity activity,
@@ -41,14 +36,12 @@ public sealed class TurnContext : ITurnContext
         State = state;
         _connector = connector;
         _maxOutgoingBytes = maxOutgoingBytes;
-        _outbox = outbox;
-        _budget = budget;
-        _logger = logger;
+        _delivery = new ReplyDelivery(outbox, budget, logger, activity.Id, maxOutgoingBytes);
         BuffersReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
     }
 
     /// <summary>Replies of this turn that went to the outbox instead of the Connector.</summary>
-    internal int QueuedReplies { get; private set; }
+    internal int QueuedReplies => _delivery.Queued;
 
     public Activity Activity { get; }
     public ClaimsIdentity? Identity { get; }
@@ -92,71 +85,27 @@ public sealed class TurnContext : ITurnContext
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Sends through the Connector, or queues when the Connector already failed this turn, the conversation has
-    /// replies waiting, or the time for sends is up. A typing indicator is never queued (late, it means nothing).
-    /// </summary>
     private async Task<ResourceResponse> DeliverAsync(
         Activity activity, string conversationId, Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send, CancellationToken cancellationToken)
     {
-        var typing = activity.Type == ActivityTypes.Typing;
-        var conversation = ReplyOutbox.ConversationKey(activity.ChannelId, conversationId);
-        if (_outbox is not null && (_connectorFailed || _outbox.HasPending(conversation) || _budget?.SendTimeLeft == TimeSpan.Zero))
-        {
-            if (!typing)
-            {
-                await QueueAsync(activity, null, _connectorFailed ? "the Connector failed earlier in this turn"
-                    : _outbox.HasPending(conversation) ? "earlier replies of this conversation are still waiting" : "the turn's time for sends is up").ConfigureAwait(false);
-            }
-
-            return new ResourceResponse(null);
-        }
-
-        try
-        {
-            var response = await send(_connector(), cancellationToken).ConfigureAwait(false);
-            Responded |= !typing;
-            return response ?? new ResourceResponse(null);
-        }
-        catch (ConnectorException ex) when (ex.Kind == ConnectorFailureKind.MaybeDelivered)
-        {
-            _logger?.ReplyMaybeDelivered(Activity.Id);
-            Responded |= !typing;
-            return new ResourceResponse(null);
-        }
-        catch (ConnectorException ex) when (_outbox is not null && ex.Kind == ConnectorFailureKind.Transient && !cancellationToken.IsCancellationRequested)
-        {
-            _connectorFailed = true;
-            if (!typing)
-            {
-                await QueueAsync(activity, ex.RetryAfter, ex.Message).ConfigureAwait(false);
-            }
-
-            return new ResourceResponse(null);
-        }
+        var response = await _delivery.SendAsync(activity, conversationId, token => send(_connector(), token), cancellationToken).ConfigureAwait(false);
+        Responded |= activity.Type != ActivityTypes.Typing;
+        return response;
     }
 
     /// <summary>Queues the apology of a failed turn: never through a Connector that just failed or once the budget is spent.</summary>
     internal async Task<bool> TryQueueInsteadAsync(Activity activity)
     {
-        if (BuffersReplies || _outbox is null || !(_connectorFailed || _budget?.SendTimeLeft == TimeSpan.Zero))
+        if (BuffersReplies || !_delivery.MustQueue)
         {
             return false;
         }
 
         activity.Type ??= ActivityTypes.Message;
         ApplyIncomingDefaults(activity);
-        await QueueAsync(activity, null, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
-        return true;
-    }
-
-    private async Task QueueAsync(Activity activity, TimeSpan? notBefore, string reason)
-    {
-        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
-        await _outbox!.EnqueueAsync(activity, notBefore).ConfigureAwait(false);
-        QueuedReplies++;
+        await _delivery.QueueAsync(activity, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
         Responded = true;
-        _logger?.ReplyQueued(Activity.Id, reason);
+        return true;
     }
 
     public async Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default)
