@@ -7,34 +7,33 @@ namespace CertBot.Protocol.Tests.Diagnostics;
 public sealed class WireValuesInLogsTests
 {
     [Fact]
-    public async Task Post_ActivityIdWithNewlinesAndBotFails_LoggedCutAndOnOneLine()
+    public async Task Post_LongActivityIdAndBotFails_LoggedCut()
     {
         await using var host = await BotHost.StartAsync();
         var activity = host.Message("throw");
-        activity.Id = "act-1\nInformation: user admin signed in\r\n" + new string('z', 900);
+        activity.Id = "act-" + new string('z', 1000);
 
         using var response = await host.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var failure = Assert.Single(host.Logs.Lines, l => l.StartsWith("Error: Turn failed", StringComparison.Ordinal));
-        Assert.DoesNotContain('\n', failure);
-        Assert.DoesNotContain('\r', failure);
         Assert.DoesNotContain(new string('z', 200), failure, StringComparison.Ordinal);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("\nInformation: user admin", StringComparison.Ordinal));
+        Assert.Contains("chars)", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Post_DuplicateWithControlCharacters_LoggedClean()
+    public async Task Post_ConnectorErrorBodyWithNewlinesAnd100KB_LoggedOnOneLineAndCut()
     {
         await using var host = await BotHost.StartAsync();
-        var activity = host.Message("hello");
-        activity.Id = "dup\u001b[2J\u202Eid";
+        host.Channel.ScriptErrorBody(host.Scope, "{\"error\":\"x\"}\nInformation: user admin signed in\r\n\u001b[2J" + new string('q', 100_000));
+        host.Channel.ScriptConnector(host.Scope, (400, null));
 
-        using var first = await host.PostAsync(activity);
-        using var second = await host.PostAsync(activity);
+        using var response = await host.PostAsync(host.Message("hello"));
 
-        var line = Assert.Single(host.Logs.Lines, l => l.Contains("Duplicate delivery", StringComparison.Ordinal));
+        var line = Assert.Single(host.Logs.Lines, l => l.Contains("Connector call", StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain('\r', line);
         Assert.DoesNotContain('\u001b', line);
-        Assert.DoesNotContain('\u202E', line);
+        Assert.True(line.Length < 1024, $"logged {line.Length} chars");
     }
 }

@@ -179,8 +179,9 @@ public sealed class ConnectorFaultTests
         Assert.True(await FaultSettings.EventuallyAsync(() => host.Channel.Posted(host.Scope).Count > 0));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(["echo: hello"], Texts(host.Channel.Posted(host.Scope)));
-        Assert.True(5 == host.ConnectorRequests.Count, string.Join("\n", host.Logs.Lines));
-        Assert.Equal(3, host.Logs.Lines.Count(l => l.Contains("next try in", StringComparison.Ordinal)));
+        Assert.Equal(5, host.ConnectorRequests.Count);
+        // Three answered failures (a loaded machine may add a timed-out attempt that never reached the Connector).
+        Assert.True(host.Logs.Lines.Count(l => l.Contains("next try in", StringComparison.Ordinal)) >= 3);
     }
 
     [Fact]

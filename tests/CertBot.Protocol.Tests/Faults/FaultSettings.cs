@@ -23,8 +23,8 @@ internal static class FaultSettings
             ["BotFramework:Outbox:PollInterval"] = "00:00:00.200",
             ["BotFramework:Outbox:RetryBaseDelay"] = "00:00:00.100",
             ["BotFramework:Outbox:RetryMaxDelay"] = "00:00:00.400",
-            ["BotFramework:Outbox:DeliveryTimeout"] = "00:00:01",
-            ["BotFramework:Outbox:Lease"] = "00:00:02",
+            ["BotFramework:Outbox:DeliveryTimeout"] = "00:00:02",
+            ["BotFramework:Outbox:Lease"] = "00:00:03",
         };
         foreach (var (key, value) in extra)
         {

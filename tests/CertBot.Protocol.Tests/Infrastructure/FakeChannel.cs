@@ -44,6 +44,7 @@ public sealed class FakeChannel : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _connectorHangs = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _metadataHangs = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _tokenHangs = new();
+    private readonly ConcurrentDictionary<string, string> _errorBodies = new();
 
     private FakeChannel(WebApplication app, X509Certificate2 certificate)
     {
@@ -116,6 +117,9 @@ public sealed class FakeChannel : IAsyncDisposable
             await hang.Task.WaitAsync(aborted);
         }
     }
+
+    /// <summary>The body scripted error answers of this scope carry (what an attacker-controlled Connector could say).</summary>
+    public void ScriptErrorBody(string scope, string body) => _errorBodies[scope] = body;
 
     public int JwksFetches(string scope) => _jwksFetches.TryGetValue(scope, out var n) ? n : 0;
 
@@ -240,7 +244,7 @@ public sealed class FakeChannel : IAsyncDisposable
                     context.Response.Headers.RetryAfter = scripted.RetryAfter;
                 }
 
-                await context.Response.WriteAsync("{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}");
+                await context.Response.WriteAsync(_errorBodies.GetValueOrDefault(scope, "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}"));
                 return;
             }
 
