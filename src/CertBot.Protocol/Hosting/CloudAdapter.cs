@@ -122,6 +122,12 @@ public sealed class CloudAdapter
                 _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
                 return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
             }
+            catch (StorageUnavailableException ex)
+            {
+                // State could not even be read: the bot never ran, and the channel should try again later.
+                _logger.StorageFailed(ex, activity.Id);
+                return new TurnResult([], isInvoke ? new InvokeResponse(503) : null, Faulted: true, StorageUnavailable: true);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -184,12 +190,22 @@ public sealed class CloudAdapter
                     _logger.StateConflict(activity.Id);
                 }
 
-                _logger.TurnFailed(ex, activity.Id, activity.Type);
+                var storage = ex is StorageUnavailableException;
+                if (storage)
+                {
+                    _logger.StorageFailed(ex, activity.Id);
+                }
+                else
+                {
+                    _logger.TurnFailed(ex, activity.Id, activity.Type);
+                }
+
                 await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
                 return new TurnResult(
                     [.. context.BufferedReplies],
-                    activity.Type == ActivityTypes.Invoke ? new InvokeResponse(500) : null,
-                    Faulted: true);
+                    activity.Type == ActivityTypes.Invoke ? new InvokeResponse(storage ? 503 : 500) : null,
+                    Faulted: true,
+                    StorageUnavailable: storage);
             }
 
             var invokeResponse = activity.Type == ActivityTypes.Invoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;

@@ -129,6 +129,15 @@ internal sealed class MessagesEndpoint(
         }
 
         var result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+        if (result.StorageUnavailable)
+        {
+            // Never a silent success: the turn's state was not kept, so the channel must not think it was.
+            await WriteProblemAsync(
+                response, "Not ready", "The bot cannot keep conversation state right now; try again shortly.", CancellationToken.None,
+                StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+
         await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
     }
 

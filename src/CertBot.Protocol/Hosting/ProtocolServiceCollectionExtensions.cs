@@ -116,7 +116,7 @@ public static class ProtocolServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<StorageOptions>>();
         return string.Equals(options.Value.Provider, "Memory", StringComparison.OrdinalIgnoreCase)
             ? new MemoryStorage()
-            : new SqliteStorage(options);
+            : new SqliteStorage(options, services.GetRequiredService<TimeProvider>());
     }
 
     private static void BindBotFramework(BotFrameworkOptions options, IConfiguration configuration)
