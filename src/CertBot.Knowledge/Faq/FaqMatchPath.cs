@@ -15,6 +15,9 @@ public enum FaqMatchPath
     /// <summary>The embedding alone was similar enough above the higher threshold.</summary>
     SemanticAlone,
 
+    /// <summary>The question names one credential and asks only what it is; its overview entry answers.</summary>
+    CredentialOverview,
+
     /// <summary>The question asks for a detail the knowledge does not hold.</summary>
     NotHeld,
 }

@@ -267,6 +267,18 @@ public static partial class KnowledgeValidator
                 }
 
                 CheckNotCovered(f.NotCovered, detailIds, p + ".notCovered", $"FAQ '{f.Id}'");
+                for (var r = 0; r < f.OverviewOf.Count; r++)
+                {
+                    if (!credentialIds.Contains(f.OverviewOf[r]))
+                    {
+                        Error(Item(p + ".overviewOf", r), $"FAQ '{f.Id}' introduces credential '{f.OverviewOf[r]}', which is not a known credential id.");
+                    }
+                    else if (kb.Faqs.Take(i).FirstOrDefault(o => o.OverviewOf.Contains(f.OverviewOf[r], StringComparer.Ordinal)) is { } earlier)
+                    {
+                        Error(Item(p + ".overviewOf", r), $"FAQ '{f.Id}' and FAQ '{earlier.Id}' both introduce credential '{f.OverviewOf[r]}'; one entry per credential.");
+                    }
+                }
+
                 if (f.VersionOf is { } general && (!faqIds.Contains(general) || general == f.Id))
                 {
                     Error(p + ".versionOf", $"FAQ '{f.Id}' is a version of '{general}', which is not another known FAQ id.");

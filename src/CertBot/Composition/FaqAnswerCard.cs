@@ -9,7 +9,8 @@ namespace CertBot.Composition;
 public static class FaqAnswerCard
 {
     /// <param name="feedback">Null while feedback is open; otherwise the text that replaces the feedback buttons.</param>
-    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, FaqEntry entry, string? feedback = null)
+    /// <param name="forYou">How the answer was fitted to the person's profile, shown above it; null for the general answer.</param>
+    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, FaqEntry entry, string? feedback = null, string? forYou = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(knowledge);
@@ -18,9 +19,15 @@ public static class FaqAnswerCard
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = entry.Question, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
-            // Curated markdown from the knowledge file: trusted, so it keeps its formatting.
-            new AdaptiveTextBlock { Text = entry.Answer, Wrap = true },
         };
+        if (forYou is not null)
+        {
+            // Composed from curated templates and names: markdown kept (the credential name is bold).
+            body.Add(new AdaptiveTextBlock { Text = forYou, Wrap = true, Color = AdaptiveTextColor.Accent, Spacing = AdaptiveSpacing.Small });
+        }
+
+        // Curated markdown from the knowledge file: trusted, so it keeps its formatting.
+        body.Add(new AdaptiveTextBlock { Text = entry.Answer, Wrap = true });
 
         var facts = new List<AdaptiveFact>();
         if (entry.Sources.Count > 0)

@@ -130,6 +130,8 @@ public sealed class FaqMessages
     public string NotHelpful { get; init; } = "";
     public string FeedbackThanks { get; init; } = "";
     public string FeedbackSorry { get; init; } = "";
+    public string ForYourCloud { get; init; } = "";
+    public string ForYourRole { get; init; } = "";
 }
 
 /// <summary>Did-you-mean card wording.</summary>

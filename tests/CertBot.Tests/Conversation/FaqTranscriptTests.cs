@@ -98,4 +98,61 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         Assert.Single(replies.Messages);
         Assert.DoesNotContain("Exception", replies.AllText, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string?, string, string, string?> ProfileAwareAnswers => new()
+    {
+        // No profile yet: the general answers.
+        { null, "how long should I prepare for the exam?", "prep-time", null },
+        { null, "which vendor should I start with?", "which-vendor-first", null },
+        // A known target cloud: the vendor's version of a general answer, or the general answer with the person's line.
+        { "DS, 4 yrs, we're an AWS shop", "how long should I prepare for the exam?", "aws-prep-time", "For you: the AWS version" },
+        { "DS, 4 yrs, we're an AWS shop", "which vendor should I start with?", "which-vendor-first", "so start with **AWS Certified Machine Learning Engineer - Associate**" },
+        { "backend dev, no ML, our employer runs on Google Cloud", "which vendor should I start with?", "which-vendor-first", "so start with **Google Cloud Professional Machine Learning Engineer**" },
+        // A question that names a vendor keeps it, whatever the profile says.
+        { "DS, 4 yrs, we're an AWS shop", "how long should I prepare for AI-103?", "azure-prep-time", null },
+        // An undecided cloud fits nothing: the general answer.
+        { "ML engineer, 5 years, not sure which cloud", "which vendor should I start with?", "which-vendor-first", null },
+        // The profile's role picks the path entry when the question states none.
+        { "data scientist, 2 years of ML, azure", "how do I move into machine learning engineering?", "data-scientist-path", "For you: the path for your background" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProfileAwareAnswers))]
+    public async Task Question_ProfileKnownOrNot_FitsTheAnswerAndSaysSo(string? profile, string question, string faqId, string? forYou)
+    {
+        var chat = new TestChat(_server);
+        if (profile is not null)
+        {
+            await chat.SayAsync(profile);
+        }
+
+        var replies = await chat.SayAsync(question);
+
+        var feedback = replies.ButtonsWithAction("faq-feedback");
+        Assert.True(feedback.Count == 2, $"'{question}' after '{profile}' got: {replies}");
+        Assert.Equal(faqId, (string?)feedback[0]["faqId"]);
+        var card = replies.Cards[0].ToJsonString();
+        if (forYou is null)
+        {
+            Assert.DoesNotContain("For you:", card, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(forYou, card, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task VagueQuestion_ProfileRoleKnown_SuggestsTheirOwnPathNotAnotherPersonas()
+    {
+        var chat = new TestChat(_server);
+        await chat.SayAsync("data scientist, 2 years of ML, azure");
+
+        var replies = await chat.SayAsync("what learning path do you suggest?");
+
+        var suggested = replies.ButtonsWithAction("faq-ask").Select(b => (string?)b["faqId"]).ToList();
+        Assert.Contains("data-scientist-path", suggested);
+        Assert.DoesNotContain("software-engineer-path", suggested);
+        Assert.DoesNotContain("ml-practitioner-path", suggested);
+    }
 }
