@@ -10,6 +10,7 @@ public static class CertBotApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCertBotShippedSettings();
         builder.Configuration.AddCertBotLocalSettings(builder.Environment);
         builder.AddCertBotHosting();
         builder.Services.AddCertBotProtocol(builder.Configuration);
