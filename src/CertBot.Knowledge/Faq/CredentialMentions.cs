@@ -70,7 +70,12 @@ public sealed class CredentialMentions
             }
         }
 
-        var named = _vendors.Where(v => words.Contains(" " + v.Word + " ", StringComparison.Ordinal)).Select(v => v.Credential).Distinct().ToArray();
+        var typed = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A vendor word may carry a typo under the shared policy ("gogle", "azrue"); multi-word ones must be exact.
+        var named = _vendors
+            .Where(v => words.Contains(" " + v.Word + " ", StringComparison.Ordinal)
+                || (!v.Word.Contains(' ', StringComparison.Ordinal) && Array.Exists(typed, t => TypoPolicy.Matches(v.Word, t))))
+            .Select(v => v.Credential).Distinct().ToArray();
         return named.Length == 1 ? new CredentialMention(named[0], Explicit: false) : null;
     }
 

@@ -32,7 +32,13 @@ public sealed class CredentialOverviewQuestion
     }
 
     /// <summary>The entry introducing the one credential <paramref name="question"/> names, when that is all it asks; otherwise null.</summary>
-    public FaqEntry? Find(string question)
+    public FaqEntry? Find(string question) => Find(question, null);
+
+    /// <summary>
+    /// As <see cref="Find(string)"/>; when the question names no credential but asks only what "it" is ("What does it
+    /// cover and who is it for?"), the one credential <paramref name="context"/> (the whole message) names.
+    /// </summary>
+    public FaqEntry? Find(string question, string? context)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (_overviewWords.Count == 0)
@@ -40,14 +46,20 @@ public sealed class CredentialOverviewQuestion
             return null;
         }
 
-        // Several names are one question only when one entry introduces them all ("AI-900 / AI-901").
-        var entries = _mentions.FindNamed(question).Select(c => _overviews.GetValueOrDefault(c.Id)).Distinct().ToArray();
-        if (entries is not [{ } entry])
+        var words = WordTokenizer.Words(question);
+        if (words.Length == 0 || !words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w)))
         {
             return null;
         }
 
-        var words = WordTokenizer.Words(question);
-        return words.Length > 0 && words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w)) ? entry : null;
+        var named = _mentions.FindNamed(question);
+        if (named.Count == 0 && context is not null)
+        {
+            named = _mentions.FindNamed(context);
+        }
+
+        // Several names are one question only when one entry introduces them all ("AI-900 / AI-901").
+        var entries = named.Select(c => _overviews.GetValueOrDefault(c.Id)).Distinct().ToArray();
+        return entries is [{ } entry] ? entry : null;
     }
 }

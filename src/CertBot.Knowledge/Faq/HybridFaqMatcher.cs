@@ -44,7 +44,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         ArgumentNullException.ThrowIfNull(asker);
         var mention = snapshot.Mentions.FindMention(text);
         var focus = FaqQuestionFocus.Extract(text, snapshot.ReferringWords);
-        var match = snapshot.Overviews.Find(focus ?? text) is { } overview
+        var match = snapshot.Overviews.Find(focus ?? text, focus is null ? null : text) is { } overview
             ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
             : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
         match = Personalise(snapshot, match, mention, asker);

@@ -313,10 +313,13 @@ internal sealed class KnowledgeDocumentReader
                 continue;
             }
 
-            _r.RejectUnknownKeys(pair, "a 'together' item", "any", "with");
+            _r.RejectUnknownKeys(pair, "a 'together' item", "any", "with", "within");
             pairs.Add(new DetailCuePair(
                 _r.StringList(pair, "any", path + ".any", what, required: true),
-                _r.StringList(pair, "with", path + ".with", what, required: true)));
+                _r.StringList(pair, "with", path + ".with", what, required: true))
+            {
+                MaxGap = (int)(_r.OptionalDecimal(pair, "within", path + ".within", what) ?? DetailCuePair.DefaultMaxGap),
+            });
         }
 
         return pairs;

@@ -11,8 +11,11 @@ namespace CertBot.Knowledge.Model;
 /// <param name="With">The second list ("exam", "certification"…).</param>
 public sealed record DetailCuePair(IReadOnlyList<string> Any, IReadOnlyList<string> With)
 {
-    /// <summary>The most words between the two phrases.</summary>
-    public const int MaxGap = 3;
+    /// <summary>The most words between the two phrases unless the pair says otherwise.</summary>
+    public const int DefaultMaxGap = 3;
+
+    /// <summary>The most words between the two phrases ("what percentage do I need to pass": 4).</summary>
+    public int MaxGap { get; init; } = DefaultMaxGap;
 
     /// <summary>True when a phrase of each list occurs in <paramref name="words"/> with at most <see cref="MaxGap"/> words between them.</summary>
     public bool IsIn(IReadOnlyList<string> words)

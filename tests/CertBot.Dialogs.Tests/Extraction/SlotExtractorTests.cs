@@ -219,6 +219,11 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("lead data scientist, 7 yrs", null, "mlYears=7;role=data-scientist")]
     [InlineData("MLOps lead, 6 yrs", null, "mlYears=6;role=ml-practitioner")]
     [InlineData("my lead is a data scientist", null, "")]
+    // Where the person is going beats where they are now.
+    [InlineData("currently on Azure, moving to a GCP company", null, "cloud=gcp")]
+    [InlineData("I've been on AWS at my last job. I just accepted a job at a company that is fully on Azure.", null, "cloud=azure")]
+    [InlineData("we use all three clouds", null, "cloud=undecided")]
+    [InlineData("decade of ML", "mlYears", "mlYears=10")]
     public void Extract_HardPhrasing_FindsExpectedValues(string text, string? pendingSlot, string expected)
     {
         Extract_Phrasing_FindsExpectedValues(text, pendingSlot, expected);

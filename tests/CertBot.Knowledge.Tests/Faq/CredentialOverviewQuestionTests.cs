@@ -26,4 +26,12 @@ public sealed class CredentialOverviewQuestionTests
     [InlineData("tell me about the AWS ML exam")]
     [InlineData("what is the best certification")]
     public void Find_SomethingMoreSpecificOrNoNamedCredential_IsNull(string question) => Assert.Null(Overviews.Find(question));
+
+    [Theory]
+    [InlineData("What does it cover and who is it for?", "I've used SageMaker for a year. I found one called MLA-C01.", "aws-ml-overview")]
+    [InlineData("What is it?", "My manager mentioned the PMLE. I've never looked into it.", "google-pmle-overview")]
+    [InlineData("How much does it cost?", "My manager mentioned the PMLE.", null)]
+    [InlineData("What is it?", "Someone mentioned AI-103 and DP-100.", null)]
+    public void Find_QuestionAboutItInContext_UsesTheCredentialTheMessageNames(string question, string context, string? expected) =>
+        Assert.Equal(expected, Overviews.Find(question, context + " " + question)?.Id);
 }

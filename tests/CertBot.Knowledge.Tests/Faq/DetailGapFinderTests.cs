@@ -18,6 +18,9 @@ public sealed class DetailGapFinderTests
     [InlineData("is the snowflake cert any good", "other-certifications")]
     [InlineData("do AWS certified ML engineers get paid more?", "salaries")]
     [InlineData("are there enough ML engineer jobs out there right now?", "salaries")]
+    [InlineData("how much does the Azure AI Engineer exam cost in Nigeria?", "regional-prices")]
+    [InlineData("Do I need a degree to become an ML engineer?", "degrees")]
+    [InlineData("what percentage do I need to pass the Google exam?", "passing-score")]
     public void Find_DetailTheKnowledgeLacks_NamesIt(string question, string detail)
     {
         var gap = Gaps.Find(question, answer: null);

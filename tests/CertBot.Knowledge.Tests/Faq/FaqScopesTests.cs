@@ -33,6 +33,9 @@ public sealed class FaqScopesTests
     [InlineData("is the AI Practitioner worth it", "aws-aif-c01", true)]
     [InlineData("how long is the google exam", "google-pmle", false)]
     [InlineData("is amazon harder", "aws-mla-c01", false)]
+    [InlineData("how long to prepare for the gogle ml engineer exam", "google-pmle", false)]
+    [InlineData("how long is the azrue ai exam", "azure-ai-103", false)]
+    [InlineData("tell me about PMLE", "google-pmle", true)]
     public void FindMention_CodeNameOrVendorWord_NamesTheCredential(string question, string credential, bool isExplicit)
     {
         var mention = Mentions.FindMention(question);
@@ -43,6 +46,7 @@ public sealed class FaqScopesTests
 
     [Theory]
     [InlineData("aws or google, which is harder")]
+    [InlineData("aws or gogle, which is harder")]
     [InlineData("do I need a cert to get hired")]
     public void FindMention_NoneOrSeveralVendors_IsNull(string question) => Assert.Null(Mentions.FindMention(question));
 }
