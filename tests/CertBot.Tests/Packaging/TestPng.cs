@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace CertBot.Tests.Packaging;
 
-/// <summary>Encodes small RGBA PNGs for tests, with a chosen row filter so the decoder's unfiltering is exercised.</summary>
+/// <summary>Encodes small RGBA PNGs for tests, with a chosen row filter so the icon decoder meets every unfiltering path.</summary>
 internal static class TestPng
 {
     public static byte[] Create(int width, int height, Func<int, int, (byte R, byte G, byte B, byte A)> pixel, byte filter = 0)
