@@ -29,9 +29,9 @@ internal static class TestPng
             raw.WriteByte(filter);
             for (var x = 0; x < stride; x++)
             {
-                int left = x >= 4 ? pixels[(y * stride) + x - 4] : 0;
-                int up = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
-                int upLeft = x >= 4 && y > 0 ? pixels[((y - 1) * stride) + x - 4] : 0;
+                var left = x >= 4 ? pixels[(y * stride) + x - 4] : 0;
+                var up = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
+                var upLeft = x >= 4 && y > 0 ? pixels[((y - 1) * stride) + x - 4] : 0;
                 var predictor = filter switch
                 {
                     0 => 0,
