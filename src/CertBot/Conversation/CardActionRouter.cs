@@ -19,7 +19,7 @@ public sealed partial class CardActionRouter(
     ProfileInterview interview,
     FaqResponder faq,
     CuratorLog curatorLog,
-    IKnowledgeSource knowledge,
+    TurnKnowledge knowledge,
     BotMessages messages,
     HelpFeature help,
     CompareFeature compare,
@@ -89,7 +89,7 @@ public sealed partial class CardActionRouter(
 
     private async Task FeedbackAsync(ITurnContext turn, string faqId, bool helpful, CancellationToken cancellationToken)
     {
-        var snapshot = knowledge.Snapshot;
+        var snapshot = knowledge.For(turn);
         var entry = snapshot.Knowledge.FindFaq(faqId);
         await curatorLog.RecordAsync(
             helpful ? CuratorEventKinds.Helpful : CuratorEventKinds.NotHelpful,

@@ -7,10 +7,10 @@ using CertBot.Text;
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
+public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
 {
-    /// <summary>The knowledge generation a turn should use throughout.</summary>
-    public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
+    /// <summary>The knowledge generation this turn uses throughout.</summary>
+    public KnowledgeSnapshot SnapshotOf(ITurnContext turn) => knowledge.For(turn);
 
     /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
     /// <param name="asker">The role the message states and the person's profile so far, for answers that depend on the person.</param>
@@ -27,11 +27,12 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
         ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(match);
+        var knowledgeBase = knowledge.For(turn).Knowledge;
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
                 await turn.SendCardAsync(
-                    FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, match.Entry, forYou: ForYou(match, asker)),
+                    FaqAnswerCard.Build(messages, knowledgeBase, match.Entry, forYou: ForYou(knowledgeBase, match, asker)),
                     cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
@@ -52,20 +53,21 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
     /// <summary>Sends the answer card for a known FAQ id; false when the id is unknown (e.g. removed from the file).</summary>
     public async Task<bool> AnswerByIdAsync(ITurnContext turn, string? faqId, CancellationToken cancellationToken)
     {
-        var entry = faqId is null ? null : knowledge.Snapshot.Knowledge.FindFaq(faqId);
+        ArgumentNullException.ThrowIfNull(turn);
+        var knowledgeBase = knowledge.For(turn).Knowledge;
+        var entry = faqId is null ? null : knowledgeBase.FindFaq(faqId);
         if (entry is null)
         {
             return false;
         }
 
-        await AnswerAsync(turn, entry, cancellationToken).ConfigureAwait(false);
+        await turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledgeBase, entry), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     /// <summary>The line that says how the answer was fitted to the person, from the catalogue's templates; null for a general answer.</summary>
-    private string? ForYou(FaqMatch match, FaqAsker asker)
+    private string? ForYou(KnowledgeBase knowledgeBase, FaqMatch match, FaqAsker asker)
     {
-        var knowledgeBase = knowledge.Snapshot.Knowledge;
         var cloud = asker.DecidedCloud;
         var cloudName = cloud is { } c ? messages.Recommendation.Clouds.GetValueOrDefault(c.ToWireName(), c.ToWireName()) : null;
         switch (match.Personalisation)
@@ -85,7 +87,4 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
                 return null;
         }
     }
-
-    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry), cancellationToken);
 }

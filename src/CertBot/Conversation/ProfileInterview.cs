@@ -15,7 +15,7 @@ namespace CertBot.Conversation;
 public sealed class ProfileInterview(
     ProfileDialog dialog,
     SemanticRoleClassifier roles,
-    IKnowledgeSource knowledge,
+    TurnKnowledge knowledge,
     BotMessages messages,
     PersonalChatHandoff handoff,
     IOptions<CertBotOptions> options)
@@ -155,7 +155,7 @@ public sealed class ProfileInterview(
             await turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var snapshot = knowledge.Snapshot;
+        var snapshot = knowledge.For(turn);
         var recommendation = snapshot.Recommender.Recommend(profile);
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
         var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName));
