@@ -63,10 +63,17 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         {
             // Offer the person's own path among the suggestions, never another persona's.
             var own = snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == asking);
-            return own is null ? match : match with
+            if (own is null)
             {
-                Suggestions = [.. match.Suggestions.Select(e => e.Persona is null ? e : own).DistinctBy(e => e.Id, StringComparer.Ordinal)],
-            };
+                return match;
+            }
+
+            var suggestions = match.Suggestions.Select(e => e.Persona is null ? e : own).DistinctBy(e => e.Id, StringComparer.Ordinal).ToArray();
+            // A message that says who the person is ("I've written Go for eight years, never trained a model") and
+            // comes close to a path entry asks for their path: answer it rather than make them pick.
+            return asker.StatedRole == asking && suggestions.Contains(own)
+                ? Answer(own, (float)match.Confidence, FaqMatchPath.StatedPersona)
+                : match with { Suggestions = suggestions };
         }
 
         if (match is not { Kind: FaqMatchKind.Answer, Entry: { } entry })

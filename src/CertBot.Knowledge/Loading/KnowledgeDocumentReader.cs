@@ -68,7 +68,7 @@ internal sealed class KnowledgeDocumentReader
         var what = $"credential '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "name", "vendor", "examCode", "kind", "level", "track", "platform", "status", "retiredOn",
             "successor", "experience", "covers", "format", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat",
-            "notCovered");
+            "notCovered", "shortName", "costShort", "preparationShort");
         var experience = ReadExperience(m, p, what);
         return new Credential(
             id,
@@ -94,6 +94,9 @@ internal sealed class KnowledgeDocumentReader
             _r.OptionalString(m, "caveat", p + ".caveat", what))
         {
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
+            ShortName = _r.OptionalString(m, "shortName", p + ".shortName", what),
+            CostShort = _r.OptionalString(m, "costShort", p + ".costShort", what),
+            PreparationShort = _r.OptionalString(m, "preparationShort", p + ".preparationShort", what),
         };
     }
 

@@ -21,15 +21,17 @@ public sealed class CloudAdapter
     private readonly IStorage _storage;
     private readonly BotFrameworkOptions _options;
     private readonly ILogger<CloudAdapter> _logger;
+    private readonly CertBotTelemetry _telemetry;
     private readonly ConversationLocks _locks = new();
 
-    public CloudAdapter(IServiceScopeFactory scopes, IStorage storage, IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger)
+    public CloudAdapter(IServiceScopeFactory scopes, IStorage storage, IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger, CertBotTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _storage = storage;
         _options = options.Value;
         _logger = logger;
+        _telemetry = telemetry;
     }
 
     /// <summary>Conversations with a turn running or waiting (lets tests prove locks do not leak).</summary>
@@ -111,8 +113,11 @@ public sealed class CloudAdapter
         Func<ITurnContext, CancellationToken, Task>? callback = null)
     {
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
+        using var telemetry = _telemetry.StartTurn(activity.Type, activity.Id);
         using var turnLock = await _locks.AcquireAsync($"{channelId}/{activity.Conversation!.Id}", cancellationToken).ConfigureAwait(false);
+        telemetry.Completed(TurnPhases.Lock);
         var state = await TurnState.LoadAsync(_storage, channelId, activity.Conversation.Id!, activity.From?.Id, cancellationToken).ConfigureAwait(false);
+        telemetry.Completed(TurnPhases.Load);
 
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
@@ -131,7 +136,9 @@ public sealed class CloudAdapter
                     await callback(context, cancellationToken).ConfigureAwait(false);
                 }
 
+                telemetry.Completed(TurnPhases.Bot);
                 await state.SaveAsync(cancellationToken).ConfigureAwait(false);
+                telemetry.Completed(TurnPhases.Save);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -147,6 +154,7 @@ public sealed class CloudAdapter
                 }
 
                 _logger.TurnFailed(ex, activity.Id, activity.Type);
+                telemetry.Failed(ex);
                 await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
                 return new TurnResult(
                     [.. context.BufferedReplies],

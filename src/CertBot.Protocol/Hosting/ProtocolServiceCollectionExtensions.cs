@@ -1,11 +1,13 @@
 using CertBot.Protocol.Authentication;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -34,18 +36,23 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CertBotTelemetry>();
         services.TryAddSingleton<IStorage>(CreateStorage);
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
-        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<BotFrameworkOptions>>();
-            return new MsalConnectorTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>());
-        });
+        services.TryAddSingleton(sp => new ConnectorTokenHealth(
+            new MsalConnectorTokenProvider(sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IHttpClientFactory>()),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConnectorTokenHealth>>()));
+        services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ConnectorTokenHealth>());
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag])
+            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag]);
 
         services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName);
         services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
@@ -56,6 +63,7 @@ public static class ProtocolServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
                 if (options.ConnectorMaxRetries > 0)
                 {
+                    var telemetry = context.ServiceProvider.GetRequiredService<CertBotTelemetry>();
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.ConnectorMaxRetries,
@@ -64,6 +72,11 @@ public static class ProtocolServiceCollectionExtensions
                         UseJitter = true,
                         ShouldRetryAfterHeader = true,
                         ShouldHandle = static args => ValueTask.FromResult(ConnectorRetryPolicy.ShouldRetry(args.Outcome)),
+                        OnRetry = args =>
+                        {
+                            telemetry.RecordConnectorRetry((int?)args.Outcome.Result?.StatusCode);
+                            return default;
+                        },
                     });
                 }
             });

@@ -1,13 +1,14 @@
 using CertBot.Cards;
 using CertBot.Composition;
 using CertBot.Curation;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Hosting;
 using CertBot.Text;
 
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
+public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
 {
     /// <summary>The knowledge generation this turn uses throughout.</summary>
     public KnowledgeSnapshot SnapshotOf(ITurnContext turn) => knowledge.For(turn);
@@ -27,13 +28,11 @@ public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher match
         ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(match);
-        var knowledgeBase = knowledge.For(turn).Knowledge;
+        Record(match);
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
-                await turn.SendCardAsync(
-                    FaqAnswerCard.Build(messages, knowledgeBase, match.Entry, forYou: ForYou(knowledgeBase, match, asker)),
-                    cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(knowledge.For(turn).Knowledge, match, asker), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
                 await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -54,14 +53,13 @@ public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher match
     public async Task<bool> AnswerByIdAsync(ITurnContext turn, string? faqId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var knowledgeBase = knowledge.For(turn).Knowledge;
-        var entry = faqId is null ? null : knowledgeBase.FindFaq(faqId);
+        var entry = faqId is null ? null : knowledge.For(turn).Knowledge.FindFaq(faqId);
         if (entry is null)
         {
             return false;
         }
 
-        await turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledgeBase, entry), cancellationToken).ConfigureAwait(false);
+        await AnswerAsync(turn, entry, asked: null, forYou: null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -87,4 +85,23 @@ public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher match
                 return null;
         }
     }
+
+    private void Record(FaqMatch match)
+    {
+        var outcome = match.Kind switch
+        {
+            FaqMatchKind.Answer => FaqOutcomes.Answered,
+            FaqMatchKind.NotHeld => FaqOutcomes.NotHeld,
+            FaqMatchKind.DidYouMean => FaqOutcomes.Suggested,
+            _ => FaqOutcomes.Abstained,
+        };
+        var path = match.Kind is FaqMatchKind.Answer or FaqMatchKind.NotHeld
+            ? match.Path is FaqMatchPath.SemanticAgreement or FaqMatchPath.SemanticAlone ? UnderstandingPaths.Semantic : UnderstandingPaths.Lexical
+            : UnderstandingPaths.Abstained;
+        telemetry.RecordFaqOutcome(outcome);
+        telemetry.RecordUnderstanding(path, "faq");
+    }
+
+    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, string? forYou, CancellationToken cancellationToken)
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.For(turn).Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
 }

@@ -96,7 +96,7 @@ public sealed class MessageRouter(
             intents,
             (reading, ct) => state.Status == DialogStatus.Idle && reading.Command != DialogCommand.Change
                 ? ValueTask.FromResult(new DialogTurn(DialogTurnKind.NotUnderstood, state, [], null, null))
-                : interview.ReadAsync(state, text, ct),
+                : interview.ReadAsync(state, text, reading.Facts, ct),
             (reading, ct) => faq.MatchAsync(snapshot, text, AskerOf(reading), ct));
     }
 

@@ -36,6 +36,9 @@ public sealed class FakeChannel : IAsyncDisposable
         Certificate = certificate;
     }
 
+    /// <summary>A client secret the token endpoint rejects as expired.</summary>
+    public const string ExpiredSecret = "expired-secret";
+
     public static Task<FakeChannel> Shared => SharedInstance.Value;
 
     public X509Certificate2 Certificate { get; }
@@ -133,6 +136,17 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             var form = await context.Request.ReadFormAsync();
             _tokenRequests.Enqueue((context.Request.Path.Value!, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            if (form["client_secret"].ToString() == ExpiredSecret)
+            {
+                // What Entra answers for a client secret past its end date.
+                return Results.Json(new Dictionary<string, object>
+                {
+                    ["error"] = "invalid_client",
+                    ["error_description"] = "AADSTS7000222: The provided client secret keys for app are expired.",
+                    ["error_codes"] = new[] { 7000222 },
+                }, statusCode: 401);
+            }
+
             return Results.Json(new Dictionary<string, object>
             {
                 ["token_type"] = "Bearer",

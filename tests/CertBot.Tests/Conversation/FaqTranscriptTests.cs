@@ -82,6 +82,23 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task FeedbackNotHelpful_OnTypedQuestion_RecordsTheWordsPeopleUsedNotTheFaqQuestion()
+    {
+        var chat = new TestChat(_server);
+        const string asked = "Do I really need a certificate to get hired as an ML engineer?";
+        var answer = await chat.SayAsync(asked);
+        var notHelpful = Assert.Single(answer.ButtonsWithAction("faq-feedback"), b => (bool?)b["helpful"] == false);
+
+        await chat.SubmitAsync(notHelpful);
+
+        var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
+        var entry = Assert.Single(events.Events, e => e.Kind == CuratorEventKinds.NotHelpful && e.Text == CertBot.Conversation.PlainText.Normalize(asked));
+        Assert.Equal((string?)notHelpful["faqId"], entry.NearestFaqId);
+        var report = CertBot.Cli.ReportCommand.Format(events, 20);
+        Assert.Contains($"{entry.Text}  (answered with FAQ: {entry.NearestFaqId})", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_Typed_ShowsEveryCredentialWithRetiredOnesMarked()
     {
         var replies = await new TestChat(_server).SayAsync("compare certifications");
@@ -154,5 +171,16 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         Assert.Contains("data-scientist-path", suggested);
         Assert.DoesNotContain("software-engineer-path", suggested);
         Assert.DoesNotContain("ml-practitioner-path", suggested);
+    }
+
+    [Theory]
+    [InlineData("I'm an ML researcher turned engineer, no formal cert. How should I go about getting certified quickly given my background?", "ml-practitioner-path")]
+    public async Task LongQuestion_StatesWhoTheyAre_AnswersTheirPath(string utterance, string faqId)
+    {
+        var replies = await new TestChat(_server).SayAsync(utterance);
+
+        var feedback = replies.ButtonsWithAction("faq-feedback");
+        Assert.True(feedback.Count == 2, $"'{utterance}' got: {replies}");
+        Assert.Equal(faqId, (string?)feedback[0]["faqId"]);
     }
 }
