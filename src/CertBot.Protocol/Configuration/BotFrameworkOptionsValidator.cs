@@ -54,6 +54,34 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add("BotFramework:InvokeTimeout must be positive.");
         }
 
+        if (options.TurnTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("BotFramework:TurnTimeout must be positive (the channel gives up after 15 s).");
+        }
+
+        if (options.TurnReserve < TimeSpan.Zero || options.TurnReserve >= options.TurnTimeout)
+        {
+            failures.Add("BotFramework:TurnReserve must be at least 0 and shorter than BotFramework:TurnTimeout.");
+        }
+
+        foreach (var (value, key) in new[]
+                 {
+                     (options.ConnectorTimeout, "ConnectorTimeout"), (options.TokenTimeout, "TokenTimeout"),
+                     (options.MetadataTimeout, "MetadataTimeout"), (options.SigningKeysRefreshInterval, "SigningKeysRefreshInterval"),
+                     (options.SigningKeysMaxAge, "SigningKeysMaxAge"),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"BotFramework:{key} must be positive.");
+            }
+        }
+
+        if (options.MaxIdentifierLength is < 64 or > 65_536)
+        {
+            failures.Add("BotFramework:MaxIdentifierLength must be between 64 and 65536.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ErrorMessage))
         {
             failures.Add("BotFramework:ErrorMessage must not be empty.");

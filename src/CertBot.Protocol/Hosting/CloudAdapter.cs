@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,8 @@ namespace CertBot.Protocol.Hosting;
 /// <summary>
 /// Runs turns: normalises the incoming activity, serializes turns per conversation, loads and saves state, resolves
 /// the host's <see cref="IBot"/> per turn and turns a failure into a logged error plus an apology to the user.
+/// Every turn runs inside a <see cref="TurnBudget"/> (<see cref="BotFrameworkOptions.TurnTimeout"/>, invokes
+/// <see cref="BotFrameworkOptions.InvokeTimeout"/>): past it the turn is cancelled and answered as failed.
 /// Usable in-process (console chat) without HTTP or authentication.
 /// </summary>
 public sealed class CloudAdapter
@@ -20,16 +23,27 @@ public sealed class CloudAdapter
     private readonly IServiceScopeFactory _scopes;
     private readonly IStorage _storage;
     private readonly BotFrameworkOptions _options;
+    private readonly TurnBudget _budget;
+    private readonly ReplyOutbox? _outbox;
     private readonly ILogger<CloudAdapter> _logger;
     private readonly CertBotTelemetry _telemetry;
     private readonly ConversationLocks _locks = new();
 
-    public CloudAdapter(IServiceScopeFactory scopes, IStorage storage, IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger, CertBotTelemetry telemetry)
+    public CloudAdapter(
+        IServiceScopeFactory scopes,
+        IStorage storage,
+        IOptions<BotFrameworkOptions> options,
+        TurnBudget budget,
+        ILogger<CloudAdapter> logger,
+        CertBotTelemetry telemetry,
+        ReplyOutbox? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _storage = storage;
         _options = options.Value;
+        _budget = budget;
+        _outbox = outbox;
         _logger = logger;
         _telemetry = telemetry;
     }
@@ -56,24 +70,7 @@ public sealed class CloudAdapter
         }
 
         Normalize(activity, identity);
-        if (activity.Type != ActivityTypes.Invoke)
-        {
-            return await RunTurnAsync(activity, identity, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var turn = RunTurnAsync(activity, identity, budget.Token);
-        var finished = await Task.WhenAny(turn, Task.Delay(_options.InvokeTimeout, cancellationToken)).ConfigureAwait(false);
-        if (finished == turn)
-        {
-            return await turn.ConfigureAwait(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        _logger.InvokeTimedOut(activity.Id, _options.InvokeTimeout.TotalMilliseconds);
-        await budget.CancelAsync().ConfigureAwait(false);
-        _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return new TurnResult([], new InvokeResponse(500), Faulted: true);
+        return await RunBoundedAsync(activity, identity, callback: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="callback"/> in a turn for a stored conversation (proactive message).</summary>
@@ -93,7 +90,54 @@ public sealed class CloudAdapter
             Recipient = reference.Bot,
             Locale = reference.Locale,
         };
-        return RunTurnAsync(activity, identity: null, cancellationToken, callback);
+        return RunBoundedAsync(activity, identity: null, callback, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a turn inside its budget (the request's, when the endpoint started one). When the budget is spent the
+    /// turn's token is cancelled and the caller gets a failed result at once, even if bot code ignores the token.
+    /// </summary>
+    private async Task<TurnResult> RunBoundedAsync(
+        Activity activity, ClaimsIdentity? identity, Func<ITurnContext, CancellationToken, Task>? callback, CancellationToken cancellationToken)
+    {
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var timeout = isInvoke && _options.InvokeTimeout < _options.TurnTimeout ? _options.InvokeTimeout : _options.TurnTimeout;
+        // An invoke's answer is its HTTP body, so its budget keeps only a small reserve for the state write.
+        var reserve = isInvoke ? TimeSpan.FromTicks(Math.Min(_options.TurnReserve.Ticks, timeout.Ticks / 5)) : _options.TurnReserve;
+        using var scope = _budget.Begin(timeout, reserve);
+        var left = _budget.Left!.Value;
+        var bounded = _budget.ForTurn(timeout, cancellationToken);
+        var turn = RunTurnAsync(activity, identity, bounded, callback);
+        // Disposed when the turn ends, which may be after this method returned (bot code that ignores its token).
+        _ = turn.ContinueWith(static (_, state) => ((BudgetToken)state!).Dispose(), bounded, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(turn, Task.Delay(left, _budget.Clock, wake.Token)).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        if (finished == turn || turn.IsCompleted)
+        {
+            try
+            {
+                return await turn.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (bounded.TimedOut)
+            {
+                // Lock wait or state load did not finish in time; the bot never ran.
+                _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
+                return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                // State could not even be read: the bot never ran, and the channel should try again later.
+                _logger.StorageFailed(ex, activity.Id);
+                return new TurnResult([], isInvoke ? new InvokeResponse(503) : null, Faulted: true, StorageUnavailable: true);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
+        // The turn goes on in the background until it notices its cancelled token; its own failure is logged there.
+        _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
     }
 
     private static void Normalize(Activity activity, ClaimsIdentity? identity)
@@ -109,9 +153,10 @@ public sealed class CloudAdapter
     private async Task<TurnResult> RunTurnAsync(
         Activity activity,
         ClaimsIdentity? identity,
-        CancellationToken cancellationToken,
+        BudgetToken budget,
         Func<ITurnContext, CancellationToken, Task>? callback = null)
     {
+        var cancellationToken = budget.Token;
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
         using var telemetry = _telemetry.StartTurn(activity.Type, activity.Id);
         using var turnLock = await _locks.AcquireAsync($"{channelId}/{activity.Conversation!.Id}", cancellationToken).ConfigureAwait(false);
@@ -124,7 +169,7 @@ public sealed class CloudAdapter
         {
             var services = scope.ServiceProvider;
             var context = new TurnContext(
-                activity, identity, state, services.GetRequiredService<ConnectorClient>, _options.MaxOutgoingActivityBytes);
+                activity, identity, state, services.GetRequiredService<ConnectorClient>, _options.MaxOutgoingActivityBytes, _outbox, _budget, _logger);
             try
             {
                 if (callback is null)
@@ -140,7 +185,7 @@ public sealed class CloudAdapter
                 await state.SaveAsync(cancellationToken).ConfigureAwait(false);
                 telemetry.Completed(TurnPhases.Save);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !budget.TimedOut)
             {
                 throw;
             }
@@ -153,13 +198,24 @@ public sealed class CloudAdapter
                     _logger.StateConflict(activity.Id);
                 }
 
-                _logger.TurnFailed(ex, activity.Id, activity.Type);
+                var storage = ex is StorageUnavailableException;
+                if (storage)
+                {
+                    _logger.StorageFailed(ex, activity.Id);
+                }
+                else
+                {
+                    _logger.TurnFailed(ex, activity.Id, activity.Type);
+                }
+
                 telemetry.Failed(ex);
+
                 await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
                 return new TurnResult(
                     [.. context.BufferedReplies],
-                    activity.Type == ActivityTypes.Invoke ? new InvokeResponse(500) : null,
-                    Faulted: true);
+                    activity.Type == ActivityTypes.Invoke ? new InvokeResponse(storage ? 503 : 500) : null,
+                    Faulted: true,
+                    StorageUnavailable: storage);
             }
 
             var invokeResponse = activity.Type == ActivityTypes.Invoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
@@ -176,8 +232,11 @@ public sealed class CloudAdapter
 
         try
         {
-            await context.SendActivityAsync(
-                new Activity { Type = ActivityTypes.Message, Text = _options.ErrorMessage }, cancellationToken).ConfigureAwait(false);
+            var apology = new Activity { Type = ActivityTypes.Message, Text = _options.ErrorMessage };
+            if (!await context.TryQueueInsteadAsync(apology).ConfigureAwait(false))
+            {
+                await context.SendActivityAsync(apology, cancellationToken).ConfigureAwait(false);
+            }
         }
 #pragma warning disable CA1031 // The apology is best effort; its failure must not hide the original error.
         catch (Exception ex)

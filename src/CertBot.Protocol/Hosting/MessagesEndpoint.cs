@@ -15,12 +15,15 @@ namespace CertBot.Protocol.Hosting;
 /// <summary>
 /// <c>POST /api/messages</c>: checks method, media type, size and shape, authenticates, applies the tenant
 /// allow-list and de-duplication, runs the turn inline and writes the protocol's response.
-/// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome.
+/// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome. The whole request runs in one
+/// <see cref="TurnBudget"/> of <see cref="BotFrameworkOptions.TurnTimeout"/>; signing keys that cannot be had in it
+/// give 503 (our side is not ready), never a wait on a stalled metadata endpoint.
 /// </summary>
 internal sealed class MessagesEndpoint(
     CloudAdapter adapter,
     ChannelTokenValidator validator,
     ActivityDeduplicator deduplicator,
+    TurnBudget budget,
     IOptions<BotFrameworkOptions> options,
     ILogger<MessagesEndpoint> logger)
 {
@@ -33,6 +36,7 @@ internal sealed class MessagesEndpoint(
         var request = http.Request;
         var response = http.Response;
         var cancellationToken = http.RequestAborted;
+        using var requestBudget = budget.Begin(_options.TurnTimeout, _options.TurnReserve);
 
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -79,7 +83,7 @@ internal sealed class MessagesEndpoint(
             return;
         }
 
-        var shapeError = CheckShape(activity);
+        var shapeError = InboundActivityShape.Check(activity, _options.MaxIdentifierLength);
         if (shapeError is not null)
         {
             await WriteProblemAsync(response, "Invalid activity", shapeError, cancellationToken).ConfigureAwait(false);
@@ -87,16 +91,27 @@ internal sealed class MessagesEndpoint(
         }
 
         ClaimsIdentity? identity;
-        try
+        using (var authBudget = budget.ForTurn(_options.TurnTimeout, cancellationToken))
         {
-            identity = await validator.AuthenticateAsync(
-                request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelAuthenticationException ex)
-        {
-            logger.AuthenticationFailed(activity.Id, ex.Message);
-            response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
+            try
+            {
+                identity = await validator.AuthenticateAsync(
+                    request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, authBudget.Token).ConfigureAwait(false);
+            }
+            catch (ChannelAuthenticationException ex)
+            {
+                logger.AuthenticationFailed(activity.Id, ex.Message);
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            catch (Exception ex) when (ex is SigningKeysUnavailableException || (ex is OperationCanceledException && authBudget.TimedOut))
+            {
+                logger.SigningKeysUnavailable(activity.Id);
+                await WriteProblemAsync(
+                    response, "Not ready", "The bot cannot check tokens yet; try again shortly.", CancellationToken.None,
+                    StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (_allowedTenants.Count > 0 && (TenantOf(activity) is not { } tenant || !_allowedTenants.Contains(tenant)))
@@ -114,6 +129,15 @@ internal sealed class MessagesEndpoint(
         }
 
         var result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+        if (result.StorageUnavailable)
+        {
+            // Never a silent success: the turn's state was not kept, so the channel must not think it was.
+            await WriteProblemAsync(
+                response, "Not ready", "The bot cannot keep conversation state right now; try again shortly.", CancellationToken.None,
+                StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+
         await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,27 +182,6 @@ internal sealed class MessagesEndpoint(
         response.StatusCode = result.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
     }
 
-    private static string? CheckShape(Activity activity)
-    {
-        if (string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return "The activity has no 'type'.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
-        {
-            return "The activity has no 'conversation.id'.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.ServiceUrl)
-            && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
-        {
-            return "The activity has no 'serviceUrl'.";
-        }
-
-        return null;
-    }
-
     /// <summary>The tenant from <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
     internal static string? TenantOf(Activity activity)
     {
@@ -220,11 +223,18 @@ internal sealed class MessagesEndpoint(
         }
     }
 
-    private static async Task WriteProblemAsync(HttpResponse response, string title, string detail, CancellationToken cancellationToken)
+    private static async Task WriteProblemAsync(
+        HttpResponse response, string title, string detail, CancellationToken cancellationToken, int status = StatusCodes.Status400BadRequest)
     {
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = status;
         response.ContentType = "application/problem+json";
-        var problem = new ProblemDocument("https://tools.ietf.org/html/rfc9110#section-15.5.1", title, StatusCodes.Status400BadRequest, detail);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = "5";
+        }
+
+        var section = status == StatusCodes.Status503ServiceUnavailable ? "15.6.4" : "15.5.1";
+        var problem = new ProblemDocument($"https://tools.ietf.org/html/rfc9110#section-{section}", title, status, detail);
         await JsonSerializer.SerializeAsync(response.Body, problem, ProtocolJsonContext.Default.ProblemDocument, cancellationToken).ConfigureAwait(false);
     }
 }

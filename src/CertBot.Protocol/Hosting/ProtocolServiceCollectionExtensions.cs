@@ -2,6 +2,7 @@ using CertBot.Protocol.Authentication;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<CertBotTelemetry>();
+        services.TryAddSingleton<TurnBudget>();
         services.TryAddSingleton<IStorage>(CreateStorage);
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
@@ -47,20 +49,39 @@ public static class ProtocolServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorTokenHealth>>()));
         services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ConnectorTokenHealth>());
-        services.TryAddSingleton<CloudAdapter>();
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.TryAddSingleton<ReplyOutbox>();
+        services.TryAddSingleton<OutboxDelivery>();
+        services.AddHostedService<OutboxDeliveryWorker>();
+        services.TryAddSingleton(sp => new CloudAdapter(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            sp.GetRequiredService<TurnBudget>(),
+            sp.GetRequiredService<ILogger<CloudAdapter>>(),
+            sp.GetRequiredService<CertBotTelemetry>(),
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value.Enabled ? sp.GetRequiredService<ReplyOutbox>() : null));
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag])
-            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag]);
+            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag])
+            .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadinessResponseWriter.ReadyTag]);
 
-        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName);
-        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
+        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout);
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.TokenTimeout);
         services.AddHttpClient<ConnectorClient>((sp, http) =>
-                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ConnectorTimeout)
+                // A backstop only: every call is bounded by the turn's budget and each attempt by ConnectorTimeout.
+                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.TurnTimeout)
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+                var budget = context.ServiceProvider.GetRequiredService<TurnBudget>();
                 if (options.ConnectorMaxRetries > 0)
                 {
                     var telemetry = context.ServiceProvider.GetRequiredService<CertBotTelemetry>();
@@ -71,7 +92,8 @@ public static class ProtocolServiceCollectionExtensions
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         ShouldRetryAfterHeader = true,
-                        ShouldHandle = static args => ValueTask.FromResult(ConnectorRetryPolicy.ShouldRetry(args.Outcome)),
+                        ShouldHandle = args => ValueTask.FromResult(
+                            ConnectorRetryPolicy.ShouldRetry(args.Outcome) && FitsBudget(args.Outcome, args.AttemptNumber, options, budget)),
                         OnRetry = args =>
                         {
                             telemetry.RecordConnectorRetry((int?)args.Outcome.Result?.StatusCode);
@@ -79,9 +101,26 @@ public static class ProtocolServiceCollectionExtensions
                         },
                     });
                 }
-            });
 
+                pipeline.AddTimeout(options.ConnectorTimeout);
+            });
         return services;
+    }
+
+    /// <summary>
+    /// A retry is only worth starting when its wait ends before sends must stop: a Retry-After longer than what is
+    /// left is not waited for (the reply goes to the outbox instead, which honours the wait).
+    /// </summary>
+    private static bool FitsBudget(Outcome<HttpResponseMessage> outcome, int attempt, BotFrameworkOptions options, TurnBudget budget)
+    {
+        if (budget.SendTimeLeft is not { } left)
+        {
+            return true;
+        }
+
+        var wait = outcome.Result is { } response ? ConnectorRetryPolicy.RetryAfter(response, budget.Clock.GetUtcNow()) : null;
+        wait ??= options.ConnectorRetryBaseDelay * Math.Pow(2, attempt);
+        return wait < left;
     }
 
     private static IStorage CreateStorage(IServiceProvider services)
@@ -89,7 +128,7 @@ public static class ProtocolServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<StorageOptions>>();
         return string.Equals(options.Value.Provider, "Memory", StringComparison.OrdinalIgnoreCase)
             ? new MemoryStorage()
-            : new SqliteStorage(options);
+            : new SqliteStorage(options, services.GetRequiredService<TimeProvider>());
     }
 
     private static void BindBotFramework(BotFrameworkOptions options, IConfiguration configuration)

@@ -23,6 +23,6 @@ public sealed class StorageHealthCheck(IServiceProvider services, IStorage stora
 
         return await storage.PingAsync(cancellationToken).ConfigureAwait(false)
             ? HealthCheckResult.Healthy("storage answers")
-            : HealthCheckResult.Unhealthy("storage does not answer");
+            : HealthCheckResult.Unhealthy(storage is SqliteStorage { Fault: { } fault } ? "storage does not answer: " + fault : "storage does not answer");
     }
 }

@@ -1,30 +1,47 @@
 using System.Security.Claims;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
+using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
 /// The <see cref="ITurnContext"/> the adapter hands to the bot: sends go to the Connector, or into a buffer when the
-/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all).
+/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all). Sends go through the
+/// turn's <see cref="ReplyDelivery"/>, which queues what the Connector does not take within the budget.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
     private readonly Func<ConnectorClient> _connector;
     private readonly int _maxOutgoingBytes;
+    private readonly ReplyDelivery _delivery;
     private readonly List<Activity> _buffered = [];
     private ConversationReference? _reference;
 
-    internal TurnContext(Activity activity, ClaimsIdentity? identity, ITurnState state, Func<ConnectorClient> connector, int maxOutgoingBytes)
+    internal TurnContext(
+        Activity activity,
+        ClaimsIdentity? identity,
+        ITurnState state,
+        Func<ConnectorClient> connector,
+        int maxOutgoingBytes,
+        ReplyOutbox? outbox = null,
+        TurnBudget? budget = null,
+        ILogger? logger = null)
     {
         Activity = activity;
         Identity = identity;
         State = state;
         _connector = connector;
         _maxOutgoingBytes = maxOutgoingBytes;
+        _delivery = new ReplyDelivery(outbox, budget, logger, activity.Id, maxOutgoingBytes);
         BuffersReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
     }
+
+    /// <summary>Replies of this turn that went to the outbox instead of the Connector.</summary>
+    internal int QueuedReplies => _delivery.Queued;
 
     public Activity Activity { get; }
     public ClaimsIdentity? Identity { get; }
@@ -57,18 +74,38 @@ public sealed class TurnContext : ITurnContext
             return new ResourceResponse(null);
         }
 
-        var connector = _connector();
         var serviceUrl = RequireServiceUrl();
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The outgoing activity has no conversation id.");
-        var response = string.IsNullOrEmpty(activity.ReplyToId)
-            ? await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false)
-            : await connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, cancellationToken).ConfigureAwait(false);
-        if (activity.Type != ActivityTypes.Typing)
+        return await DeliverAsync(
+            activity,
+            conversationId,
+            (connector, token) => string.IsNullOrEmpty(activity.ReplyToId)
+                ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, token)
+                : connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ResourceResponse> DeliverAsync(
+        Activity activity, string conversationId, Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send, CancellationToken cancellationToken)
+    {
+        var response = await _delivery.SendAsync(activity, conversationId, token => send(_connector(), token), cancellationToken).ConfigureAwait(false);
+        Responded |= activity.Type != ActivityTypes.Typing;
+        return response;
+    }
+
+    /// <summary>Queues the apology of a failed turn: never through a Connector that just failed or once the budget is spent.</summary>
+    internal async Task<bool> TryQueueInsteadAsync(Activity activity)
+    {
+        if (BuffersReplies || !_delivery.MustQueue)
         {
-            Responded = true;
+            return false;
         }
 
-        return response ?? new ResourceResponse(null);
+        activity.Type ??= ActivityTypes.Message;
+        ApplyIncomingDefaults(activity);
+        await _delivery.QueueAsync(activity, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
+        Responded = true;
+        return true;
     }
 
     public async Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -140,8 +177,9 @@ public sealed class TurnContext : ITurnContext
         activity.ChannelId ??= Activity.ChannelId;
         activity.ServiceUrl ??= Activity.ServiceUrl;
         activity.From ??= Activity.Recipient;
-        var response = await _connector().SendToConversationAsync(RequireServiceUrl(), conversationId, activity, cancellationToken).ConfigureAwait(false);
-        return response ?? new ResourceResponse(null);
+        var serviceUrl = RequireServiceUrl();
+        return await DeliverAsync(
+            activity, conversationId, (connector, token) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, token), cancellationToken).ConfigureAwait(false);
     }
 
     private void ApplyIncomingDefaults(Activity activity, bool setReplyTo = true)

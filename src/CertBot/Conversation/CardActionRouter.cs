@@ -85,7 +85,7 @@ public sealed partial class CardActionRouter(
                 await share.RunAsync(turn, profile, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                LogUnknownAction(data.Action ?? "");
+                LogUnknownAction(data.Action);
                 await turn.SendTextAsync(messages.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);
                 break;
         }
@@ -131,6 +131,17 @@ public sealed partial class CardActionRouter(
         await turn.SendTextAsync(thanks, cancellationToken).ConfigureAwait(false);
     }
 
+    // The action name comes from the wire: cut and stripped of control characters before it reaches the log.
+    private void LogUnknownAction(string? action)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+#pragma warning disable CA1873 // Guarded by IsEnabled just above; the analyzer does not see through the generated method.
+            LogUnknownActionName(CertBot.Protocol.Diagnostics.WireText.ForLog(action));
+#pragma warning restore CA1873
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a card action with unknown name {Action}")]
-    private partial void LogUnknownAction(string action);
+    private partial void LogUnknownActionName(string action);
 }

@@ -13,6 +13,7 @@ public static class CertBotApp
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCertBotShippedSettings();
         builder.Configuration.AddCertBotLocalSettings(builder.Environment);
         builder.AddCertBotHosting();
         builder.Services.AddCertBotProtocol(builder.Configuration);

@@ -36,7 +36,7 @@ internal sealed partial class TurnPipelineWarmup(
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(TimeSpan.FromSeconds(20));
-            var adapter = new CloudAdapter(scopes, new MemoryStorage(), protocol, loggers.CreateLogger<CloudAdapter>(), telemetry);
+            var adapter = new CloudAdapter(scopes, new MemoryStorage(), protocol, new TurnBudget(TimeProvider.System), loggers.CreateLogger<CloudAdapter>(), telemetry);
             var conversation = "a:certbot-warmup";
             await RunAsync(adapter, Activity(ActivityTypes.ConversationUpdate, conversation, 0, null), budget.Token).ConfigureAwait(false);
             for (var i = 0; i < Messages.Length; i++)
