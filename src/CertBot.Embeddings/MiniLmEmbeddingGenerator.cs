@@ -234,10 +234,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         // so a batched vector equals the one computed alone up to float rounding.
         var sequenceLength = batch.Max(ids => ids.Count);
         var cells = batch.Count * sequenceLength;
-        long[] ids = ArrayPool<long>.Shared.Rent(cells);
-        long[] mask = ArrayPool<long>.Shared.Rent(cells);
-        long[] types = ArrayPool<long>.Shared.Rent(cells);
-        float[] hidden = ArrayPool<float>.Shared.Rent(cells * Dimensions);
+        var ids = ArrayPool<long>.Shared.Rent(cells);
+        var mask = ArrayPool<long>.Shared.Rent(cells);
+        var types = ArrayPool<long>.Shared.Rent(cells);
+        var hidden = ArrayPool<float>.Shared.Rent(cells * Dimensions);
         try
         {
             for (var row = 0; row < batch.Count; row++)

@@ -1,5 +1,6 @@
 using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
+using CertBot.Testing;
 
 namespace CertBot.Knowledge.Tests;
 
@@ -8,7 +9,7 @@ internal static class KnowledgeFile
 {
     private static readonly Lazy<KnowledgeBase> Loaded = new(() =>
     {
-        var result = KnowledgeLoader.Load(PathToRealFile, new KnowledgeValidationOptions { Clock = new FixedClock(Today) });
+        var result = KnowledgeLoader.Load(PathToRealFile, new KnowledgeValidationOptions { Clock = TestClock.At(Today) });
         return result.Knowledge ?? throw new InvalidOperationException(result.Report.Format());
     });
 

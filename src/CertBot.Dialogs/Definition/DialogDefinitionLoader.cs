@@ -331,7 +331,7 @@ public static class DialogDefinitionLoader
         foreach (var (keyNode, valueNode) in map.Children)
         {
             var key = read.Scalar(keyNode, "a command name");
-            DialogCommand command = key switch
+            var command = key switch
             {
                 "help" => DialogCommand.Help,
                 "cancel" => DialogCommand.Cancel,

@@ -3,7 +3,7 @@ using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Hosting;
 
-/// <summary>The knowledge currently in service. Read <see cref="Snapshot"/> once per turn for a consistent view.</summary>
+/// <summary>The knowledge currently in service. Read <see cref="Snapshot"/> once per turn for a consistent view (the host pins it per turn in TurnKnowledge).</summary>
 public interface IKnowledgeSource
 {
     /// <summary>The current knowledge.</summary>

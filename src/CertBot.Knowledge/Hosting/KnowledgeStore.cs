@@ -152,8 +152,11 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
         _stopping.Dispose();
     }
 
+    private void OnFileEvent(object sender, FileSystemEventArgs e) => NoticeFileChange();
+
     // Editors save in bursts (truncate, write, rename); restart the timer on each event and reload once it settles.
-    private void OnFileEvent(object sender, FileSystemEventArgs e) => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+    // Internal so tests can drive the debounce on a fake clock without waiting for the operating system's watcher.
+    internal void NoticeFileChange() => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
 
     private void StartIndexing(KnowledgeSnapshot snapshot)
     {

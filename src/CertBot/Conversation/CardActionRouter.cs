@@ -19,7 +19,7 @@ public sealed partial class CardActionRouter(
     ProfileInterview interview,
     FaqResponder faq,
     CuratorLog curatorLog,
-    IKnowledgeSource knowledge,
+    TurnKnowledge knowledge,
     BotMessages messages,
     HelpFeature help,
     CompareFeature compare,
@@ -93,7 +93,7 @@ public sealed partial class CardActionRouter(
 
     private async Task FeedbackAsync(ITurnContext turn, string faqId, bool helpful, string? asked, CancellationToken cancellationToken)
     {
-        var snapshot = knowledge.Snapshot;
+        var snapshot = knowledge.For(turn);
         var entry = snapshot.Knowledge.FindFaq(faqId);
         // The words people typed show a curator when the answer did not fit the question (an AWS question given a
         // Google answer); the FAQ's own question stands in only when a button, not typed words, led to the answer.

@@ -8,10 +8,10 @@ using CertBot.Text;
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
+public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
 {
-    /// <summary>The knowledge generation a turn should use throughout.</summary>
-    public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
+    /// <summary>The knowledge generation this turn uses throughout.</summary>
+    public KnowledgeSnapshot SnapshotOf(ITurnContext turn) => knowledge.For(turn);
 
     /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
     /// <param name="asker">The role the message states and the person's profile so far, for answers that depend on the person.</param>
@@ -32,7 +32,7 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
-                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(match, asker), cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(knowledge.For(turn).Knowledge, match, asker), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
                 await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -52,7 +52,8 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
     /// <summary>Sends the answer card for a known FAQ id; false when the id is unknown (e.g. removed from the file).</summary>
     public async Task<bool> AnswerByIdAsync(ITurnContext turn, string? faqId, CancellationToken cancellationToken)
     {
-        var entry = faqId is null ? null : knowledge.Snapshot.Knowledge.FindFaq(faqId);
+        ArgumentNullException.ThrowIfNull(turn);
+        var entry = faqId is null ? null : knowledge.For(turn).Knowledge.FindFaq(faqId);
         if (entry is null)
         {
             return false;
@@ -63,9 +64,8 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
     }
 
     /// <summary>The line that says how the answer was fitted to the person, from the catalogue's templates; null for a general answer.</summary>
-    private string? ForYou(FaqMatch match, FaqAsker asker)
+    private string? ForYou(KnowledgeBase knowledgeBase, FaqMatch match, FaqAsker asker)
     {
-        var knowledgeBase = knowledge.Snapshot.Knowledge;
         var cloud = asker.DecidedCloud;
         var cloudName = cloud is { } c ? messages.Recommendation.Clouds.GetValueOrDefault(c.ToWireName(), c.ToWireName()) : null;
         switch (match.Personalisation)
@@ -103,5 +103,5 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
     }
 
     private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, string? forYou, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.For(turn).Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
 }

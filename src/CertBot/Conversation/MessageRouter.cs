@@ -81,7 +81,7 @@ public sealed class MessageRouter(
     public MessageReading Read(ITurnContext turn, string text)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return Read(ProfileInterview.StateOf(turn), text, faq.Snapshot);
+        return Read(ProfileInterview.StateOf(turn), text, faq.SnapshotOf(turn));
     }
 
     /// <summary>The reading of a message for an interview state, against one knowledge generation (also for evaluation tools).</summary>

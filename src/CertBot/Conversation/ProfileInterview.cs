@@ -16,7 +16,7 @@ namespace CertBot.Conversation;
 public sealed class ProfileInterview(
     ProfileDialog dialog,
     SemanticRoleClassifier roles,
-    IKnowledgeSource knowledge,
+    TurnKnowledge knowledge,
     BotMessages messages,
     PersonalChatHandoff handoff,
     IOptions<CertBotOptions> options)
@@ -164,7 +164,7 @@ public sealed class ProfileInterview(
     public AdaptiveCard RecommendationCardFor(ITurnContext turn, LearnerProfile profile)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var snapshot = knowledge.Snapshot;
+        var snapshot = knowledge.For(turn);
         var recommendation = snapshot.Recommender.Recommend(profile);
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
         var choices = dialog.Definition.FindSlot(LearnerProfileMapping.CloudYearsSlot)?.QuickAnswers.Select(q => new DialogChoice(q.Value, q.Title)).ToList() ?? [];

@@ -7,7 +7,10 @@ namespace CertBot.Hosting;
 /// <summary>The CertBot web application, one setup call per area; tests and the CLI build the same thing.</summary>
 public static class CertBotApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configureServices: null);
+
+    /// <summary>Builds the application; <paramref name="configureServices"/> runs last, so a test can replace a service (a clock, a knowledge source).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCertBotShippedSettings();
@@ -17,6 +20,7 @@ public static class CertBotApp
         builder.Services.AddCertBotEmbeddings(builder.Configuration);
         builder.Services.AddCertBotKnowledge(builder.Configuration);
         builder.Services.AddCertBotConversation(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         LoadContent(app.Services);

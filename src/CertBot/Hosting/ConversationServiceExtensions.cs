@@ -42,6 +42,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<ShareFeature>();
         services.AddSingleton<ResultFeature>();
         services.AddSingleton<SmallTalkFeature>();
+        services.AddSingleton<TurnKnowledge>();
         services.AddSingleton<FaqResponder>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<CardActionRouter>();

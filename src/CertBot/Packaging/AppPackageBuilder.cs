@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using StbImageSharp;
 
 namespace CertBot.Packaging;
 
@@ -20,6 +21,8 @@ public static partial class AppPackageBuilder
 
     private const int ColorIconSize = 192;
     private const int OutlineIconSize = 32;
+
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     // Zip entries get a fixed timestamp so the same inputs always produce the same bytes.
     private static readonly DateTimeOffset EntryTimestamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -180,59 +183,45 @@ public static partial class AppPackageBuilder
 
     private static void CheckIcon(string path, string role, int size)
     {
+        var fileName = Path.GetFileName(path);
         var bytes = File.ReadAllBytes(path);
-        PngImage image;
+        // The decoder reads JPEG, BMP, GIF and more; Teams takes only PNG icons.
+        if (!bytes.AsSpan().StartsWith(PngSignature))
+        {
+            throw new AppPackageException($"The {role} icon '{fileName}' is not a PNG file (bad signature).");
+        }
+
+        ImageResult image;
         try
         {
-            image = PngImage.ReadHeader(bytes);
+            image = ImageResult.FromMemory(bytes, ColorComponents.RedGreenBlueAlpha);
         }
-        catch (InvalidDataException ex)
+        catch (InvalidOperationException ex)
         {
-            throw new AppPackageException($"The {role} icon '{Path.GetFileName(path)}' is {ex.Message}.", ex);
+            throw new AppPackageException($"The {role} icon '{fileName}' cannot be decoded: {ex.Message}", ex);
         }
 
         if (image.Width != size || image.Height != size)
         {
             throw new AppPackageException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The {role} icon '{Path.GetFileName(path)}' is {image.Width}x{image.Height}; Teams requires {size}x{size}."));
+                $"The {role} icon '{fileName}' is {image.Width}x{image.Height}; Teams requires {size}x{size}."));
         }
 
         if (role == "outline")
         {
-            CheckOutlinePixels(bytes, Path.GetFileName(path));
+            CheckOutlinePixels(image.Data, fileName);
         }
     }
 
-    private static void CheckOutlinePixels(byte[] bytes, string fileName)
+    private static void CheckOutlinePixels(byte[] rgba, string fileName)
     {
-        byte[]? rgba;
-        try
+        var pixel = rgba.Chunk(4).Index().FirstOrDefault(p => p.Item[3] != 0 && (p.Item[0] != 255 || p.Item[1] != 255 || p.Item[2] != 255));
+        if (pixel.Item is { } p)
         {
-            rgba = PngImage.DecodeRgba(bytes);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new AppPackageException($"The outline icon '{fileName}' cannot be decoded: {ex.Message}.", ex);
-        }
-
-        // Layouts the decoder does not handle keep only the size check; Teams validates the rest on upload.
-        if (rgba is null)
-        {
-            return;
-        }
-
-        for (var i = 0; i < rgba.Length; i += 4)
-        {
-            var transparent = rgba[i + 3] == 0;
-            var white = rgba[i] == 255 && rgba[i + 1] == 255 && rgba[i + 2] == 255;
-            if (!transparent && !white)
-            {
-                var pixel = i / 4;
-                throw new AppPackageException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The outline icon '{fileName}' must be white on a transparent background; pixel ({pixel % OutlineIconSize},{pixel / OutlineIconSize}) is rgba({rgba[i]},{rgba[i + 1]},{rgba[i + 2]},{rgba[i + 3]})."));
-            }
+            throw new AppPackageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The outline icon '{fileName}' must be white on a transparent background; pixel ({pixel.Index % OutlineIconSize},{pixel.Index / OutlineIconSize}) is rgba({p[0]},{p[1]},{p[2]},{p[3]})."));
         }
     }
 

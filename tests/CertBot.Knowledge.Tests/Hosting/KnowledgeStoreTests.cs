@@ -1,8 +1,11 @@
 using CertBot.Knowledge.Hosting;
 using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Tests.Loading;
+using CertBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CertBot.Knowledge.Tests.Hosting;
 
@@ -61,7 +64,7 @@ public sealed class KnowledgeStoreTests : IDisposable
     public async Task Watcher_FileReplacedOnDisk_ReloadsAutomatically()
     {
         File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
-        using var store = new KnowledgeStore(Options());
+        using var store = new KnowledgeStore(Options(debounceMs: 0));
         var reloaded = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         store.Reloaded += (_, snapshot) => reloaded.TrySetResult(snapshot.Knowledge.Version);
 
@@ -70,6 +73,7 @@ public sealed class KnowledgeStoreTests : IDisposable
         File.WriteAllText(temp, MinimalKnowledge.With("version: \"t1\"", "version: \"t9\""));
         File.Move(temp, FilePath, overwrite: true);
 
+        // The operating system's file watcher is outside the test's clock: wait for its event, with a timeout as a guard.
         var version = await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("t9", version);
         Assert.Equal("t9", store.Current.Version);
@@ -79,16 +83,52 @@ public sealed class KnowledgeStoreTests : IDisposable
     public async Task Watcher_InvalidEditOnDisk_LastGoodStaysInService()
     {
         File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
-        using var store = new KnowledgeStore(Options());
+        var rejected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var logs = FakeLogCollector.Create(new FakeLogCollectorOptions
+        {
+            OutputSink = line =>
+            {
+                if (line.Contains("Rejected an edit", StringComparison.Ordinal))
+                {
+                    rejected.TrySetResult();
+                }
+            },
+        });
+        using var store = new KnowledgeStore(Options(debounceMs: 0), logger: new FakeLogger<KnowledgeStore>(logs));
         var reloaded = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         store.Reloaded += (_, snapshot) => reloaded.TrySetResult(snapshot.Knowledge.Version);
 
         File.WriteAllText(FilePath, "version: [broken");
-        await Task.Delay(600);
+        // The watcher is outside the test's clock: wait until the rejection is logged, with a timeout as a guard.
+        await rejected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Id.Id == 4102);
         Assert.Equal("t1", store.Current.Version);
 
         File.WriteAllText(FilePath, MinimalKnowledge.With("version: \"t1\"", "version: \"t5\""));
         Assert.Equal("t5", await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void NoticeFileChange_BurstOfEvents_ReloadsOnceTheDebounceSettles()
+    {
+        File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
+        var clock = TestClock.AtStart();
+        using var store = new KnowledgeStore(Options(debounceMs: 300), clock: clock, watch: false);
+        var reloads = 0;
+        store.Reloaded += (_, _) => reloads++;
+        File.WriteAllText(FilePath, MinimalKnowledge.With("version: \"t1\"", "version: \"t7\""));
+
+        store.NoticeFileChange();
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        store.NoticeFileChange();
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.Equal((0, "t1"), (reloads, store.Current.Version));
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal((1, "t7"), (reloads, store.Current.Version));
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, reloads);
     }
 
     [Fact]

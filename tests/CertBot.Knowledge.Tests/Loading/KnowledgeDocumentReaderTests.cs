@@ -1,11 +1,12 @@
 using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
+using CertBot.Testing;
 
 namespace CertBot.Knowledge.Tests.Loading;
 
 public sealed class KnowledgeDocumentReaderTests
 {
-    private static readonly KnowledgeValidationOptions Options = new() { Clock = new FixedClock(new DateOnly(2026, 11, 23)) };
+    private static readonly KnowledgeValidationOptions Options = new() { Clock = TestClock.At(new DateOnly(2026, 11, 23)) };
 
     private static KnowledgeBase Load(string yaml)
     {

@@ -1,5 +1,6 @@
 using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
+using CertBot.Testing;
 
 namespace CertBot.Knowledge.Tests.Loading;
 
@@ -7,7 +8,7 @@ public sealed class KnowledgeValidatorTests
 {
     private static readonly KnowledgeValidationOptions Options = new()
     {
-        Clock = new FixedClock(new DateOnly(2026, 11, 23)),
+        Clock = TestClock.At(new DateOnly(2026, 11, 23)),
         MaxAnswerChars = 200,
         StaleAfterDays = 365,
     };

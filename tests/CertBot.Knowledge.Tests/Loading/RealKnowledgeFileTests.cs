@@ -1,6 +1,7 @@
 using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
 using CertBot.Knowledge.Recommendations;
+using CertBot.Testing;
 
 namespace CertBot.Knowledge.Tests.Loading;
 
@@ -9,7 +10,7 @@ public sealed class RealKnowledgeFileTests
     [Fact]
     public void Load_RealFile_HasNoIssues()
     {
-        var result = KnowledgeLoader.Load(KnowledgeFile.PathToRealFile, new KnowledgeValidationOptions { Clock = new FixedClock(KnowledgeFile.Today) });
+        var result = KnowledgeLoader.Load(KnowledgeFile.PathToRealFile, new KnowledgeValidationOptions { Clock = TestClock.At(KnowledgeFile.Today) });
 
         Assert.True(result.Report.Issues.Count == 0, result.Report.Format());
         Assert.NotNull(result.Knowledge);

@@ -2,6 +2,7 @@ using CertBot.Knowledge.Loading;
 using CertBot.Knowledge.Model;
 using CertBot.Knowledge.Recommendations;
 using CertBot.Knowledge.Tests.Loading;
+using CertBot.Testing;
 
 namespace CertBot.Knowledge.Tests.Recommendations;
 
@@ -241,7 +242,7 @@ public sealed class RecommenderTests
     public void Recommend_RelatedCredentialOnLearnersCloud_IsLeftOutOfReadiness(TargetCloud cloud)
     {
         // The fixture's side-exam is an active AWS credential on the related track.
-        var knowledge = KnowledgeLoader.Parse(MinimalKnowledge.Yaml, "k.yaml", new KnowledgeValidationOptions { Clock = new FixedClock(new DateOnly(2026, 11, 23)) }).Knowledge!;
+        var knowledge = KnowledgeLoader.Parse(MinimalKnowledge.Yaml, "k.yaml", new KnowledgeValidationOptions { Clock = TestClock.At(new DateOnly(2026, 11, 23)) }).Knowledge!;
 
         var advice = new Recommender(knowledge).Recommend(new LearnerProfile(Role.MlPractitioner, 5, cloud, 5));
 

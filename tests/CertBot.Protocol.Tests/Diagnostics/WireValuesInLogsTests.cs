@@ -1,5 +1,6 @@
 using System.Net;
 using CertBot.Protocol.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Tests.Diagnostics;
 
@@ -16,7 +17,7 @@ public sealed class WireValuesInLogsTests
         using var response = await host.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var failure = Assert.Single(host.Logs.Lines, l => l.StartsWith("Error: Turn failed", StringComparison.Ordinal));
+        var failure = Assert.Single(host.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.StartsWith("Turn failed", StringComparison.Ordinal)).Message;
         Assert.DoesNotContain(new string('z', 200), failure, StringComparison.Ordinal);
         Assert.Contains("chars)", failure, StringComparison.Ordinal);
     }
@@ -30,7 +31,7 @@ public sealed class WireValuesInLogsTests
 
         using var response = await host.PostAsync(host.Message("hello"));
 
-        var line = Assert.Single(host.Logs.Lines, l => l.Contains("Connector call", StringComparison.Ordinal));
+        var line = Assert.Single(host.Logs.GetSnapshot(), r => r.Message.Contains("Connector call", StringComparison.Ordinal)).Message;
         Assert.DoesNotContain('\n', line);
         Assert.DoesNotContain('\r', line);
         Assert.DoesNotContain('\u001b', line);

@@ -5,6 +5,7 @@ using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CertBot.Protocol.Tests.Faults;
@@ -164,7 +165,7 @@ public sealed class ConnectorFaultTests
         var outbox = host.Services.GetRequiredService<ReplyOutbox>();
         Assert.True(await FaultSettings.EventuallyAsync(() => host.ConnectorRequests.Count >= 2 && outbox.PendingCount == 0));
         Assert.Empty(host.Channel.Posted(host.Scope));
-        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("given up", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("given up", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class ConnectorFaultTests
         Assert.Equal(["echo: hello"], Texts(host.Channel.Posted(host.Scope)));
         Assert.Equal(5, host.ConnectorRequests.Count);
         // Three answered failures (a loaded machine may add a timed-out attempt that never reached the Connector).
-        Assert.True(host.Logs.Lines.Count(l => l.Contains("next try in", StringComparison.Ordinal)) >= 3);
+        Assert.True(host.Logs.GetSnapshot().Count(r => r.Message.Contains("next try in", StringComparison.Ordinal)) >= 3);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CertBot.Protocol.Configuration;
 using CertBot.Protocol.State;
 using CertBot.Protocol.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CertBot.Protocol.Tests.Faults;
@@ -192,6 +193,6 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         });
         Assert.True(ready, last);
         using var response = await host.PostAsync(host.Message("count", "a:c1"));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", host.Logs.Lines.TakeLast(3)));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", host.Logs.GetSnapshot().TakeLast(3).Select(r => $"{r.Level}: {r.Message}")));
     }
 }

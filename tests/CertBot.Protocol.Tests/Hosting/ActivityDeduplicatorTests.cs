@@ -1,7 +1,7 @@
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Hosting;
+using CertBot.Testing;
 using Microsoft.Extensions.Options;
-using CertBot.Protocol.Tests.Infrastructure;
 
 namespace CertBot.Protocol.Tests.Hosting;
 
@@ -13,7 +13,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public void TryRegister_RepeatWithinWindow_False_AfterWindow_True()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.AtStart();
         var dedup = Create(clock);
 
         Assert.True(dedup.TryRegister("c", "1"));
@@ -25,7 +25,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public void TryRegister_BeyondCapacity_StaysBounded()
     {
-        var dedup = Create(new ManualClock(), capacity: 10);
+        var dedup = Create(TestClock.AtStart(), capacity: 10);
 
         for (var i = 0; i < 1000; i++)
         {

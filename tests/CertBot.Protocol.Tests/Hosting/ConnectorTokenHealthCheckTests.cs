@@ -1,5 +1,6 @@
 using System.Net;
 using CertBot.Protocol.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Tests.Hosting;
 
@@ -22,12 +23,11 @@ public sealed class ConnectorTokenHealthCheckTests
         Assert.StartsWith("ready (degraded)", body, StringComparison.Ordinal);
         Assert.Contains("outbound-token: Degraded - outbound token failed: the client secret has expired", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var failures = host.Logs.Lines.Where(line => line.Contains("Outbound token", StringComparison.Ordinal)).ToList();
-        var line = Assert.Single(failures);
-        Assert.StartsWith("Error:", line, StringComparison.Ordinal);
-        Assert.Contains(host.AppId!, line, StringComparison.Ordinal);
-        Assert.Contains("MicrosoftAppPassword", line, StringComparison.Ordinal);
-        Assert.DoesNotContain(FakeChannel.ExpiredSecret, line, StringComparison.Ordinal);
+        var failure = Assert.Single(host.Logs.GetSnapshot(), r => r.Message.Contains("Outbound token", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Error, failure.Level);
+        Assert.Contains(host.AppId!, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("MicrosoftAppPassword", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeChannel.ExpiredSecret, $"{failure.Message} {failure.Exception?.Message}", StringComparison.Ordinal);
         // Within the retry interval the second probe reuses the failure instead of asking Entra again.
         Assert.Single(host.Channel.TokenRequests(host.AppId!));
     }
@@ -42,7 +42,7 @@ public sealed class ConnectorTokenHealthCheckTests
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("outbound-token: Healthy - outbound token works", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("Outbound token", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Message.Contains("Outbound token", StringComparison.Ordinal));
     }
 
     [Fact]

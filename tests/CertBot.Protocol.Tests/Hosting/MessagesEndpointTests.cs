@@ -4,6 +4,7 @@ using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Tests.Hosting;
 
@@ -126,8 +127,8 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         var apology = JsonSerializer.Deserialize(Assert.Single(_host.ConnectorRequests).Body, ProtocolJsonContext.Default.Activity)!;
         Assert.Equal("Custom apology.", apology.Text);
-        Assert.Contains(_host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(activity.Id!, StringComparison.Ordinal));
-        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("Jane Doe", StringComparison.Ordinal) || l.Contains("29:user-1", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains(activity.Id!, StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => $"{r.Message} {r.Exception?.Message}" is var line && (line.Contains("Jane Doe", StringComparison.Ordinal) || line.Contains("29:user-1", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CertBot.Protocol.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, CapturingLoggerProvider logs)
+    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, FakeLogCollector logs)
     {
         _app = app;
         Channel = channel;
@@ -32,7 +33,7 @@ public sealed class BotHost : IAsyncDisposable
     public FakeChannel Channel { get; }
     public string Scope { get; }
     public string? AppId { get; }
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
     public TestBotProbe Probe => Services.GetRequiredService<TestBotProbe>();
@@ -66,9 +67,10 @@ public sealed class BotHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(config);
-        var logs = new CapturingLoggerProvider();
+        // Information and up, as a deployed host logs: tests check what reaches the log and what never does.
+        var logs = FakeLogCollector.Create(new FakeLogCollectorOptions { FilteredLevels = { LogLevel.Information, LogLevel.Warning, LogLevel.Error, LogLevel.Critical } });
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
+        builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddCertBotProtocol(builder.Configuration);
         builder.Services.AddSingleton<TestBotProbe>();

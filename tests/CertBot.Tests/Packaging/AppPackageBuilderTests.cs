@@ -123,14 +123,36 @@ public sealed class AppPackageBuilderTests : IDisposable
         Assert.Contains("not a PNG", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Build_OutlineWithColouredPixel_ThrowsNamingThePixel()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Build_OutlineWithColouredPixel_ThrowsNamingThePixelUnderEveryRowFilter(byte filter)
     {
-        _folder.Write("outline.png", TestPng.Create(32, 32, (x, y) => x == 5 && y == 7 ? ((byte)0, (byte)0, (byte)255, (byte)255) : ((byte)255, (byte)255, (byte)255, (byte)0)));
+        // A gradient background makes every PNG row filter predict something other than zero.
+        _folder.Write("outline.png", TestPng.Create(
+            32,
+            32,
+            (x, y) => x == 5 && y == 7 ? ((byte)10, (byte)20, (byte)250, (byte)255) : ((byte)255, (byte)255, (byte)255, (byte)(x * 8)),
+            filter));
 
         var ex = Assert.Throws<AppPackageException>(() => AppPackageBuilder.Build(Request()));
 
-        Assert.Contains("(5,7)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("pixel (5,7) is rgba(10,20,250,255)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TruncatedOutlinePng_ThrowsCannotBeDecoded()
+    {
+        var png = TestPng.Solid(32, 32, (255, 255, 255, 0));
+        _folder.Write("outline.png", png[..40]);
+
+        var ex = Assert.Throws<AppPackageException>(() => AppPackageBuilder.Build(Request()));
+
+        Assert.Contains("outline.png", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be decoded", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

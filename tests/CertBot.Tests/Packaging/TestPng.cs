@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace CertBot.Tests.Packaging;
 
-/// <summary>Encodes small RGBA PNGs for tests, with a chosen row filter so the decoder's unfiltering is exercised.</summary>
+/// <summary>Encodes small RGBA PNGs for tests, with a chosen row filter so the icon decoder meets every unfiltering path.</summary>
 internal static class TestPng
 {
     public static byte[] Create(int width, int height, Func<int, int, (byte R, byte G, byte B, byte A)> pixel, byte filter = 0)
@@ -29,9 +29,9 @@ internal static class TestPng
             raw.WriteByte(filter);
             for (var x = 0; x < stride; x++)
             {
-                int left = x >= 4 ? pixels[(y * stride) + x - 4] : 0;
-                int up = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
-                int upLeft = x >= 4 && y > 0 ? pixels[((y - 1) * stride) + x - 4] : 0;
+                var left = x >= 4 ? pixels[(y * stride) + x - 4] : 0;
+                var up = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
+                var upLeft = x >= 4 && y > 0 ? pixels[((y - 1) * stride) + x - 4] : 0;
                 var predictor = filter switch
                 {
                     0 => 0,

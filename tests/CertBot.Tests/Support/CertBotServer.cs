@@ -29,7 +29,14 @@ public sealed class CertBotServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server; <paramref name="sqlitePath"/> null means in-memory state.</summary>
-    public static async Task<CertBotServer> StartAsync(string? sqlitePath = null, params string[] extraArgs)
+    public static Task<CertBotServer> StartAsync(string? sqlitePath = null, params string[] extraArgs)
+        => StartCoreAsync(sqlitePath, configureServices: null, extraArgs);
+
+    /// <summary>Starts a server with in-memory state whose services <paramref name="configureServices"/> may replace.</summary>
+    public static Task<CertBotServer> StartWithServicesAsync(Action<IServiceCollection> configureServices, params string[] extraArgs)
+        => StartCoreAsync(sqlitePath: null, configureServices, extraArgs);
+
+    private static async Task<CertBotServer> StartCoreAsync(string? sqlitePath, Action<IServiceCollection>? configureServices, string[] extraArgs)
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
         if (sqlitePath is null)
@@ -43,7 +50,7 @@ public sealed class CertBotServer : IAsyncDisposable
         }
 
         args.AddRange(extraArgs);
-        var app = CertBotApp.Build([.. args]);
+        var app = CertBotApp.Build([.. args], configureServices);
         await app.StartAsync();
         // Tests see the bot as it serves once warm: the embedding model and recognizers load in the background.
         await CertBot.Cli.CertBotServices.WhenModelsReadyAsync(app.Services, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));

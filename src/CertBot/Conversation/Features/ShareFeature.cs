@@ -8,7 +8,7 @@ namespace CertBot.Conversation.Features;
 /// A recommendation card colleagues can see: reached by "share my recommendation" (the person's own finished profile)
 /// and by the Share button (the profile the card carries). Whoever opens it gets their own recommendation.
 /// </summary>
-public sealed class ShareFeature(IKnowledgeSource knowledge, BotMessages messages)
+public sealed class ShareFeature(TurnKnowledge knowledge, BotMessages messages)
 {
     public async Task RunAsync(ITurnContext turn, LearnerProfile? profile, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class ShareFeature(IKnowledgeSource knowledge, BotMessages message
             return;
         }
 
-        var snapshot = knowledge.Snapshot;
+        var snapshot = knowledge.For(turn);
         var recommendation = snapshot.Recommender.Recommend(profile);
         var name = ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName);
         var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: name));
