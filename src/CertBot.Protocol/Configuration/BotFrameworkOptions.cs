@@ -58,7 +58,18 @@ public sealed class BotFrameworkOptions
     public TimeSpan InvokeTimeout { get; set; } = TimeSpan.FromSeconds(4.5);
 
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(5);
-    public int DeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long an instance's claim on an activity id holds while its turn runs; a crashed instance's claim lapses
+    /// after it, so the channel's redelivery runs elsewhere. Above the longest turn, at most the channel's 15 s.
+    /// </summary>
+    public TimeSpan DeduplicationClaimTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Runs of one turn when its state save keeps losing to concurrent turns (each re-run reloads the state).</summary>
+    public int StateConflictRetries { get; set; } = 50;
+
+    /// <summary>Upper bound of the jittered pause between two runs of a turn that lost a state race.</summary>
+    public TimeSpan StateConflictMaxDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Largest serialized outgoing activity; Teams rejects about 100 KB, we stay under 80 KB.</summary>
     public int MaxOutgoingActivityBytes { get; set; } = 80 * 1024;

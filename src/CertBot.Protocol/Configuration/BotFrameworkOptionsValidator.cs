@@ -45,9 +45,19 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add("BotFramework:ConnectorMaxRetries must be between 0 and 10.");
         }
 
-        if (options.DeduplicationCapacity < 1)
+        if (options.DeduplicationClaimTimeout <= TimeSpan.Zero)
         {
-            failures.Add("BotFramework:DeduplicationCapacity must be at least 1.");
+            failures.Add("BotFramework:DeduplicationClaimTimeout must be positive.");
+        }
+
+        if (options.StateConflictRetries < 1)
+        {
+            failures.Add("BotFramework:StateConflictRetries must be at least 1.");
+        }
+
+        if (options.StateConflictMaxDelay < TimeSpan.Zero)
+        {
+            failures.Add("BotFramework:StateConflictMaxDelay must not be negative.");
         }
 
         if (options.InvokeTimeout <= TimeSpan.Zero)

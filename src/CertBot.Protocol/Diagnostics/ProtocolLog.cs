@@ -40,4 +40,19 @@ internal static partial class ProtocolLog
 
     [LoggerMessage(11, LogLevel.Warning, "Connector answered 401; retrying once with a fresh token")]
     public static partial void ConnectorUnauthorizedRetry(this ILogger logger);
+
+    [LoggerMessage(12, LogLevel.Debug, "State save of activity {ActivityId} lost to a concurrent turn (run {Attempt}); running the turn again on the new state")]
+    public static partial void StateConflictRetry(this ILogger logger, string? activityId, int attempt);
+
+    [LoggerMessage(13, LogLevel.Information, "Activity {ActivityId} is already being processed by a turn that has not finished")]
+    public static partial void DuplicateInProgress(this ILogger logger, string? activityId);
+
+    [LoggerMessage(14, LogLevel.Warning, "Could not record activity {ActivityId} as processed; a redelivery may run it again")]
+    public static partial void DeliveryRecordFailed(this ILogger logger, Exception exception, string? activityId);
+
+    [LoggerMessage(15, LogLevel.Warning, "The state of activity {ActivityId} was saved but its replies could not be delivered")]
+    public static partial void RepliesUndelivered(this ILogger logger, Exception exception, string? activityId);
+
+    [LoggerMessage(16, LogLevel.Warning, "Removing expired de-duplication records failed; will try again")]
+    public static partial void DeliverySweepFailed(this ILogger logger, Exception exception);
 }

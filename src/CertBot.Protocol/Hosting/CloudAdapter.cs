@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using System.Text.Json;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Schema;
+using CertBot.Protocol.Serialization;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,29 +13,36 @@ using Microsoft.Extensions.Options;
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
-/// Runs turns: normalises the incoming activity, serializes turns per conversation, loads and saves state, resolves
-/// the host's <see cref="IBot"/> per turn and turns a failure into a logged error plus an apology to the user.
+/// Runs turns: normalises the incoming activity, hands it to the <see cref="TurnRunner"/> (state loaded with ETags,
+/// saved with them, the turn re-run on a conflict: no lock, so any number of instances can share one store), then
+/// delivers the replies, which leave only after the save. A failure becomes a logged error plus an apology.
 /// Usable in-process (console chat) without HTTP or authentication.
 /// </summary>
 public sealed class CloudAdapter
 {
     private readonly IServiceScopeFactory _scopes;
+    private readonly TurnRunner _runner;
     private readonly IStorage _storage;
+    private readonly TrustedServiceUrls _trustedServiceUrls;
     private readonly BotFrameworkOptions _options;
     private readonly ILogger<CloudAdapter> _logger;
-    private readonly ConversationLocks _locks = new();
 
-    public CloudAdapter(IServiceScopeFactory scopes, IStorage storage, IOptions<BotFrameworkOptions> options, ILogger<CloudAdapter> logger)
+    public CloudAdapter(
+        IServiceScopeFactory scopes,
+        TurnRunner runner,
+        IStorage storage,
+        TrustedServiceUrls trustedServiceUrls,
+        IOptions<BotFrameworkOptions> options,
+        ILogger<CloudAdapter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
+        _runner = runner;
         _storage = storage;
+        _trustedServiceUrls = trustedServiceUrls;
         _options = options.Value;
         _logger = logger;
     }
-
-    /// <summary>Conversations with a turn running or waiting (lets tests prove locks do not leak).</summary>
-    internal int ActiveConversationLocks => _locks.Count;
 
     /// <summary>
     /// Runs one turn. With <c>deliveryMode</c> = <c>expectReplies</c> every reply is returned in
@@ -74,8 +83,12 @@ public sealed class CloudAdapter
         return new TurnResult([], new InvokeResponse(500), Faulted: true);
     }
 
-    /// <summary>Runs <paramref name="callback"/> in a turn for a stored conversation (proactive message).</summary>
-    public Task<TurnResult> ContinueConversationAsync(
+    /// <summary>
+    /// Runs <paramref name="callback"/> in a turn for a conversation (proactive message). When the store holds this
+    /// conversation's reference with a service URL a validated channel token vouched for, that URL is trusted again
+    /// here, on any instance and after restarts.
+    /// </summary>
+    public async Task<TurnResult> ContinueConversationAsync(
         ConversationReference reference, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -91,7 +104,25 @@ public sealed class CloudAdapter
             Recipient = reference.Bot,
             Locale = reference.Locale,
         };
-        return RunTurnAsync(activity, identity: null, cancellationToken, callback);
+        if (await GetConversationReferenceAsync(reference.ChannelId ?? "unknown", reference.Conversation?.Id ?? "", cancellationToken).ConfigureAwait(false) is
+            { ServiceUrlValidated: true } stored
+            && string.Equals(stored.Reference.ServiceUrl, reference.ServiceUrl, StringComparison.OrdinalIgnoreCase)
+            && reference.ServiceUrl is not null)
+        {
+            _trustedServiceUrls.TrustValidated(reference.ServiceUrl);
+        }
+
+        return await RunTurnAsync(activity, identity: null, cancellationToken, callback).ConfigureAwait(false);
+    }
+
+    /// <summary>The reference an earlier turn of this conversation left in the store (on any instance), or null.</summary>
+    public async Task<StoredConversationReference?> GetConversationReferenceAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var key = TurnState.ReferenceKey(channelId, conversationId);
+        var stored = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return stored.TryGetValue(key, out var item)
+            ? JsonSerializer.Deserialize(item.Json, ProtocolJsonContext.Default.StoredConversationReference)
+            : null;
     }
 
     private static void Normalize(Activity activity, ClaimsIdentity? identity)
@@ -110,52 +141,47 @@ public sealed class CloudAdapter
         CancellationToken cancellationToken,
         Func<ITurnContext, CancellationToken, Task>? callback = null)
     {
-        var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
-        using var turnLock = await _locks.AcquireAsync($"{channelId}/{activity.Conversation!.Id}", cancellationToken).ConfigureAwait(false);
-        var state = await TurnState.LoadAsync(_storage, channelId, activity.Conversation.Id!, activity.From?.Id, cancellationToken).ConfigureAwait(false);
-
-        var scope = _scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        // One scope for the Connector of the whole turn; the bot gets a fresh scope per run inside the runner.
+        var delivery = _scopes.CreateAsyncScope();
+        await using (delivery.ConfigureAwait(false))
         {
-            var services = scope.ServiceProvider;
-            var context = new TurnContext(
-                activity, identity, state, services.GetRequiredService<ConnectorClient>, _options.MaxOutgoingActivityBytes);
+            var connector = delivery.ServiceProvider.GetRequiredService<ConnectorClient>;
+            var outcome = await _runner.RunAsync(activity, identity, connector, callback, cancellationToken).ConfigureAwait(false);
+            var context = outcome.Context;
+            var isInvoke = activity.Type == ActivityTypes.Invoke;
+            if (!outcome.Committed)
+            {
+                if (outcome.Failure is StorageConcurrencyException)
+                {
+                    _logger.StateConflict(activity.Id);
+                }
+
+                _logger.TurnFailed(outcome.Failure!, activity.Id, activity.Type);
+                context.DiscardReplies();
+                await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
+                return new TurnResult([.. context.BufferedReplies], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
+            }
+
+            var invokeResponse = isInvoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
             try
             {
-                if (callback is null)
-                {
-                    await services.GetRequiredService<IBot>().OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await callback(context, cancellationToken).ConfigureAwait(false);
-                }
-
-                await state.SaveAsync(cancellationToken).ConfigureAwait(false);
+                await context.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
-#pragma warning disable CA1031 // Any failure of bot code must become a logged error and an apology, never a crash.
+#pragma warning disable CA1031 // The state is saved; an undeliverable reply is logged and answered with an apology, never a crash.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                if (ex is StorageConcurrencyException)
-                {
-                    _logger.StateConflict(activity.Id);
-                }
-
-                _logger.TurnFailed(ex, activity.Id, activity.Type);
+                _logger.RepliesUndelivered(ex, activity.Id);
+                context.DiscardReplies();
                 await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
-                return new TurnResult(
-                    [.. context.BufferedReplies],
-                    activity.Type == ActivityTypes.Invoke ? new InvokeResponse(500) : null,
-                    Faulted: true);
+                return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true, Committed: true);
             }
 
-            var invokeResponse = activity.Type == ActivityTypes.Invoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
-            return new TurnResult([.. context.BufferedReplies], invokeResponse);
+            return new TurnResult([.. context.BufferedReplies], invokeResponse, Committed: true);
         }
     }
 
@@ -170,6 +196,7 @@ public sealed class CloudAdapter
         {
             await context.SendActivityAsync(
                 new Activity { Type = ActivityTypes.Message, Text = _options.ErrorMessage }, cancellationToken).ConfigureAwait(false);
+            await context.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The apology is best effort; its failure must not hide the original error.
         catch (Exception ex)

@@ -6,6 +6,7 @@ using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
+using CertBot.Protocol.State;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace CertBot.Protocol.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: checks method, media type, size and shape, authenticates, applies the tenant
-/// allow-list and de-duplication, runs the turn inline and writes the protocol's response.
+/// allow-list and de-duplication (through the store, so a redelivery to another instance is caught too), runs the
+/// turn inline and writes the protocol's response.
 /// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome.
 /// </summary>
 internal sealed class MessagesEndpoint(
@@ -106,16 +108,50 @@ internal sealed class MessagesEndpoint(
             return;
         }
 
-        if (!string.IsNullOrEmpty(activity.Id) && !deduplicator.TryRegister(activity.Conversation!.Id!, activity.Id))
+        if (string.IsNullOrEmpty(activity.Id))
         {
-            logger.DuplicateIgnored(activity.Id);
-            response.StatusCode = StatusCodes.Status200OK;
+            var untracked = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            await WriteTurnResultAsync(response, activity, untracked, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+        var claim = await deduplicator.ClaimAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (claim.Outcome == DeliveryOutcome.Finished)
+        {
+            logger.DuplicateIgnored(activity.Id);
+            await WriteTurnResultAsync(response, activity, DuplicateResult(activity, claim.Finished!), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await RunClaimedAsync(activity, identity, claim, cancellationToken).ConfigureAwait(false);
         await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Runs a claimed activity; the id is recorded as done only once its state is saved, and released otherwise.</summary>
+    private async Task<TurnResult> RunClaimedAsync(Activity activity, ClaimsIdentity? identity, DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        TurnResult? result = null;
+        try
+        {
+            result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            if (result is { Committed: true })
+            {
+                await deduplicator.CompleteAsync(claim, activity, result.InvokeResponse).ConfigureAwait(false);
+            }
+            else
+            {
+                await deduplicator.ReleaseAsync(claim, activity).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>What a repeat of a finished turn gets: the same kind of body, without running anything again.</summary>
+    private static TurnResult DuplicateResult(Activity activity, DeliveryRecord finished) =>
+        new([], activity.Type == ActivityTypes.Invoke && finished.InvokeStatus is { } status ? new InvokeResponse(status, finished.InvokeBody) : null, Committed: true);
 
     private static async Task WriteTurnResultAsync(HttpResponse response, Activity activity, TurnResult result, CancellationToken cancellationToken)
     {

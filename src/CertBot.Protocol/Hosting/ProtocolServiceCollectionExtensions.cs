@@ -2,6 +2,7 @@ using CertBot.Protocol.Authentication;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.State;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,9 +16,10 @@ namespace CertBot.Protocol.Hosting;
 public static class ProtocolServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="BotFrameworkOptions"/> (root <c>MicrosoftApp*</c> keys + section <c>BotFramework</c>) and
-    /// <see cref="StorageOptions"/> (section <c>Storage</c>), validated at start-up, and registers the adapter,
-    /// authentication, Connector client (with retries), token provider and storage.
+    /// Binds <see cref="BotFrameworkOptions"/> (root <c>MicrosoftApp*</c> keys + section <c>BotFramework</c>), validated
+    /// at start-up, and registers the adapter, turn runner, de-duplication, authentication, Connector client (with
+    /// retries), token provider and the health checks. The state store is the host's choice: call one provider's setup
+    /// extension (<see cref="StorageServiceCollectionExtensions.AddCertBotMemoryStorage"/>, or the Sqlite or AzureBlob project's).
     /// </summary>
     public static IServiceCollection AddCertBotProtocol(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,13 +30,8 @@ public static class ProtocolServiceCollectionExtensions
             .Configure(options => BindBotFramework(options, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IStorage>(CreateStorage);
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
         services.TryAddSingleton<IConnectorTokenProvider>(sp =>
@@ -42,10 +39,14 @@ public static class ProtocolServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<BotFrameworkOptions>>();
             return new MsalConnectorTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>());
         });
+        services.TryAddSingleton<TurnRunner>();
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag]);
+        services.AddHostedService<DeliveryRecordSweeper>();
+        services.AddHealthChecks()
+            .AddCheck("process", static () => HealthCheckResult.Healthy("alive"), tags: [ReadinessResponseWriter.LiveTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag]);
 
         services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName);
         services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
@@ -69,14 +70,6 @@ public static class ProtocolServiceCollectionExtensions
             });
 
         return services;
-    }
-
-    private static IStorage CreateStorage(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>();
-        return string.Equals(options.Value.Provider, "Memory", StringComparison.OrdinalIgnoreCase)
-            ? new MemoryStorage()
-            : new SqliteStorage(options);
     }
 
     private static void BindBotFramework(BotFrameworkOptions options, IConfiguration configuration)

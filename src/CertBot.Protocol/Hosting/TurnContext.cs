@@ -6,21 +6,26 @@ using CertBot.Protocol.State;
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
-/// The <see cref="ITurnContext"/> the adapter hands to the bot: sends go to the Connector, or into a buffer when the
-/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all).
+/// The <see cref="ITurnContext"/> the adapter hands to the bot. Nothing the bot sends leaves during the turn: with
+/// <c>expectReplies</c> replies are buffered for the HTTP body (no Connector call at all); otherwise sends, replies,
+/// updates and deletes are deferred and <see cref="FlushAsync"/> makes the Connector calls, in order, only after the
+/// turn's state was saved, so a turn re-run after a state conflict never speaks twice. Typing indicators and
+/// conversation creation (idempotent for a personal chat) go out at once.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
     private readonly Func<ConnectorClient> _connector;
     private readonly int _maxOutgoingBytes;
     private readonly List<Activity> _buffered = [];
+    private readonly List<Func<ConnectorClient, CancellationToken, Task>> _deferred = [];
     private ConversationReference? _reference;
 
-    internal TurnContext(Activity activity, ClaimsIdentity? identity, ITurnState state, Func<ConnectorClient> connector, int maxOutgoingBytes)
+    internal TurnContext(Activity activity, ClaimsIdentity? identity, ITurnState? state, Func<ConnectorClient> connector, int maxOutgoingBytes)
     {
         Activity = activity;
         Identity = identity;
-        State = state;
+        // Null only for the apology after the state could not even be loaded: it never reaches bot code.
+        State = state!;
         _connector = connector;
         _maxOutgoingBytes = maxOutgoingBytes;
         BuffersReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
@@ -36,6 +41,33 @@ public sealed class TurnContext : ITurnContext
 
     /// <summary>Activities buffered this turn, in send order.</summary>
     internal IReadOnlyList<Activity> BufferedReplies => _buffered;
+
+    /// <summary>Connector calls waiting for the state save.</summary>
+    internal int DeferredCount => _deferred.Count;
+
+    /// <summary>Forgets every reply of a failed turn (buffered or deferred), so only the apology goes out.</summary>
+    internal void DiscardReplies()
+    {
+        _buffered.Clear();
+        _deferred.Clear();
+    }
+
+    /// <summary>Makes the deferred Connector calls in the order the bot made them; the first failure stops the rest.</summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var connector = _connector();
+        foreach (var call in _deferred)
+        {
+            await call(connector, cancellationToken).ConfigureAwait(false);
+        }
+
+        _deferred.Clear();
+    }
 
     public async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
@@ -57,18 +89,24 @@ public sealed class TurnContext : ITurnContext
             return new ResourceResponse(null);
         }
 
-        var connector = _connector();
         var serviceUrl = RequireServiceUrl();
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The outgoing activity has no conversation id.");
-        var response = string.IsNullOrEmpty(activity.ReplyToId)
-            ? await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false)
-            : await connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, cancellationToken).ConfigureAwait(false);
-        if (activity.Type != ActivityTypes.Typing)
+        if (activity.Type == ActivityTypes.Typing)
         {
-            Responded = true;
+            var connector = _connector();
+            var typing = string.IsNullOrEmpty(activity.ReplyToId)
+                ? await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false)
+                : await connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, cancellationToken).ConfigureAwait(false);
+            return typing ?? new ResourceResponse(null);
         }
 
-        return response ?? new ResourceResponse(null);
+        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        var replyToId = activity.ReplyToId;
+        _deferred.Add((connector, ct) => string.IsNullOrEmpty(replyToId)
+            ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct)
+            : connector.ReplyToActivityAsync(serviceUrl, conversationId, replyToId, activity, ct));
+        Responded = true;
+        return new ResourceResponse(null);
     }
 
     public async Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -89,9 +127,12 @@ public sealed class TurnContext : ITurnContext
             return new ResourceResponse(activity.Id);
         }
 
-        var response = await _connector().UpdateActivityAsync(
-            RequireServiceUrl(), activity.Conversation!.Id!, activity.Id, activity, cancellationToken).ConfigureAwait(false);
-        return response ?? new ResourceResponse(activity.Id);
+        var serviceUrl = RequireServiceUrl();
+        var conversationId = activity.Conversation!.Id!;
+        var activityId = activity.Id;
+        _deferred.Add((connector, ct) => connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, activity, ct));
+        await Task.CompletedTask.ConfigureAwait(false);
+        return new ResourceResponse(activity.Id);
     }
 
     public async Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken = default)
@@ -109,7 +150,10 @@ public sealed class TurnContext : ITurnContext
             return;
         }
 
-        await _connector().DeleteActivityAsync(RequireServiceUrl(), RequireConversationId(), activityId, cancellationToken).ConfigureAwait(false);
+        var serviceUrl = RequireServiceUrl();
+        var conversationId = RequireConversationId();
+        _deferred.Add((connector, ct) => connector.DeleteActivityAsync(serviceUrl, conversationId, activityId, ct));
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public Task SendTypingAsync(CancellationToken cancellationToken = default) =>
@@ -140,8 +184,11 @@ public sealed class TurnContext : ITurnContext
         activity.ChannelId ??= Activity.ChannelId;
         activity.ServiceUrl ??= Activity.ServiceUrl;
         activity.From ??= Activity.Recipient;
-        var response = await _connector().SendToConversationAsync(RequireServiceUrl(), conversationId, activity, cancellationToken).ConfigureAwait(false);
-        return response ?? new ResourceResponse(null);
+        var serviceUrl = RequireServiceUrl();
+        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        _deferred.Add((connector, ct) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct));
+        await Task.CompletedTask.ConfigureAwait(false);
+        return new ResourceResponse(null);
     }
 
     private void ApplyIncomingDefaults(Activity activity, bool setReplyTo = true)

@@ -86,13 +86,4 @@ public sealed class BotFrameworkOptionsTests
 
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value);
     }
-
-    [Fact]
-    public void Validate_UnknownStorageProvider_Fails()
-    {
-        var services = Build(new() { ["Storage:Provider"] = "Redis" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
-        Assert.Contains("Sqlite or Memory", error.Message, StringComparison.Ordinal);
-    }
 }

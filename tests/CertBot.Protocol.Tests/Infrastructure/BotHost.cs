@@ -6,6 +6,7 @@ using CertBot.Protocol.Connector;
 using CertBot.Protocol.Hosting;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
+using CertBot.Protocol.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -71,6 +72,7 @@ public sealed class BotHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddCertBotProtocol(builder.Configuration);
+        builder.Services.AddCertBotMemoryStorage();
         builder.Services.AddSingleton<TestBotProbe>();
         builder.Services.AddTransient<IBot, TestBot>();
         var thumbprint = channel.Certificate.Thumbprint;

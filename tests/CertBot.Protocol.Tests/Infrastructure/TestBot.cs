@@ -20,6 +20,7 @@ public sealed class TestBotProbe
 {
     public ConcurrentQueue<Activity> Received { get; } = new();
     public ConcurrentQueue<Exception> Caught { get; } = new();
+    public ConcurrentDictionary<string, bool> FailedOnce { get; } = new();
     public int Turns => Received.Count;
 }
 
@@ -47,6 +48,21 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
                 break;
             case "user-count":
                 turnContext.State.User(TestStateContext.Default.CounterState).Count++;
+                break;
+            case "count-reply":
+                // Replies with the count this run saw: a run thrown away after a state conflict must never be heard.
+                var seen = turnContext.State.Conversation(TestStateContext.Default.CounterState);
+                seen.Count++;
+                await Task.Yield();
+                await turnContext.SendActivityAsync(new Activity { Text = "count " + seen.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+                break;
+            case "fail-once":
+                if (probe.FailedOnce.TryAdd(turnContext.Activity.Id ?? "", true))
+                {
+                    throw new InvalidOperationException("first delivery fails");
+                }
+
+                await turnContext.SendActivityAsync(new Activity { Text = "second delivery ran" }, cancellationToken);
                 break;
             case "forget":
                 turnContext.State.DeleteUser();

@@ -1,12 +1,16 @@
-using CertBot.Protocol.Configuration;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CertBot.Protocol.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace CertBot.Protocol.State;
+namespace CertBot.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="IStorage"/> on a SQLite file (WAL mode) so state survives restarts. Conditional writes are a single
-/// UPDATE … WHERE etag = @etag inside one transaction, so a conflict anywhere writes nothing.
+/// <see cref="IStorage"/> on a SQLite file (WAL mode) so state survives restarts. Conditional writes are single
+/// statements (INSERT … ON CONFLICT DO NOTHING for create-only, UPDATE … WHERE etag = @etag for a match) inside one
+/// transaction, so a conflict anywhere writes nothing. One file belongs to one process: several instances need the
+/// AzureBlob provider.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
@@ -14,7 +18,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _initialized;
 
-    public SqliteStorage(IOptions<StorageOptions> options)
+    public SqliteStorage(IOptions<SqliteStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = Path.GetFullPath(options.Value.SqlitePath);
@@ -42,7 +46,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         var i = 0;
         foreach (var key in keys)
         {
-            var name = "$k" + i++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var name = "$k" + i++.ToString(CultureInfo.InvariantCulture);
             names.Add(name);
             command.Parameters.AddWithValue(name, key);
         }
@@ -84,6 +88,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
                     "INSERT INTO state (key, json, etag) VALUES ($key, $json, $etag) " +
                     "ON CONFLICT(key) DO UPDATE SET json = excluded.json, etag = excluded.etag";
             }
+            else if (StoreETags.IsCreateOnly(item.ETag))
+            {
+                command.CommandText = "INSERT INTO state (key, json, etag) VALUES ($key, $json, $etag) ON CONFLICT(key) DO NOTHING";
+            }
             else
             {
                 command.CommandText = "UPDATE state SET json = $json, etag = $etag WHERE key = $key AND etag = $expected";
@@ -93,7 +101,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                throw new StorageConcurrencyException($"ETag mismatch for a state document (key hash {StoreETags.KeyHash(key)}).");
+                throw StoreETags.Conflict(key);
             }
 
             etags[key] = etag;
@@ -125,26 +133,47 @@ public sealed class SqliteStorage : IStorage, IDisposable
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string key, string? etag, CancellationToken cancellationToken = default)
     {
-        try
+        ArgumentNullException.ThrowIfNull(key);
+        if (etag is null || StoreETags.IsUnconditional(etag))
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            await DeleteAsync([key], cancellationToken).ConfigureAwait(false);
+            return;
         }
-        catch (SqliteException)
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // One statement: deleted when the ETag matches; otherwise tell "changed" (a row is left) from "already gone".
+        command.CommandText = "DELETE FROM state WHERE key = $key AND etag = $etag RETURNING 1";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$etag", etag);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
         {
-            return false;
+            return;
         }
-        catch (IOException)
+
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM state WHERE key = $key";
+        exists.Parameters.AddWithValue("$key", key);
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
         {
-            return false;
+            throw StoreETags.Conflict(key);
         }
-        catch (UnauthorizedAccessException)
+    }
+
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // The range bound uses the primary key index; substr keeps the match exact for any character after the prefix.
+        command.CommandText = "SELECT key FROM state WHERE key >= $prefix AND substr(key, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$prefix", prefix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return false;
+            yield return reader.GetString(0);
         }
     }
 
