@@ -66,7 +66,13 @@ public sealed class BotFrameworkOptions
     public TimeSpan DeduplicationClaimTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Runs of one turn when its state save keeps losing to concurrent turns (each re-run reloads the state).</summary>
-    public int StateConflictRetries { get; set; } = 50;
+    public int StateConflictRetries { get; set; } = 200;
+
+    /// <summary>
+    /// How long a turn waits behind this instance's other turns of the same conversation or user before it runs
+    /// anyway (it then relies on the ETag save alone). Queuing only saves re-runs; it is never needed for correctness.
+    /// </summary>
+    public TimeSpan TurnAdmissionWait { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Upper bound of the jittered pause between two runs of a turn that lost a state race.</summary>
     public TimeSpan StateConflictMaxDelay { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -55,6 +55,11 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add("BotFramework:StateConflictRetries must be at least 1.");
         }
 
+        if (options.TurnAdmissionWait < TimeSpan.Zero)
+        {
+            failures.Add("BotFramework:TurnAdmissionWait must not be negative.");
+        }
+
         if (options.StateConflictMaxDelay < TimeSpan.Zero)
         {
             failures.Add("BotFramework:StateConflictMaxDelay must not be negative.");

@@ -25,6 +25,10 @@ public sealed class TurnRunner(
     ILogger<TurnRunner> logger)
 {
     private readonly BotFrameworkOptions _options = options.Value;
+    private readonly TurnAdmission _admission = new();
+
+    /// <summary>Conversations and users with a turn of this instance running or queued (for leak tests).</summary>
+    internal int AdmittedKeys => _admission.Count;
 
     /// <summary>
     /// Runs the bot (or <paramref name="callback"/>) until its state save succeeds, or until the bot throws, the store
@@ -43,6 +47,11 @@ public sealed class TurnRunner(
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
         var conversationId = activity.Conversation!.Id!;
         var validatedServiceUrl = identity?.FindFirst("serviceurl")?.Value;
+        using var admitted = await _admission.EnterAsync(
+            activity.From?.Id is { } userId
+                ? [TurnState.ConversationKey(channelId, conversationId), TurnState.UserKey(channelId, userId)]
+                : [TurnState.ConversationKey(channelId, conversationId)],
+            _options.TurnAdmissionWait, clock, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             TurnContext? context = null;

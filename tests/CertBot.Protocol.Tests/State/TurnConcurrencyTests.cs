@@ -9,16 +9,19 @@ namespace CertBot.Protocol.Tests.State;
 /// <summary>Parallel turns with no lock: the ETag save and the re-run keep every update and speak once per turn.</summary>
 public sealed class TurnConcurrencyTests
 {
-    [Fact]
-    public async Task Post_TwentyParallelTurnsOnOneConversation_CountIsTwenty()
+    [Theory]
+    [InlineData("00:00:02")]
+    [InlineData("00:00:00")] // no local queue: the ETag save and the re-run alone keep every update
+    public async Task Post_TwentyParallelTurnsOnOneConversation_CountIsTwenty(string admissionWait)
     {
-        await using var host = await BotHost.StartAsync();
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["BotFramework:TurnAdmissionWait"] = admissionWait });
         const string conversation = "a:shared-conversation";
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.PostAsync(host.Message("count", conversation))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(20, await CountAsync(host, TurnState.ConversationKey("msteams", conversation)));
+        Assert.Equal(0, host.Services.GetRequiredService<CertBot.Protocol.Hosting.TurnRunner>().AdmittedKeys);
         Dispose(responses);
     }
 
