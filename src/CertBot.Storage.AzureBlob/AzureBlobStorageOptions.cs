@@ -15,6 +15,9 @@ public sealed class AzureBlobStorageOptions
     /// <summary>e.g. <c>https://account.blob.core.windows.net</c>, authenticated with DefaultAzureCredential.</summary>
     public Uri? ServiceUri { get; set; }
 
+    /// <summary>An empty <c>ServiceUri</c> in configuration (as in appsettings.sample.json) binds to an empty URI: unset.</summary>
+    internal bool HasServiceUri => ServiceUri is { OriginalString.Length: > 0 };
+
     /// <summary>The container holding every document; created when missing.</summary>
     public string Container { get; set; } = DefaultContainer;
 

@@ -11,12 +11,12 @@ internal sealed partial class AzureBlobStorageOptionsValidator : IValidateOption
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
-        if (hasConnectionString == (options.ServiceUri is not null))
+        if (hasConnectionString == options.HasServiceUri)
         {
             failures.Add("Set exactly one of Storage:AzureBlob:ConnectionString and Storage:AzureBlob:ServiceUri.");
         }
 
-        if (options.ServiceUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)))
+        if (options.HasServiceUri && options.ServiceUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)))
         {
             failures.Add("Storage:AzureBlob:ServiceUri must be an absolute https URI (http only on loopback).");
         }

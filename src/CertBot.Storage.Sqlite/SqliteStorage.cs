@@ -9,13 +9,17 @@ namespace CertBot.Storage.Sqlite;
 /// <summary>
 /// <see cref="IStorage"/> on a SQLite file (WAL mode) so state survives restarts. Conditional writes are single
 /// statements (INSERT … ON CONFLICT DO NOTHING for create-only, UPDATE … WHERE etag = @etag for a match) inside one
-/// transaction, so a conflict anywhere writes nothing. One file belongs to one process: several instances need the
-/// AzureBlob provider.
+/// transaction, so a conflict anywhere writes nothing. Writes are queued in-process (one writer at a time, as SQLite
+/// wants). One file belongs to one process: several instances need the AzureBlob provider.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initGate = new(1, 1);
+
+    // SQLite takes one writer at a time; a second one gets SQLITE_BUSY and Microsoft.Data.Sqlite retries it with
+    // sleeps, which under concurrent turns cost more than waiting here in order (the file belongs to this process).
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _initialized;
 
     public SqliteStorage(IOptions<SqliteStorageOptions> options)
@@ -72,6 +76,20 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return etags;
         }
 
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await WriteLockedAsync(changes, etags, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> WriteLockedAsync(
+        IReadOnlyDictionary<string, StoreItem> changes, Dictionary<string, string> etags, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, item) in changes)
@@ -119,6 +137,19 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DeleteLockedAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task DeleteLockedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
@@ -142,6 +173,19 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DeleteIfMatchLockedAsync(key, etag, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task DeleteIfMatchLockedAsync(string key, string etag, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // One statement: deleted when the ETag matches; otherwise tell "changed" (a row is left) from "already gone".
@@ -228,5 +272,9 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
     }
 
-    public void Dispose() => _initGate.Dispose();
+    public void Dispose()
+    {
+        _initGate.Dispose();
+        _writeGate.Dispose();
+    }
 }

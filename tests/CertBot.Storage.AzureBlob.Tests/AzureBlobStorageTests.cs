@@ -66,6 +66,19 @@ public sealed class AzureBlobStorageTests(AzuriteFixture azurite) : IClassFixtur
         Assert.IsType<AzureBlobStorage>(services.GetRequiredService<IStorage>());
     }
 
+    [Fact]
+    public void Validate_SampleSettingsWithEmptyServiceUri_TakeTheConnectionString()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:AzureBlob:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Storage:AzureBlob:ServiceUri"] = "",
+        }).Build();
+        using var services = new ServiceCollection().AddCertBotAzureBlobStorage(configuration).BuildServiceProvider();
+
+        Assert.Equal("certbot-state", services.GetRequiredService<IOptions<AzureBlobStorageOptions>>().Value.Container);
+    }
+
     public static TheoryData<string?, string?, string, string?> Settings => new()
     {
         { "UseDevelopmentStorage=true", null, "certbot-state", null },
