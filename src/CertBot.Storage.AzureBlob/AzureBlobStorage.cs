@@ -15,6 +15,8 @@ namespace CertBot.Storage.AzureBlob;
 /// Agents SDK use to scale out). Preconditions map to HTTP: create-only is <c>If-None-Match: *</c>, a match is
 /// <c>If-Match</c>, deletes carry the ETag too. Blob Storage has no multi-blob transaction, so a write of several
 /// documents checks every precondition first and, when a later document loses a race, puts the earlier ones back.
+/// A store that cannot be reached or refuses the request (after the SDK's retries) is
+/// <see cref="StorageUnavailableException"/>: the turn gets 503 and /readyz is red, never a silent success.
 /// </summary>
 public sealed class AzureBlobStorage : IStorage, IDisposable
 {
@@ -37,7 +39,27 @@ public sealed class AzureBlobStorage : IStorage, IDisposable
             : new BlobContainerClient(settings.ConnectionString, settings.Container, clientOptions);
     }
 
-    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => ReadCoreAsync(keys, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => WriteCoreAsync(changes, cancellationToken), cancellationToken);
+
+    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            await DeleteCoreAsync(keys, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public Task DeleteAsync(string key, string? etag, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            await DeleteCoreAsync(key, etag, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, StoreItem>> ReadCoreAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +76,7 @@ public sealed class AzureBlobStorage : IStorage, IDisposable
         return found;
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyDictionary<string, string>> WriteCoreAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -102,7 +124,7 @@ public sealed class AzureBlobStorage : IStorage, IDisposable
         return etags;
     }
 
-    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    private async Task DeleteCoreAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
@@ -110,7 +132,7 @@ public sealed class AzureBlobStorage : IStorage, IDisposable
             _container.GetBlobClient(BlobKeyCodec.Encode(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken))).ConfigureAwait(false);
     }
 
-    public async Task DeleteAsync(string key, string? etag, CancellationToken cancellationToken = default)
+    private async Task DeleteCoreAsync(string key, string? etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
@@ -145,6 +167,35 @@ public sealed class AzureBlobStorage : IStorage, IDisposable
             {
                 yield return BlobKeyCodec.Decode(encodedKey);
             }
+        }
+    }
+
+    /// <summary>
+    /// What is left after the SDK's retries and the precondition mapping: an unreachable, refusing or failing store.
+    /// The message names the status or the kind of failure only (an SDK message can carry URLs and request ids).
+    /// </summary>
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new StorageUnavailableException(
+                ex.Status == 0
+                    ? "State storage is unavailable: the blob store cannot be reached."
+                    : $"State storage is unavailable: the blob store answered HTTP {ex.Status}.",
+                ex);
+        }
+        catch (AuthenticationFailedException ex)
+        {
+            throw new StorageUnavailableException("State storage is unavailable: no credential for the blob store (DefaultAzureCredential).", ex);
+        }
+        catch (Exception ex) when ((ex is OperationCanceledException or AggregateException or HttpRequestException) && !cancellationToken.IsCancellationRequested)
+        {
+            // The SDK's own network timeout (RequestTimeout) or its retries giving up on transport errors.
+            throw new StorageUnavailableException("State storage is unavailable: the blob store did not answer in time.", ex);
         }
     }
 

@@ -53,6 +53,25 @@ public sealed class AzureBlobStorageTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task ReadAsync_StoreUnreachable_StorageUnavailableNamingNoAddress()
+    {
+        // Nothing listens on port 9 of loopback: the SDK's request fails at once and, with no retries, is not retried.
+        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        using var storage = new AzureBlobStorage(Options.Create(new AzureBlobStorageOptions
+        {
+            ConnectionString = connection, MaxRetries = 0, RequestTimeout = TimeSpan.FromSeconds(2),
+        }));
+
+        var read = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
+        var write = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("{}", null) }));
+
+        Assert.All(new[] { read.Message, write.Message }, m => Assert.DoesNotContain("127.0.0.1", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AddCertBotAzureBlobStorage_BindsSectionAndRegistersTheStore()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -2,6 +2,7 @@
 # CertBot end-to-end tier: real third-party clients against the real bot.
 #   validate-manifest  the packaged Teams app checked against the official manifest schema (offline)
 #   render-cards       every card in artifacts/cards rendered by the official Adaptive Cards JS renderer
+#   card-budgets       the named card gallery at 360 and 1024 px: height budgets, no word broken, nothing cut off
 #   playground         a conversation driven through the Microsoft 365 Agents Playground web UI
 # Installs what is missing (Debian's chromium, npm ci), builds the host once, runs `node --test`.
 # Usage: tests/e2e/run.sh [test file names, e.g. render-cards]   Artefacts: artifacts/e2e/ (git-ignored).
@@ -40,5 +41,6 @@ else
 fi
 
 cd "$e2e_dir"
-# One file at a time: the playground test owns fixed ports and two cores are shared with the bot and Chromium.
+# One file at a time: two cores are shared with the bot and Chromium. Ports are picked free by the tests
+# (override with CERTBOT_E2E_BOT_PORT / CERTBOT_E2E_PLAYGROUND_PORT).
 node --test --test-concurrency=1 --test-reporter=spec "${tests[@]}"

@@ -277,6 +277,8 @@ public static class DialogDefinitionLoader
             PastCues = read.OptionalStrings(map, "pastCues", what),
             AmbiguousValue = ambiguous,
             AboutOthers = read.OptionalStrings(map, "aboutOthers", what),
+            OthersAfterPossessive = read.OptionalStrings(map, "othersAfterPossessive", what),
+            Possessives = read.OptionalStrings(map, "possessives", what),
         };
         return (slot, conditionNode);
     }
@@ -374,6 +376,7 @@ public static class DialogDefinitionLoader
                 var other => throw read.Error(rangeNode, $"'durations.range' must be lower or midpoint, not '{other}'"),
             };
         var windowNode = YamlNodeReader.Optional(map, "negationWindow");
+        var limiterWindowNode = YamlNodeReader.Optional(map, "zeroLimiterWindow");
         return new DurationVocabulary(
             read.OptionalStrings(map, "yearUnits", "'durations'"),
             read.OptionalStrings(map, "monthUnits", "'durations'"),
@@ -385,6 +388,9 @@ public static class DialogDefinitionLoader
             NegationWords = read.OptionalStrings(map, "negationWords", "'durations'"),
             NegationWindow = windowNode is null ? 4 : (int)read.Number(windowNode, "'durations.negationWindow'"),
             ZeroPhrases = read.OptionalStrings(map, "zeroPhrases", "'durations'"),
+            ZeroLimiters = read.OptionalStrings(map, "zeroLimiters", "'durations'"),
+            ZeroNouns = read.OptionalStrings(map, "zeroNouns", "'durations'"),
+            ZeroLimiterWindow = limiterWindowNode is null ? 3 : (int)read.Number(limiterWindowNode, "'durations.zeroLimiterWindow'"),
             BridgeWords = read.OptionalStrings(map, "bridgeWords", "'durations'"),
             CountWords = read.OptionalStrings(map, "countWords", "'durations'"),
             NumberWords = read.OptionalStrings(map, "numberWords", "'durations'"),

@@ -22,6 +22,15 @@ public sealed record DurationVocabulary(
     /// <summary>Phrases that mean no real experience yet ("only tutorials", "a couple of tutorials").</summary>
     public IReadOnlyList<string> ZeroPhrases { get; init; } = [];
 
+    /// <summary>Words that limit what follows to no real experience ("only", "just") when one of <see cref="ZeroNouns"/> follows.</summary>
+    public IReadOnlyList<string> ZeroLimiters { get; init; } = [];
+
+    /// <summary>What people learn from without hands-on work ("tutorials", "courses").</summary>
+    public IReadOnlyList<string> ZeroNouns { get; init; } = [];
+
+    /// <summary>The most words from a limiter to its noun ("just followed a few courses": 4).</summary>
+    public int ZeroLimiterWindow { get; init; } = 3;
+
     /// <summary>Words a cue may skip over on its way to a duration ("5 years as a data scientist").</summary>
     public IReadOnlyList<string> BridgeWords { get; init; } = [];
 

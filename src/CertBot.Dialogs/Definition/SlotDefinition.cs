@@ -44,6 +44,15 @@ public sealed record SlotDefinition(
     /// <summary>Words showing a clause describes someone else ("my manager", "our DS team"); a choice named there is ignored unless the person identifies with it.</summary>
     public IReadOnlyList<string> AboutOthers { get; init; } = [];
 
+    /// <summary>
+    /// People's roles that mark a clause as about someone else only after a possessive ("my manager", "our DS team"), so
+    /// the same word in the person's own title ("lead data scientist", "tech lead on a team of 8") does not.
+    /// </summary>
+    public IReadOnlyList<string> OthersAfterPossessive { get; init; } = [];
+
+    /// <summary>The possessives for <see cref="OthersAfterPossessive"/> ("my", "our", "the").</summary>
+    public IReadOnlyList<string> Possessives { get; init; } = [];
+
     /// <summary>The choice with this wire value, or null.</summary>
     public ChoiceDefinition? FindChoice(string value) =>
         Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal));

@@ -10,9 +10,10 @@ internal sealed class ChoiceSlotMatcher
 
     private readonly (PhraseMatcher Phrase, string Value, bool AnswerOnly)[] _phrases;
     private readonly PhraseIndex _index;
-    private readonly PhraseMatcher[] _preferCues;
-    private readonly PhraseMatcher[] _pastCues;
+    private readonly (PhraseMatcher Cue, int Weight)[] _weightedCues;
     private readonly HashSet<string> _aboutOthers;
+    private readonly HashSet<string> _othersAfterPossessive;
+    private readonly HashSet<string> _possessives;
 
     public ChoiceSlotMatcher(SlotDefinition slot)
     {
@@ -24,9 +25,12 @@ internal sealed class ChoiceSlotMatcher
                 .Concat(c.AnswerOnlySynonyms.Select(s => (new PhraseMatcher(s), c.Value, true))))
             .OrderByDescending(p => p.Item1.Length)];
         _index = new PhraseIndex(_phrases.Select(p => p.Phrase));
-        _preferCues = [.. slot.PreferCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
-        _pastCues = [.. slot.PastCues.Select(c => new PhraseMatcher(c)).OrderByDescending(c => c.Length)];
+        _weightedCues = [.. slot.PreferCues.Select(c => (new PhraseMatcher(c), 2))
+            .Concat(slot.PastCues.Select(c => (new PhraseMatcher(c), -2)))
+            .OrderByDescending(c => c.Item1.Length)];
         _aboutOthers = new HashSet<string>(slot.AboutOthers.SelectMany(a => Utterance.Parse(a).Tokens), StringComparer.Ordinal);
+        _othersAfterPossessive = new HashSet<string>(slot.OthersAfterPossessive.SelectMany(a => Utterance.Parse(a).Tokens), StringComparer.Ordinal);
+        _possessives = new HashSet<string>(slot.Possessives.SelectMany(a => Utterance.Parse(a).Tokens), StringComparer.Ordinal);
     }
 
     public SlotDefinition Slot { get; }
@@ -72,7 +76,8 @@ internal sealed class ChoiceSlotMatcher
         var tokens = utterance.Tokens;
         var kept = mentions
             .Where(m => m.End + 1 >= tokens.Count || !clauses.Same(m.End, m.End + 1) || !credentialWords.Contains(tokens[m.End + 1]))
-            .Select(m => (Mention: m, Own: identity.Any(c => c.End < m.Start && clauses.Same(c.End, m.Start))))
+            // "I'm" makes a title the person's own; a cloud is the target by its cues ("targeting"), not by "I'm fine with AWS".
+            .Select(m => (Mention: m, Own: Slot.AmbiguousValue is null && identity.Any(c => c.End < m.Start && clauses.Same(c.End, m.Start))))
             .Where(m => m.Own || !IsAboutOthers(tokens, clauses, m.Mention))
             .ToList();
         if (kept.Count == 0)
@@ -88,8 +93,13 @@ internal sealed class ChoiceSlotMatcher
         var best = scored.Where(s => s.Score == top).Select(s => s.Mention).ToList();
         var distinct = best.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count();
 
-        // Several clouds and nothing saying which is the target: that is undecided, not the first one named.
-        if (distinct > 1 && Slot.AmbiguousValue is { } ambiguous && top <= 0)
+        // Several clouds and nothing saying which is the target, or each as much the target as the other ("an AWS
+        // shop and a GCP shop"), or several clouds and a word saying the choice is open ("haven't chosen"): that is
+        // undecided, not the first one named.
+        if (Slot.AmbiguousValue is { } ambiguous
+            && (distinct > 1
+                || (kept.Exists(k => k.Mention.Value == ambiguous)
+                    && kept.Select(k => k.Mention.Value).Where(v => v != ambiguous).Distinct(StringComparer.Ordinal).Count() > 1)))
         {
             return new ChoiceMention(ambiguous, best[0].Start, 0);
         }
@@ -104,7 +114,7 @@ internal sealed class ChoiceSlotMatcher
 
     private bool IsAboutOthers(IReadOnlyList<string> tokens, ClauseMap clauses, ChoiceMention mention)
     {
-        if (_aboutOthers.Count == 0)
+        if (_aboutOthers.Count == 0 && _othersAfterPossessive.Count == 0)
         {
             return false;
         }
@@ -113,6 +123,13 @@ internal sealed class ChoiceSlotMatcher
         for (var i = start; i <= end; i++)
         {
             if (_aboutOthers.Contains(tokens[i]))
+            {
+                return true;
+            }
+
+            // "my manager", "our DS team": a possessive at most two words before.
+            if (_othersAfterPossessive.Contains(tokens[i])
+                && Enumerable.Range(Math.Max(start, i - 2), i - Math.Max(start, i - 2)).Any(k => _possessives.Contains(tokens[k])))
             {
                 return true;
             }
@@ -125,7 +142,7 @@ internal sealed class ChoiceSlotMatcher
     private int[] ScoreCues(IReadOnlyList<string> tokens, ClauseMap clauses, List<ChoiceMention> mentions)
     {
         var scores = new int[mentions.Count];
-        if (_preferCues.Length == 0 && _pastCues.Length == 0)
+        if (_weightedCues.Length == 0)
         {
             return scores;
         }
@@ -139,26 +156,24 @@ internal sealed class ChoiceSlotMatcher
             }
         }
 
-        foreach (var (cues, weight) in new[] { (_preferCues, 2), (_pastCues, -2) })
+        // Longest cue first across both lists, so "old shop" is a past cue before "shop" can be a target one.
+        foreach (var (cue, weight) in _weightedCues)
         {
-            foreach (var cue in cues)
+            foreach (var start in cue.FindAll(tokens))
             {
-                foreach (var start in cue.FindAll(tokens))
+                var end = start + cue.Length - 1;
+                if (Enumerable.Range(start, cue.Length).Any(i => taken[i]))
                 {
-                    var end = start + cue.Length - 1;
-                    if (Enumerable.Range(start, cue.Length).Any(i => taken[i]))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var target = NearestMention(clauses, mentions, start, end);
-                    if (target >= 0)
+                var target = NearestMention(clauses, mentions, start, end);
+                if (target >= 0)
+                {
+                    scores[target] += weight;
+                    for (var i = start; i <= end; i++)
                     {
-                        scores[target] += weight;
-                        for (var i = start; i <= end; i++)
-                        {
-                            taken[i] = true;
-                        }
+                        taken[i] = true;
                     }
                 }
             }

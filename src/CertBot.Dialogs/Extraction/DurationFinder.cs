@@ -12,6 +12,8 @@ internal sealed class DurationFinder
     private readonly (PhraseMatcher Phrase, double Value)[] _phrases;
     private readonly PhraseMatcher[] _zeroPhrases;
     private readonly PhraseIndex _zeroIndex;
+    private readonly HashSet<string> _zeroLimiters;
+    private readonly PhraseMatcher[] _zeroNouns;
     private readonly PhraseIndex _phraseIndex;
     private readonly HashSet<string> _countWords;
     private readonly HashSet<string> _bridgeWords;
@@ -32,6 +34,8 @@ internal sealed class DurationFinder
         _phrases = [.. vocabulary.Phrases.Select(p => (new PhraseMatcher(p.Key), p.Value)).OrderByDescending(p => p.Item1.Length)];
         _zeroPhrases = [.. vocabulary.ZeroPhrases.Select(p => new PhraseMatcher(p)).OrderByDescending(p => p.Length)];
         _zeroIndex = new PhraseIndex(_zeroPhrases);
+        _zeroLimiters = WordsOf(vocabulary.ZeroLimiters);
+        _zeroNouns = [.. vocabulary.ZeroNouns.Select(n => new PhraseMatcher(n)).OrderByDescending(n => n.Length)];
         _phraseIndex = new PhraseIndex(_phrases.Select(p => p.Phrase));
         _countWords = WordsOf(vocabulary.CountWords);
         _bridgeWords = WordsOf(vocabulary.BridgeWords);
@@ -40,6 +44,62 @@ internal sealed class DurationFinder
         _articles = WordsOf(vocabulary.Articles);
         _numberWords = WordsOf(vocabulary.NumberWords);
         _quantityWords = WordsOf([.. vocabulary.NumberWords, .. vocabulary.YearUnits, .. vocabulary.MonthUnits, .. vocabulary.WeekUnits]);
+    }
+
+    /// <summary>
+    /// "only done ML tutorials", "just a few online courses": a limiter, then within the window and the same clause one
+    /// of the nouns for learning without hands-on work, with no number between (so "only 2 years of courses" is left
+    /// to the duration readers).
+    /// </summary>
+    private List<(int Start, int End)> LimitedToNoExperience(IReadOnlyList<string> tokens, ClauseMap clauses, bool[] used)
+    {
+        var spans = new List<(int, int)>();
+        if (_zeroLimiters.Count == 0 || _zeroNouns.Length == 0)
+        {
+            return spans;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!_zeroLimiters.Contains(tokens[i]) || used[i])
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Count && j <= i + _vocabulary.ZeroLimiterWindow && clauses.Same(i, j); j++)
+            {
+                // "only 2 years of courses" is a duration; "just a few courses" is not.
+                if (used[j] || tokens[j].Any(char.IsDigit) || UnitAt(tokens, j) is not null)
+                {
+                    break;
+                }
+
+                if (Array.Find(_zeroNouns, n => n.MatchesAt(tokens, j)) is { } noun)
+                {
+                    spans.Add((i, j + noun.Length - 1));
+                    i = j + noun.Length - 1;
+                    break;
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>A comma or sentence end inside the recognizer's match: "5 years, 9 months" is a list, "1 year and 6 months" one duration.</summary>
+    private static bool SpansPunctuation(string text, int start, int end)
+    {
+        for (var i = Math.Max(0, start); i <= end && i < text.Length; i++)
+        {
+            // A decimal point ("1.5") or thousands comma ("1,000") sits between digits; a list comma or full stop does not.
+            var betweenDigits = i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
+            if (text[i] is ',' or ';' or '.' or '!' or '?' or '(' or '/' && !betweenDigits)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A digit, a unit or a number word: without one there is nothing for the recognizers to find.</summary>
@@ -71,13 +131,21 @@ internal sealed class DurationFinder
             }
         }
 
+        foreach (var (start, end) in LimitedToNoExperience(tokens, clauses, used))
+        {
+            found.Add(new DurationCandidate(start, end, 0, HasUnit: true, IsZeroPhrase: true));
+            Mark(used, start, end);
+        }
+
         var recognize = MayHoldQuantity(tokens);
         var numbers = recognize ? ParseNumbers(utterance) : [];
         foreach (var result in recognize && NeedsDateTimeRecognizer(tokens) ? _recognizers.DateTimes.Parse(utterance.Text) : [])
         {
             var start = utterance.TokenAt(result.Start);
             var end = utterance.TokenAt(result.End);
-            if (AnyUsed(used, start, end))
+            // "5 years, 9 months of ML" is two durations about two things; the recognizer joins them into one. Left to
+            // the spellings below, each part is read on its own and tied to its own clause.
+            if (AnyUsed(used, start, end) || SpansPunctuation(utterance.Text, result.Start, result.End))
             {
                 continue;
             }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using CertBot.Text;
 
 namespace CertBot.Dialogs.Extraction;
 
-/// <summary>Free text reduced to lower-case word tokens: punctuation and apostrophes dropped, digits split from letters, clause punctuation remembered.</summary>
+/// <summary>Free text reduced to the shared tokenizer's words (<see cref="WordTokenizer"/>), with clause punctuation and questions remembered.</summary>
 internal sealed class Utterance
 {
     /// <summary>Stands in for masked words (credential names): matches no phrase and no number.</summary>
@@ -53,70 +54,43 @@ internal sealed class Utterance
             return new Utterance([], [], []);
         }
 
-        var lower = text.ToLowerInvariant();
-        var tokens = new List<string>();
-        var breaks = new List<bool>();
-        var inQuestion = new List<bool>();
-        var current = new StringBuilder();
-        var pendingBreak = false;
+        // The words are the shared tokenizer's, so a YAML phrase and the same words typed in chat always agree; what
+        // this adds is the punctuation between them: clause breaks and which sentence asks.
+        var words = WordTokenizer.Scan(text);
+        var tokens = new List<string>(words.Count);
+        var breaks = new List<bool>(words.Count);
+        var inQuestion = new List<bool>(words.Count);
         var sentenceStart = 0;
-
-        void EndToken()
+        var gapStart = 0;
+        for (var w = 0; w <= words.Count; w++)
         {
-            if (current.Length > 0)
+            var gapEnd = w < words.Count ? words[w].Start : text.Length;
+            var pendingBreak = false;
+            for (var i = gapStart; i < gapEnd; i++)
             {
-                tokens.Add(current.ToString());
-                breaks.Add(pendingBreak);
-                inQuestion.Add(false);
-                pendingBreak = false;
-                current.Clear();
+                pendingBreak |= IsClausePunctuation(text, i);
+                if (text[i] is '?' or '.' or '!' or '\n')
+                {
+                    for (var t = sentenceStart; t < tokens.Count; t++)
+                    {
+                        inQuestion[t] = text[i] == '?';
+                    }
+
+                    sentenceStart = tokens.Count;
+                }
             }
+
+            if (w == words.Count)
+            {
+                break;
+            }
+
+            tokens.Add(words[w].Text);
+            breaks.Add(pendingBreak && tokens.Count > 1);
+            inQuestion.Add(false);
+            gapStart = words[w].End;
         }
 
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var c = lower[i];
-            if (c is '\'' or '\u2019' or '\u2018')
-            {
-                continue; // "don't" and "dont" must be the same word.
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                var previous = current.Length > 0 ? current[^1] : ' ';
-                if ((char.IsDigit(c) && char.IsLetter(previous)) || (char.IsLetter(c) && char.IsDigit(previous)))
-                {
-                    EndToken(); // "4yrs" -> "4 yrs"
-                }
-
-                current.Append(c);
-                continue;
-            }
-
-            if (c == '.' && current.Length > 0 && char.IsDigit(current[^1]) && i + 1 < lower.Length && char.IsDigit(lower[i + 1]))
-            {
-                current.Append('.'); // "1.5"
-                continue;
-            }
-
-            EndToken();
-            if (IsClausePunctuation(lower, i))
-            {
-                pendingBreak = true;
-            }
-
-            if (c is '?' or '.' or '!' or '\n')
-            {
-                for (var t = sentenceStart; t < tokens.Count; t++)
-                {
-                    inQuestion[t] = c == '?';
-                }
-
-                sentenceStart = tokens.Count;
-            }
-        }
-
-        EndToken();
         return new Utterance(tokens, breaks, inQuestion);
     }
 

@@ -1,4 +1,5 @@
 using CertBot.Knowledge.Model;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Faq;
 
@@ -12,15 +13,17 @@ public sealed class CredentialMentions
     private readonly (string Code, Credential Credential)[] _codes;
     private readonly (string Name, Credential Credential)[] _names;
     private readonly (string Word, Credential Credential)[] _vendors;
+    private readonly HashSet<string> _nameWords;
 
     public CredentialMentions(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _codes = [.. knowledge.Credentials.Where(c => c.ExamCode is not null).Select(c => (Compact(c.ExamCode!), c))];
         // The full name, and the name without its vendor prefix ("azure data scientist associate", "ai practitioner").
+        // The full name, the name without its vendor prefix ("azure data scientist associate", "ai practitioner"), without
+        // the product family too ("data scientist associate"), and the initials of a long name ("pmle").
         _names = [.. knowledge.Credentials
-            .SelectMany(c => new[] { Words(c.Name), WithoutVendorPrefix(Words(c.Name), Words(c.Vendor)) }.Distinct(StringComparer.Ordinal).Select(n => (n, c)))
-            .Where(p => p.n.Contains(' ', StringComparison.Ordinal))
+            .SelectMany(c => NameForms(Words(c.Name), Words(c.Vendor)).Select(n => (n, c)))
             .OrderByDescending(p => p.n.Length)];
         var vendors = new List<(string, Credential)>();
         foreach (var group in knowledge.Credentials.Where(c => c.IsRecommendable).GroupBy(c => c.Vendor, StringComparer.OrdinalIgnoreCase))
@@ -34,6 +37,12 @@ public sealed class CredentialMentions
         }
 
         _vendors = [.. vendors];
+        _nameWords = new HashSet<string>(
+            knowledge.Credentials.SelectMany(c => Words(c.Name + " " + c.Vendor + " " + c.ExamCode).Split(' '))
+                .Concat(knowledge.Credentials.Where(c => c.ExamCode is not null).Select(c => Compact(c.ExamCode!)))
+                .Concat(_vendors.SelectMany(v => v.Word.Split(' ')))
+                .Where(w => w.Length > 0),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The credential the text is about, or null when it names none (or several vendors).</summary>
@@ -65,16 +74,42 @@ public sealed class CredentialMentions
         return named.Length == 1 ? new CredentialMention(named[0], Explicit: false) : null;
     }
 
-    /// <summary>Drops the leading words a vendor puts before every credential name (its name, "certified", "cloud", "microsoft").</summary>
-    private static string WithoutVendorPrefix(string name, string vendor)
+    /// <summary>The credentials the text names by code or name (not by a vendor word alone), each once, in the order of the lists.</summary>
+    public IReadOnlyList<Credential> FindNamed(string text)
     {
-        var prefix = new HashSet<string>(vendor.Split(' ').Concat(["certified", "cloud", "microsoft", "google", "aws", "amazon"]), StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(text);
+        var compact = Compact(text);
+        var words = " " + Words(text) + " ";
+        return [.. _codes.Where(c => c.Code.Length > 0 && compact.Contains(c.Code, StringComparison.Ordinal)).Select(c => c.Credential)
+            .Concat(_names.Where(n => words.Contains(" " + n.Name + " ", StringComparison.Ordinal)).Select(n => n.Credential))
+            .Distinct()];
+    }
+
+    /// <summary>
+    /// Every word that can be part of a credential's name, exam code or vendor ("google", "gcp", "professional",
+    /// "ai", "103"), so what a question asks beyond naming a credential can be read from the words left over.
+    /// </summary>
+    public IReadOnlySet<string> NameWords => _nameWords;
+
+    private static IEnumerable<string> NameForms(string name, string vendor)
+    {
+        var withoutVendor = WithoutPrefix(name, [.. vendor.Split(' '), "certified", "cloud", "microsoft", "google", "aws", "amazon"]);
+        var withoutFamily = WithoutPrefix(withoutVendor, ["azure"]);
+        var words = withoutFamily.Split(' ');
+        // Initials stand for a name only when long enough not to be an everyday word or another acronym.
+        var initials = words.Length >= 4 ? string.Concat(words.Select(w => w[0])) : string.Empty;
+        return new[] { name, withoutVendor, withoutFamily }.Where(n => n.Contains(' ', StringComparison.Ordinal))
+            .Append(initials).Where(n => n.Length >= 4).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>Drops the leading words a vendor puts before every credential name (its name, "certified", "cloud", "microsoft").</summary>
+    private static string WithoutPrefix(string name, string[] prefixWords)
+    {
+        var prefix = new HashSet<string>(prefixWords, StringComparer.Ordinal);
         return string.Join(' ', name.Split(' ').SkipWhile(prefix.Contains));
     }
 
     private static string Compact(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
-    private static string Words(string text) =>
-        string.Join(' ', new string([.. text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')])
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    private static string Words(string text) => WordTokenizer.Normalize(text);
 }

@@ -15,4 +15,7 @@ public sealed record FaqMatch(
 
     /// <summary>For <see cref="FaqMatchKind.NotHeld"/>: what is missing and where to look instead.</summary>
     public FaqDetailGap? Gap { get; init; }
+
+    /// <summary>How the answer was fitted to the person's profile, if at all.</summary>
+    public FaqPersonalisation Personalisation { get; init; }
 }

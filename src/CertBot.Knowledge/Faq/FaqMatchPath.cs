@@ -15,6 +15,12 @@ public enum FaqMatchPath
     /// <summary>The embedding alone was similar enough above the higher threshold.</summary>
     SemanticAlone,
 
+    /// <summary>The message says who the person is and came close to a path entry: their persona's path answers.</summary>
+    StatedPersona,
+
+    /// <summary>The question names one credential and asks only what it is; its overview entry answers.</summary>
+    CredentialOverview,
+
     /// <summary>The question asks for a detail the knowledge does not hold.</summary>
     NotHeld,
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 using CertBot.Knowledge.Model;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Faq;
 
@@ -293,7 +294,7 @@ public sealed partial class FaqMatcher
         var text = utterance.AsSpan(0, Math.Min(utterance.Length, MaxQueryChars));
         Span<char> buffer = stackalloc char[MaxQueryChars];
         Span<Range> ranges = stackalloc Range[MaxTokens];
-        var count = TextTokenizer.Tokenize(text, buffer, ranges);
+        var count = WordTokenizer.Tokenize(text, buffer, ranges);
         Span<int> surfaces = stackalloc int[count];
         Span<int> tokenTerms = stackalloc int[count];
         for (var i = 0; i < count; i++)

@@ -1,3 +1,5 @@
+using CertBot.Text;
+
 namespace CertBot.Knowledge.Faq;
 
 /// <summary>
@@ -46,8 +48,7 @@ public static class FaqQuestionFocus
 
     private static bool Refers(string sentence, IReadOnlyCollection<string> referringWords) =>
         referringWords.Count > 0
-        && sentence.Split((char[])[' ', ',', '?', '!', '.', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
-            .Any(w => referringWords.Contains(w.ToLowerInvariant()));
+        && WordTokenizer.Words(sentence).Any(referringWords.Contains);
 
     private static List<string> Split(string text)
     {

@@ -139,7 +139,7 @@ internal sealed class FaqVocabulary
         {
             foreach (var stop in lexicon.StopWords)
             {
-                foreach (var token in TextTokenizer.TokenizeToStrings(stop))
+                foreach (var token in WordTokenizer.Words(stop))
                 {
                     SetSurface(token, StopWord);
                 }
@@ -148,8 +148,8 @@ internal sealed class FaqVocabulary
             // Synonyms override stop words: a curator who lists a word as a variant means it to count.
             foreach (var group in lexicon.Synonyms)
             {
-                var canonicalTokens = TextTokenizer.TokenizeToStrings(group.Canonical);
-                if (canonicalTokens.Count != 1)
+                var canonicalTokens = WordTokenizer.Words(group.Canonical);
+                if (canonicalTokens.Length != 1)
                 {
                     continue;
                 }
@@ -158,13 +158,13 @@ internal sealed class FaqVocabulary
                 SetSurface(canonicalTokens[0], canonicalTerm);
                 foreach (var variant in group.Variants)
                 {
-                    var tokens = TextTokenizer.TokenizeToStrings(variant);
-                    if (tokens.Count == 1)
+                    var tokens = WordTokenizer.Words(variant);
+                    if (tokens.Length == 1)
                     {
                         SetSurface(tokens[0], canonicalTerm);
                         StemTerms.TryAdd(StemOf(tokens[0]), canonicalTerm);
                     }
-                    else if (tokens.Count == 2)
+                    else if (tokens.Length == 2)
                     {
                         Phrases[PhraseKey(Surface(tokens[0]), Surface(tokens[1]))] = canonicalTerm;
                     }
@@ -187,9 +187,9 @@ internal sealed class FaqVocabulary
         /// <summary>The term ids of <paramref name="text"/>, in order, with phrases folded and stop words dropped.</summary>
         public int[] Analyze(string text)
         {
-            var tokens = TextTokenizer.TokenizeToStrings(text);
+            var tokens = WordTokenizer.Words(text);
             var surfaces = tokens.Select(Surface).ToArray();
-            var terms = new List<int>(tokens.Count);
+            var terms = new List<int>(tokens.Length);
             for (var i = 0; i < surfaces.Length; i++)
             {
                 SurfaceFrequency[surfaces[i]]++;
@@ -214,8 +214,8 @@ internal sealed class FaqVocabulary
         /// <summary>The already known terms of <paramref name="text"/> (phrases folded, stop and new words skipped); adds nothing.</summary>
         public IEnumerable<int> KnownTerms(string text)
         {
-            var tokens = TextTokenizer.TokenizeToStrings(text);
-            for (var i = 0; i < tokens.Count; i++)
+            var tokens = WordTokenizer.Words(text);
+            for (var i = 0; i < tokens.Length; i++)
             {
                 if (!SurfaceIds.TryGetValue(tokens[i], out var surface))
                 {
@@ -227,7 +227,7 @@ internal sealed class FaqVocabulary
                     continue;
                 }
 
-                if (i + 1 < tokens.Count && SurfaceIds.TryGetValue(tokens[i + 1], out var next)
+                if (i + 1 < tokens.Length && SurfaceIds.TryGetValue(tokens[i + 1], out var next)
                     && Phrases.TryGetValue(PhraseKey(surface, next), out var phrase))
                 {
                     yield return phrase;

@@ -22,25 +22,32 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
     /// <summary>Decides what <paramref name="text"/> asks against one knowledge generation (vendor versions included).</summary>
     public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, CancellationToken cancellationToken) =>
-        MatchAsync(snapshot, text, null, cancellationToken);
+        MatchAsync(snapshot, text, FaqAsker.Unknown, cancellationToken);
 
     /// <summary>
     /// Decides what <paramref name="text"/> asks against one knowledge generation (vendor versions included);
     /// <paramref name="persona"/> is who the person says they are, when the caller knows, so "I'm a frontend dev, where
     /// do I start?" gets the software engineer's path even when the wording resembles another persona's entry.
     /// </summary>
-    public async ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, Role? persona, CancellationToken cancellationToken)
+    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, Role? persona, CancellationToken cancellationToken) =>
+        MatchAsync(snapshot, text, FaqAsker.Stating(persona), cancellationToken);
+
+    /// <summary>
+    /// Decides what <paramref name="text"/> asks against one knowledge generation, fitting the answer to
+    /// <paramref name="asker"/>: the persona's entry for the role stated (or, failing that, the profile's), and, when the
+    /// question names no vendor, the version for the profile's target cloud.
+    /// </summary>
+    public async ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, FaqAsker asker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(asker);
         var mention = snapshot.Mentions.FindMention(text);
         var focus = FaqQuestionFocus.Extract(text, snapshot.ReferringWords);
-        var match = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
-        if (persona is { } role && match is { Kind: FaqMatchKind.Answer, Entry.Persona: { } written } && written != role
-            && snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == role) is { } theirs)
-        {
-            match = match with { Entry = theirs, NearestFaqId = theirs.Id };
-        }
+        var match = snapshot.Overviews.Find(focus ?? text) is { } overview
+            ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
+            : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
+        match = Personalise(snapshot, match, mention, asker);
 
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
@@ -48,6 +55,54 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         return gap is null
             ? match
             : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
+    }
+
+    private static FaqMatch Personalise(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, FaqAsker asker)
+    {
+        if (match is { Kind: FaqMatchKind.DidYouMean } && (asker.StatedRole ?? asker.ProfileRole) is { } asking)
+        {
+            // Offer the person's own path among the suggestions, never another persona's.
+            var own = snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == asking);
+            if (own is null)
+            {
+                return match;
+            }
+
+            var suggestions = match.Suggestions.Select(e => e.Persona is null ? e : own).DistinctBy(e => e.Id, StringComparer.Ordinal).ToArray();
+            // A message that says who the person is ("I've written Go for eight years, never trained a model") and
+            // comes close to a path entry asks for their path: answer it rather than make them pick.
+            return asker.StatedRole == asking && suggestions.Contains(own)
+                ? Answer(own, (float)match.Confidence, FaqMatchPath.StatedPersona)
+                : match with { Suggestions = suggestions };
+        }
+
+        if (match is not { Kind: FaqMatchKind.Answer, Entry: { } entry })
+        {
+            return match;
+        }
+
+        if (entry.Persona is { } written)
+        {
+            var role = asker.StatedRole ?? asker.ProfileRole;
+            return role is { } theirs && theirs != written && snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == theirs) is { } path
+                ? match with { Entry = path, NearestFaqId = path.Id, Personalisation = asker.StatedRole is null ? FaqPersonalisation.ProfileRole : FaqPersonalisation.None }
+                : match;
+        }
+
+        // A question that names a vendor got that vendor's version already; one that names none gets the target cloud's.
+        if (mention is not null || asker.DecidedCloud is not { } cloud
+            || snapshot.Knowledge.Paths.Select(p => p.CredentialFor(cloud)).OfType<string>().Select(snapshot.Knowledge.FindCredential).FirstOrDefault() is not { } target)
+        {
+            return match;
+        }
+
+        var version = snapshot.Scopes.Resolve(entry, new CredentialMention(target, Explicit: false));
+        if (!ReferenceEquals(version, entry) && version.VersionOf is not null)
+        {
+            return match with { Entry = version, NearestFaqId = version.Id, Personalisation = FaqPersonalisation.TargetCloud };
+        }
+
+        return entry.ForProfile is not null ? match with { Personalisation = FaqPersonalisation.ProfileLine } : match;
     }
 
     /// <summary>Decides what <paramref name="text"/> asks, using the lexical matcher and, when given and enabled, the semantic index.</summary>

@@ -22,7 +22,11 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Match
     /// <summary>The lexicon's referring words as a set, for the question focus of long messages.</summary>
     public IReadOnlySet<string> ReferringWords => _referring ??= new HashSet<string>(Knowledge.Lexicon.ReferringWords, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Recognises "what is AI-103?" questions and the entry that introduces the credential.</summary>
+    public CredentialOverviewQuestion Overviews => _overviews ??= new CredentialOverviewQuestion(Knowledge, Mentions);
+
     private DetailGapFinder? _gaps;
+    private CredentialOverviewQuestion? _overviews;
     private HashSet<string>? _referring;
     private FaqScopes? _scopes;
 }

@@ -68,7 +68,7 @@ internal sealed class KnowledgeDocumentReader
         var what = $"credential '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "name", "vendor", "examCode", "kind", "level", "track", "platform", "status", "retiredOn",
             "successor", "experience", "covers", "format", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat",
-            "notCovered");
+            "notCovered", "shortName", "costShort", "preparationShort");
         var experience = ReadExperience(m, p, what);
         return new Credential(
             id,
@@ -94,6 +94,9 @@ internal sealed class KnowledgeDocumentReader
             _r.OptionalString(m, "caveat", p + ".caveat", what))
         {
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
+            ShortName = _r.OptionalString(m, "shortName", p + ".shortName", what),
+            CostShort = _r.OptionalString(m, "costShort", p + ".costShort", what),
+            PreparationShort = _r.OptionalString(m, "preparationShort", p + ".preparationShort", what),
         };
     }
 
@@ -264,7 +267,7 @@ internal sealed class KnowledgeDocumentReader
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "question", "title", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
-            "notCovered", "versionOf", "persona");
+            "notCovered", "versionOf", "persona", "overviewOf", "forProfile");
         return new FaqEntry(
             id,
             _r.RequiredString(m, "question", p + ".question", what),
@@ -280,6 +283,8 @@ internal sealed class KnowledgeDocumentReader
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
             VersionOf = _r.OptionalString(m, "versionOf", p + ".versionOf", what),
             Persona = _r.OptionalEnum(m, "persona", p + ".persona", what, WireNameTables.Roles),
+            OverviewOf = _r.StringList(m, "overviewOf", p + ".overviewOf", what),
+            ForProfile = _r.OptionalString(m, "forProfile", p + ".forProfile", what),
         };
     }
 
@@ -287,14 +292,34 @@ internal sealed class KnowledgeDocumentReader
     {
         var id = _r.RequiredString(m, "id", p + ".id", "a detail");
         var what = $"detail '{id}'";
-        _r.RejectUnknownKeys(m, what, "id", "label", "phrases", "heldNowhere");
+        _r.RejectUnknownKeys(m, what, "id", "label", "phrases", "together", "heldNowhere");
         return new DetailTopic(
             id,
             _r.RequiredString(m, "label", p + ".label", what),
             _r.StringList(m, "phrases", p + ".phrases", what, required: true))
         {
             HeldNowhere = _r.OptionalBool(m, "heldNowhere", p + ".heldNowhere", what),
+            Together = ReadCuePairs(m, p, what),
         };
+    }
+
+    private List<DetailCuePair> ReadCuePairs(YamlMappingNode m, string p, string what)
+    {
+        var pairs = new List<DetailCuePair>();
+        foreach (var (item, path) in _r.Items(m, "together", p + ".together", required: false, what))
+        {
+            if (_r.Mapping(item, "each 'together' item") is not { } pair)
+            {
+                continue;
+            }
+
+            _r.RejectUnknownKeys(pair, "a 'together' item", "any", "with");
+            pairs.Add(new DetailCuePair(
+                _r.StringList(pair, "any", path + ".any", what, required: true),
+                _r.StringList(pair, "with", path + ".with", what, required: true)));
+        }
+
+        return pairs;
     }
 
     private MessageTemplates ReadMessages(YamlMappingNode root)
@@ -334,7 +359,7 @@ internal sealed class KnowledgeDocumentReader
         }
 
         const string what = "'matcher'";
-        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords");
+        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords", "overviewWords");
         var groups = new List<SynonymGroup>();
         foreach (var (item, path) in _r.Items(m, "synonyms", "matcher.synonyms", required: false, what))
         {
@@ -352,6 +377,7 @@ internal sealed class KnowledgeDocumentReader
         return new MatcherLexicon(groups, _r.StringList(m, "stopWords", "matcher.stopWords", what))
         {
             ReferringWords = _r.StringList(m, "referringWords", "matcher.referringWords", what),
+            OverviewWords = _r.StringList(m, "overviewWords", "matcher.overviewWords", what),
         };
     }
 }

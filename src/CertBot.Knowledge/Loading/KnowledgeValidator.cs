@@ -150,6 +150,14 @@ public static partial class KnowledgeValidator
                     }
                 }
 
+                CheckShort(c.ShortName, p + ".shortName", c.Id, "shortName");
+                CheckShort(c.CostShort, p + ".costShort", c.Id, "costShort");
+                CheckShort(c.PreparationShort, p + ".preparationShort", c.Id, "preparationShort");
+                if (c.IsRecommendable && (c.ShortName is null || c.CostShort is null || c.PreparationShort is null))
+                {
+                    Error(p, $"Credential '{c.Id}' can be recommended, so it needs shortName, costShort and preparationShort for the side-by-side table.");
+                }
+
                 CheckNotCovered(c.NotCovered, detailIds, p + ".notCovered", $"Credential '{c.Id}'");
                 Stale(c.LastVerified, p + ".lastVerified", $"Credential '{c.Id}'");
             }
@@ -267,6 +275,18 @@ public static partial class KnowledgeValidator
                 }
 
                 CheckNotCovered(f.NotCovered, detailIds, p + ".notCovered", $"FAQ '{f.Id}'");
+                for (var r = 0; r < f.OverviewOf.Count; r++)
+                {
+                    if (!credentialIds.Contains(f.OverviewOf[r]))
+                    {
+                        Error(Item(p + ".overviewOf", r), $"FAQ '{f.Id}' introduces credential '{f.OverviewOf[r]}', which is not a known credential id.");
+                    }
+                    else if (kb.Faqs.Take(i).FirstOrDefault(o => o.OverviewOf.Contains(f.OverviewOf[r], StringComparer.Ordinal)) is { } earlier)
+                    {
+                        Error(Item(p + ".overviewOf", r), $"FAQ '{f.Id}' and FAQ '{earlier.Id}' both introduce credential '{f.OverviewOf[r]}'; one entry per credential.");
+                    }
+                }
+
                 if (f.VersionOf is { } general && (!faqIds.Contains(general) || general == f.Id))
                 {
                     Error(p + ".versionOf", $"FAQ '{f.Id}' is a version of '{general}', which is not another known FAQ id.");
@@ -274,6 +294,16 @@ public static partial class KnowledgeValidator
 
                 CheckMarkdown(f, p + ".answer");
                 Stale(f.LastVerified, p + ".lastVerified", $"FAQ '{f.Id}'");
+            }
+        }
+
+        // Short forms fill table cells on a phone: a long one would break mid-word or push the card past its height budget.
+        private void CheckShort(string? value, string path, string id, string field)
+        {
+            if (value is { Length: > Credential.MaxShortLength })
+            {
+                Error(path, string.Create(CultureInfo.InvariantCulture,
+                    $"Credential '{id}' has a {field} of {value.Length} characters; table cells on a phone fit at most {Credential.MaxShortLength}."));
             }
         }
 

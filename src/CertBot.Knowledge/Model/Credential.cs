@@ -29,6 +29,18 @@ public sealed record Credential(
     /// </summary>
     public IReadOnlyList<string> NotCovered { get; init; } = [];
 
+    /// <summary>Longest <see cref="ShortName"/>, <see cref="CostShort"/> or <see cref="PreparationShort"/>.</summary>
+    public const int MaxShortLength = 16;
+
+    /// <summary>A short label for narrow layouts (a table cell on a phone), e.g. "AWS MLA-C01"; null uses the full name.</summary>
+    public string? ShortName { get; init; }
+
+    /// <summary><see cref="Cost"/> in a few words for a table cell, e.g. "USD 150"; null when not curated.</summary>
+    public string? CostShort { get; init; }
+
+    /// <summary><see cref="PreparationTime"/> in a few words for a table cell, e.g. "2-3 months"; null when not curated.</summary>
+    public string? PreparationShort { get; init; }
+
     /// <summary>
     /// True when the credential can be recommended or compared: on the ML-engineering track and known to be
     /// bookable. Related credentials are only described; retired or unconfirmed ones are never advised.

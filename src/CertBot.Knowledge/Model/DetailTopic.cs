@@ -1,3 +1,5 @@
+using CertBot.Text;
+
 namespace CertBot.Knowledge.Model;
 
 /// <summary>
@@ -15,19 +17,28 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     /// </summary>
     public bool HeldNowhere { get; init; }
 
-    /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, ignoring case.</summary>
+    /// <summary>
+    /// Pairs of word lists that ask for the detail only together and close by ("databricks … exam"), so a family of
+    /// questions needs two short lists instead of every combination spelled out as a phrase.
+    /// </summary>
+    public IReadOnlyList<DetailCuePair> Together { get; init; } = [];
+
+    /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, or a pair's words close together, ignoring case.</summary>
     public bool IsMentionedIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var phrase in Phrases)
+        if (Phrases.Any(phrase => ContainsWholeWords(text, phrase)))
         {
-            if (ContainsWholeWords(text, phrase))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        if (Together.Count == 0)
+        {
+            return false;
+        }
+
+        var words = WordTokenizer.Words(text);
+        return Together.Any(pair => pair.IsIn(words));
     }
 
     private static bool ContainsWholeWords(string text, string phrase)

@@ -37,4 +37,17 @@ public sealed record FaqEntry(
 
     /// <summary>The persona this entry is written for (the learning-path entries), so a question from another persona gets theirs.</summary>
     public Role? Persona { get; init; }
+
+    /// <summary>
+    /// The credentials this entry introduces ("what is AI-103?" is answered by the Azure AI engineer entry), so a question
+    /// that names one of them and asks nothing more specific gets this entry.
+    /// </summary>
+    public IReadOnlyList<string> OverviewOf { get; init; } = [];
+
+    /// <summary>
+    /// A line that fits this general answer to a person whose target cloud is known, with <c>{cloud}</c> and
+    /// <c>{credential}</c> placeholders ("Your target employer uses {cloud}, so start with {credential}."); null when the
+    /// answer does not depend on the person.
+    /// </summary>
+    public string? ForProfile { get; init; }
 }

@@ -9,6 +9,12 @@ public sealed record MatcherLexicon(IReadOnlyList<SynonymGroup> Synonyms, IReadO
     /// </summary>
     public IReadOnlyList<string> ReferringWords { get; init; } = [];
 
+    /// <summary>
+    /// Words that ask what a credential is and nothing more specific ("tell me about", "what is", "overview"); a
+    /// question made only of them and one credential's name gets that credential's overview entry.
+    /// </summary>
+    public IReadOnlyList<string> OverviewWords { get; init; } = [];
+
     /// <summary>An empty lexicon.</summary>
     public static MatcherLexicon Empty { get; } = new([], []);
 }

@@ -27,6 +27,30 @@ public static class MessageKeys
     /// <summary>Preparation time hint: {credential}, {time}.</summary>
     public const string PreparationTime = "preparationTime";
 
+    /// <summary>The path for someone who already meets the primary credential's experience: {credential}.</summary>
+    public const string PathReady = "pathReady";
+
+    /// <summary>The path for an experienced person still short of what the credential expects: {credential}.</summary>
+    public const string PathGainFirst = "pathGainFirst";
+
+    /// <summary>The path for an experienced person whose years on the cloud are not known yet: {credential}, {cloud}.</summary>
+    public const string PathCheck = "pathCheck";
+
+    /// <summary>The exam-preparation step for someone ready to skip the coursework: {credential}.</summary>
+    public const string ExamPrepStep = "examPrepStep";
+
+    /// <summary>What to gain first when ML years fall short: {credential}, {required}, {actual}.</summary>
+    public const string GainMlYears = "gainMlYears";
+
+    /// <summary>What to gain first when years on Google Cloud fall short: {required}, {actual}.</summary>
+    public const string GainPlatformGcp = "gainPlatformGcp";
+
+    /// <summary>What to gain first when years on AWS fall short: {required}, {actual}.</summary>
+    public const string GainPlatformAws = "gainPlatformAws";
+
+    /// <summary>What to gain first when years on Azure fall short: {required}, {actual}.</summary>
+    public const string GainPlatformAzure = "gainPlatformAzure";
+
     /// <summary>Display name of Google Cloud.</summary>
     public const string PlatformGcp = "platformGcp";
 
@@ -48,6 +72,14 @@ public static class MessageKeys
             [CredentialStep] = ["{credential}"],
             [CredentialStepUndecided] = [],
             [PreparationTime] = ["{credential}", "{time}"],
+            [PathReady] = ["{credential}"],
+            [PathGainFirst] = ["{credential}"],
+            [PathCheck] = ["{credential}", "{cloud}"],
+            [ExamPrepStep] = ["{credential}"],
+            [GainMlYears] = ["{credential}", "{required}", "{actual}"],
+            [GainPlatformGcp] = ["{required}", "{actual}"],
+            [GainPlatformAws] = ["{required}", "{actual}"],
+            [GainPlatformAzure] = ["{required}", "{actual}"],
             [PlatformGcp] = [],
             [PlatformAws] = [],
             [PlatformAzure] = [],

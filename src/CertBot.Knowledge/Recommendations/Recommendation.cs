@@ -6,10 +6,10 @@ namespace CertBot.Knowledge.Recommendations;
 /// <param name="Profile">The profile advised.</param>
 /// <param name="Primary">The credential to aim for; null when the cloud is undecided.</param>
 /// <param name="CompareAdvice">For an undecided cloud: compare the current options and follow the employer.</param>
-/// <param name="PathSummary">The persona's path in one sentence.</param>
+/// <param name="PathSummary">The path in one sentence, agreeing with the readiness verdict on <paramref name="Primary"/>.</param>
 /// <param name="Readiness">Readiness for every current vendor credential.</param>
-/// <param name="CoursePath">The ordered courses for the persona (empty for practitioners).</param>
-/// <param name="NextSteps">The ordered steps to take.</param>
+/// <param name="CoursePath">The ordered courses for the persona (empty for practitioners; optional when <paramref name="CoursesOptional"/>).</param>
+/// <param name="NextSteps">The ordered steps to take: what to gain first, then the persona's path.</param>
 /// <param name="HiringSignals">What hiring managers weigh that applies to this profile, highest first.</param>
 /// <param name="RetiredNotes">Retired credentials the source article would have recommended, with successor and date.</param>
 public sealed record Recommendation(
@@ -21,4 +21,18 @@ public sealed record Recommendation(
     IReadOnlyList<CourseAdvice> CoursePath,
     IReadOnlyList<string> NextSteps,
     IReadOnlyList<HiringSignal> HiringSignals,
-    IReadOnlyList<string> RetiredNotes);
+    IReadOnlyList<string> RetiredNotes)
+{
+    /// <summary>The readiness of <see cref="Primary"/>; null when the cloud is undecided.</summary>
+    public CredentialReadiness? PrimaryReadiness =>
+        Primary is { } primary ? Readiness.FirstOrDefault(r => r.Credential.Id == primary.Credential.Id) : null;
+
+    /// <summary>True when the person already meets the primary credential, so the courses are refreshers, not a prerequisite.</summary>
+    public bool CoursesOptional { get; init; }
+
+    /// <summary>
+    /// For an undecided cloud, the current exam of each cloud on the persona's path, best fit first (readiness, then the
+    /// knowledge file's cloud order); empty when a cloud is chosen.
+    /// </summary>
+    public IReadOnlyList<CredentialReadiness> CloudOptions { get; init; } = [];
+}

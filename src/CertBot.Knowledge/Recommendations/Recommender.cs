@@ -24,12 +24,21 @@ public sealed class Recommender
         var messages = _knowledge.Messages;
 
         var primaryCredential = profile.Cloud == TargetCloud.Undecided ? null : Current(path.CredentialFor(profile.Cloud));
+        var readiness = new ReadinessJudge(_knowledge.TypicalMlYears)
+            .Judge(_knowledge.Credentials.Where(c => c.Kind == CredentialKind.VendorExam && c.IsRecommendable), profile);
+        var verdict = primaryCredential is null ? null : readiness.FirstOrDefault(r => r.Credential.Id == primaryCredential.Id);
+        var hasCourses = path.Steps.Any(s => s.Kind == PathStepKind.Course);
+        // The advice must agree with the verdict: only someone who meets every requirement skips the coursework.
+        var ready = verdict?.Level == ReadinessLevel.Ready;
+
         CredentialAdvice? primary = null;
         if (primaryCredential is not null)
         {
-            var reason = path.Steps.Any(s => s.Kind == PathStepKind.Course)
-                ? messages.Format(MessageKeys.PrimaryAfterFoundations, ("credential", primaryCredential.Name))
-                : messages.Format(MessageKeys.PrimaryForCloud, ("credential", primaryCredential.Name), ("cloud", PlatformName(primaryCredential.Platform)));
+            // The card shows the full name right above the reason, so the reason uses the short one.
+            var name = ("credential", primaryCredential.ShortName ?? primaryCredential.Name);
+            var reason = hasCourses && !ready
+                ? messages.Format(MessageKeys.PrimaryAfterFoundations, name)
+                : messages.Format(MessageKeys.PrimaryForCloud, name, ("cloud", PlatformName(primaryCredential.Platform)));
             primary = new CredentialAdvice(primaryCredential, reason);
         }
 
@@ -40,6 +49,11 @@ public sealed class Recommender
 
         var courses = new List<CourseAdvice>();
         var steps = new List<string>();
+        if (verdict is not null && !ready)
+        {
+            steps.AddRange(GainFirst(verdict, hasCourses));
+        }
+
         foreach (var step in path.Steps)
         {
             switch (step.Kind)
@@ -48,9 +62,18 @@ public sealed class Recommender
                     var display = messages.Format(MessageKeys.CourseStep,
                         ("title", course.Title), ("provider", course.Provider), ("rating", Number(course.Rating)));
                     courses.Add(new CourseAdvice(courses.Count + 1, course, display, step.Text));
-                    steps.Add(display + ": " + step.Text);
+                    if (!ready)
+                    {
+                        steps.Add(display + ": " + step.Text);
+                    }
+
                     break;
                 case PathStepKind.Credential:
+                    if (ready && primaryCredential is not null && !path.Steps.Any(s => s.Kind == PathStepKind.Practice))
+                    {
+                        steps.Add(messages.Format(MessageKeys.ExamPrepStep, ("credential", primaryCredential.Name)));
+                    }
+
                     steps.Add(primaryCredential is null
                         ? messages.Format(MessageKeys.CredentialStepUndecided)
                         : messages.Format(MessageKeys.CredentialStep, ("credential", primaryCredential.Name)));
@@ -61,14 +84,14 @@ public sealed class Recommender
                     }
 
                     break;
+                case PathStepKind.Project when ready:
+                    // A portfolio project is how the unready gain experience; someone ready goes straight to the exam.
+                    break;
                 default:
                     steps.Add(step.Text);
                     break;
             }
         }
-
-        var readiness = new ReadinessJudge(_knowledge.TypicalMlYears)
-            .Judge(_knowledge.Credentials.Where(c => c.Kind == CredentialKind.VendorExam && c.IsRecommendable), profile);
 
         var signals = _knowledge.HiringSignals
             .Where(s => s.AppliesTo.Contains(profile.Role) && (!s.RequiresTargetCloud || profile.Cloud != TargetCloud.Undecided))
@@ -86,7 +109,72 @@ public sealed class Recommender
                 ("successor", Current(c.Id)!.Name)))
             .ToArray();
 
-        return new Recommendation(profile, primary, compare, path.Summary, readiness, courses, steps, signals, retiredNotes);
+        // Undecided: the exam of each cloud side by side, best fit first; OrderBy is stable, so ties keep the file's order.
+        var options = primaryCredential is null
+            ? pathCredentials.Select(c => readiness.First(r => r.Credential.Id == c.Id)).OrderBy(r => r.Level).ToArray()
+            : [];
+
+        return new Recommendation(profile, primary, compare, Summary(path, verdict, hasCourses, ready), readiness, courses, steps, signals, retiredNotes)
+        {
+            CoursesOptional = ready && courses.Count > 0,
+            CloudOptions = options,
+        };
+    }
+
+    /// <summary>The persona's summary, unless the verdict contradicts it (a practitioner told to skip ahead who is not ready).</summary>
+    private string Summary(LearningPath path, CredentialReadiness? verdict, bool hasCourses, bool ready)
+    {
+        var messages = _knowledge.Messages;
+        if (verdict is null)
+        {
+            return path.Summary;
+        }
+
+        var credential = ("credential", verdict.Credential.Name);
+        if (ready)
+        {
+            return hasCourses ? messages.Format(MessageKeys.PathReady, credential) : path.Summary;
+        }
+
+        if (hasCourses)
+        {
+            return path.Summary;
+        }
+
+        return verdict.Requirements.Any(r => r.Outcome == RequirementOutcome.Shortfall)
+            ? messages.Format(MessageKeys.PathGainFirst, credential)
+            : messages.Format(MessageKeys.PathCheck, credential, ("cloud", PlatformName(verdict.Credential.Platform)));
+    }
+
+    /// <summary>
+    /// What to gain before the exam, one step per requirement that falls short. A persona with courses gains its ML
+    /// experience through them, so only the platform gap gets its own step there.
+    /// </summary>
+    private IEnumerable<string> GainFirst(CredentialReadiness verdict, bool hasCourses)
+    {
+        var messages = _knowledge.Messages;
+        foreach (var check in verdict.Requirements.Where(r => r.Outcome == RequirementOutcome.Shortfall))
+        {
+            var required = ("required", Number(check.Required));
+            var actual = ("actual", Number(check.Actual ?? 0));
+            if (check.Kind == RequirementKind.MlYears)
+            {
+                if (!hasCourses)
+                {
+                    yield return messages.Format(MessageKeys.GainMlYears, ("credential", verdict.Credential.Name), required, actual);
+                }
+
+                continue;
+            }
+
+            var key = check.Platform switch
+            {
+                CloudPlatform.Gcp => MessageKeys.GainPlatformGcp,
+                CloudPlatform.Aws => MessageKeys.GainPlatformAws,
+                _ => MessageKeys.GainPlatformAzure,
+            };
+            yield return messages.Format(key, required, actual);
+        }
     }
 
     /// <summary>

@@ -48,9 +48,18 @@ public sealed class ChannelTokenValidator : IDisposable
         _logger = logger;
         _metadataClient = httpClientFactory.CreateClient(MetadataHttpClientName);
         var retriever = new HttpDocumentRetriever(_metadataClient) { RequireHttps = !_options.AllowInsecureMetadata };
-        _channelMetadata = new SigningMetadata(_options.OpenIdMetadataUrl, retriever, clock);
-        _emulatorMetadata = new SigningMetadata(_options.EmulatorOpenIdMetadataUrl, retriever, clock);
+        _channelMetadata = new SigningMetadata(
+            _options.OpenIdMetadataUrl, retriever, clock, _options.SigningKeysRefreshInterval, _options.SigningKeysMaxAge, _options.MetadataTimeout, logger);
+        _emulatorMetadata = new SigningMetadata(
+            _options.EmulatorOpenIdMetadataUrl, retriever, clock, _options.SigningKeysRefreshInterval, _options.SigningKeysMaxAge, _options.MetadataTimeout, logger);
     }
+
+    /// <summary>When the channel's signing keys in use were fetched; null when none are usable (or in local mode, where none are needed).</summary>
+    public DateTimeOffset? ChannelKeysFetchedAt => _channelMetadata.KeysFetchedAt;
+
+    /// <summary>True when tokens can be checked: local mode, or usable channel keys held or fetched within <paramref name="cancellationToken"/>.</summary>
+    public Task<bool> EnsureSigningKeysAsync(CancellationToken cancellationToken) =>
+        _options.IsLocalMode ? Task.FromResult(true) : _channelMetadata.EnsureKeysAsync(cancellationToken);
 
     /// <summary>
     /// Authenticates a request. Returns null (anonymous) in local mode; otherwise the validated identity, or throws
@@ -269,10 +278,5 @@ public sealed class ChannelTokenValidator : IDisposable
         _ => exception.GetType().Name,
     };
 
-    public void Dispose()
-    {
-        _channelMetadata.Dispose();
-        _emulatorMetadata.Dispose();
-        _metadataClient.Dispose();
-    }
+    public void Dispose() => _metadataClient.Dispose();
 }

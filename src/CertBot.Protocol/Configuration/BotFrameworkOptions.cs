@@ -49,13 +49,39 @@ public sealed class BotFrameworkOptions
     public IList<string> TrustedServiceUrlHosts { get; } =
         ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us"];
 
-    /// <summary>Retries of a Connector call after 429/412/502/503/504.</summary>
+    /// <summary>Retries of a Connector call after 429/412/502/503/504, as far as the turn's budget allows.</summary>
     public int ConnectorMaxRetries { get; set; } = 3;
     public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>One Connector attempt; a slower answer counts as a failed attempt (and is not retried: it may have been posted).</summary>
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>One token request to Entra (the HttpClient MSAL uses).</summary>
+    public TimeSpan TokenTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>One fetch of the OpenID metadata or its key set.</summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long fetched signing keys are used before a refresh is started in the background.</summary>
+    public TimeSpan SigningKeysRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long the last good signing keys stay usable while every refresh fails; after that /readyz is red.</summary>
+    public TimeSpan SigningKeysMaxAge { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>
+    /// Budget of a whole request (authentication, the turn, its replies and the state write); the channel gives up after
+    /// 15 s. Replies that cannot be sent in time go to the outbox.
+    /// </summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Part of the turn budget kept at its end to queue unsent replies and write state; sends stop this early.</summary>
+    public TimeSpan TurnReserve { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Budget for an invoke turn; Teams gives up after about 5 s.</summary>
     public TimeSpan InvokeTimeout { get; set; } = TimeSpan.FromSeconds(4.5);
+
+    /// <summary>Longest id, name, channel id, locale or invoke name accepted on an incoming activity (longer gets 400).</summary>
+    public int MaxIdentifierLength { get; set; } = 1024;
 
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(5);
 

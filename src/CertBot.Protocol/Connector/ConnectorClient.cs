@@ -4,16 +4,21 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Hosting;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Polly.Timeout;
 
 namespace CertBot.Protocol.Connector;
 
 /// <summary>
 /// Typed client for the Bot Connector REST API (v3) relative to an activity's serviceUrl. Retries (429 with
-/// Retry-After, 412/502/503/504) come from the resilience handler registered with it.
+/// Retry-After, 412/502/503/504) come from the resilience handler registered with it. Every call, token included, ends
+/// when the current <see cref="TurnBudget"/> stops sends; a failure is a <see cref="ConnectorException"/> whose
+/// <see cref="ConnectorException.Kind"/> says whether the activity may be sent again.
 /// </summary>
 public sealed class ConnectorClient
 {
@@ -23,6 +28,7 @@ public sealed class ConnectorClient
     private readonly IConnectorTokenProvider _tokens;
     private readonly TrustedServiceUrls _trusted;
     private readonly BotFrameworkOptions _options;
+    private readonly TurnBudget _budget;
     private readonly ILogger<ConnectorClient> _logger;
 
     public ConnectorClient(
@@ -30,6 +36,7 @@ public sealed class ConnectorClient
         IConnectorTokenProvider tokens,
         TrustedServiceUrls trusted,
         IOptions<BotFrameworkOptions> options,
+        TurnBudget budget,
         ILogger<ConnectorClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +44,7 @@ public sealed class ConnectorClient
         _tokens = tokens;
         _trusted = trusted;
         _options = options.Value;
+        _budget = budget;
         _logger = logger;
     }
 
@@ -108,6 +116,47 @@ public sealed class ConnectorClient
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
         var target = new Uri(EnsureTrailingSlash(serviceUrl), relativePath);
+        using var bounded = _budget.ForSends(_options.TurnTimeout, cancellationToken);
+        try
+        {
+            return await SendBoundedAsync(method, target, serviceUrl, conversationId, body, responseType, operation, bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The budget ran out, or an HttpClient timeout (token endpoint) fired: not posted, worth sending later.
+            throw new ConnectorException(
+                ConnectorFailureKind.Transient,
+                bounded.TimedOut ? $"Connector {operation} did not finish within the turn's budget." : $"Connector {operation} timed out.",
+                ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new ConnectorException(ConnectorFailureKind.Transient, $"Connector {operation} did not answer within {_options.ConnectorTimeout.TotalSeconds:0.#} s.", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            // Only a request that never left can be sent again safely; a dropped answer may hide a posted activity.
+            throw ConnectorRetryPolicy.NeverSent(ex)
+                ? new ConnectorException(ConnectorFailureKind.Transient, $"Connector {operation} could not connect.", ex)
+                : new ConnectorException(ConnectorFailureKind.MaybeDelivered, $"Connector {operation} dropped the connection after the request was sent.", ex);
+        }
+        catch (MsalException ex)
+        {
+            throw new ConnectorException(ConnectorFailureKind.Transient, "No Connector token could be obtained.", ex);
+        }
+    }
+
+    private async Task<T> SendBoundedAsync<T>(
+        HttpMethod method,
+        Uri target,
+        Uri serviceUrl,
+        string? conversationId,
+        byte[]? body,
+        JsonTypeInfo<T>? responseType,
+        string operation,
+        CancellationToken cancellationToken)
+        where T : class
+    {
         var token = await GetTokenForAsync(serviceUrl, forceRefresh: false, cancellationToken).ConfigureAwait(false);
 
         using var response = await SendOnceAsync(method, target, conversationId, body, token, cancellationToken).ConfigureAwait(false);
@@ -127,8 +176,9 @@ public sealed class ConnectorClient
             if (!final.IsSuccessStatusCode)
             {
                 var error = await final.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                _logger.ConnectorCallFailed(operation, (int)final.StatusCode, error.Length > 1024 ? error[..1024] : error);
-                throw new ConnectorException(final.StatusCode, $"Connector {operation} failed with HTTP {(int)final.StatusCode}.");
+                _logger.ConnectorCallFailed(operation, (int)final.StatusCode, error);
+                throw new ConnectorException(
+                    final.StatusCode, $"Connector {operation} failed with HTTP {(int)final.StatusCode}.", ConnectorRetryPolicy.RetryAfter(final, _budget.Clock.GetUtcNow()));
             }
 
             if (responseType is null)

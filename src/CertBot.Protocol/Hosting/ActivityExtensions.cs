@@ -14,49 +14,60 @@ public static class ActivityExtensions
             return [];
         }
 
-        return entities.Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)).ToList();
+        return entities.Where(e => e is not null && string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
     /// <summary>
     /// Removes every mention of the recipient (the bot) from <see cref="Activity.Text"/>, as the SDK does: each
     /// mention entity whose <c>mentioned.id</c> equals <c>recipient.id</c> has its text (or <c>&lt;at&gt;name&lt;/at&gt;</c>)
     /// removed case-insensitively, then the text is trimmed. Mentions of others stay. Returns the new text.
+    /// Linear in the text: each distinct mention text is removed in one pass, and at most
+    /// <see cref="MaxDistinctRecipientMentions"/> distinct texts are considered (a real message names the bot one way);
+    /// a second call on the same activity returns the text at once.
     /// </summary>
     public static string? RemoveRecipientMention(this Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var recipientId = activity.Recipient?.Id;
-        if (activity.Text is null || string.IsNullOrEmpty(recipientId))
+        if (activity.RecipientMentionRemoved || activity.Text is null || string.IsNullOrEmpty(recipientId) || activity.Entities is not { Count: > 0 } entities)
         {
             return activity.Text;
         }
 
-        var text = activity.Text;
-        var changed = false;
-        foreach (var mention in activity.GetMentions())
+        var mentionTexts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mention in entities)
         {
-            if (!string.Equals(mention.Mentioned?.Id, recipientId, StringComparison.Ordinal))
+            if (mention is null
+                || !string.Equals(mention.Type, "mention", StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(mention.Mentioned?.Id, recipientId, StringComparison.Ordinal))
             {
                 continue;
             }
 
             var mentionText = mention.Text ?? (mention.Mentioned?.Name is { Length: > 0 } name ? $"<at>{name}</at>" : null);
-            if (string.IsNullOrEmpty(mentionText))
+            if (!string.IsNullOrEmpty(mentionText) && mentionTexts.Add(mentionText) && mentionTexts.Count == MaxDistinctRecipientMentions)
             {
-                continue;
+                break;
             }
-
-            text = text.Replace(mentionText, string.Empty, StringComparison.OrdinalIgnoreCase);
-            changed = true;
         }
 
-        if (changed)
+        var text = activity.Text;
+        foreach (var mentionText in mentionTexts)
+        {
+            text = text.Replace(mentionText, string.Empty, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (mentionTexts.Count > 0)
         {
             activity.Text = text.Trim();
         }
 
+        activity.RecipientMentionRemoved = true;
         return activity.Text;
     }
+
+    /// <summary>How many distinct texts of the bot's own mention one message may carry and have removed.</summary>
+    public const int MaxDistinctRecipientMentions = 8;
 
     /// <summary>What to store to message this conversation later (proactive sends).</summary>
     public static ConversationReference GetConversationReference(this Activity activity)

@@ -1,8 +1,10 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using System.Text.Json;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.State;
@@ -15,7 +17,11 @@ namespace CertBot.Protocol.Hosting;
 /// <summary>
 /// Runs turns: normalises the incoming activity, hands it to the <see cref="TurnRunner"/> (state loaded with ETags,
 /// saved with them, the turn re-run on a conflict: no lock, so any number of instances can share one store), then
-/// delivers the replies, which leave only after the save. A failure becomes a logged error plus an apology.
+/// delivers the replies, which leave only after the save, through the turn's <see cref="ReplyDelivery"/>: the
+/// Connector while it answers within the budget, otherwise the durable <see cref="ReplyOutbox"/>. A failure becomes a
+/// logged error plus an apology (queued, not sent, when the Connector just failed or the budget is spent).
+/// Every turn runs inside a <see cref="TurnBudget"/> (<see cref="BotFrameworkOptions.TurnTimeout"/>, invokes
+/// <see cref="BotFrameworkOptions.InvokeTimeout"/>): past it the turn is cancelled and answered as failed.
 /// Usable in-process (console chat) without HTTP or authentication.
 /// </summary>
 public sealed class CloudAdapter
@@ -25,7 +31,10 @@ public sealed class CloudAdapter
     private readonly IStorage _storage;
     private readonly TrustedServiceUrls _trustedServiceUrls;
     private readonly BotFrameworkOptions _options;
+    private readonly TurnBudget _budget;
+    private readonly ReplyOutbox? _outbox;
     private readonly ILogger<CloudAdapter> _logger;
+    private readonly CertBotTelemetry _telemetry;
 
     public CloudAdapter(
         IServiceScopeFactory scopes,
@@ -33,7 +42,10 @@ public sealed class CloudAdapter
         IStorage storage,
         TrustedServiceUrls trustedServiceUrls,
         IOptions<BotFrameworkOptions> options,
-        ILogger<CloudAdapter> logger)
+        TurnBudget budget,
+        ILogger<CloudAdapter> logger,
+        CertBotTelemetry telemetry,
+        ReplyOutbox? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
@@ -41,7 +53,10 @@ public sealed class CloudAdapter
         _storage = storage;
         _trustedServiceUrls = trustedServiceUrls;
         _options = options.Value;
+        _budget = budget;
+        _outbox = outbox;
         _logger = logger;
+        _telemetry = telemetry;
     }
 
     /// <summary>
@@ -63,24 +78,7 @@ public sealed class CloudAdapter
         }
 
         Normalize(activity, identity);
-        if (activity.Type != ActivityTypes.Invoke)
-        {
-            return await RunTurnAsync(activity, identity, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var turn = RunTurnAsync(activity, identity, budget.Token);
-        var finished = await Task.WhenAny(turn, Task.Delay(_options.InvokeTimeout, cancellationToken)).ConfigureAwait(false);
-        if (finished == turn)
-        {
-            return await turn.ConfigureAwait(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        _logger.InvokeTimedOut(activity.Id, _options.InvokeTimeout.TotalMilliseconds);
-        await budget.CancelAsync().ConfigureAwait(false);
-        _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return new TurnResult([], new InvokeResponse(500), Faulted: true);
+        return await RunBoundedAsync(activity, identity, callback: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,7 +110,7 @@ public sealed class CloudAdapter
             _trustedServiceUrls.TrustValidated(reference.ServiceUrl);
         }
 
-        return await RunTurnAsync(activity, identity: null, cancellationToken, callback).ConfigureAwait(false);
+        return await RunBoundedAsync(activity, identity: null, callback, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The reference an earlier turn of this conversation left in the store (on any instance), or null.</summary>
@@ -135,39 +133,112 @@ public sealed class CloudAdapter
         }
     }
 
+    /// <summary>
+    /// Runs a turn inside its budget (the request's, when the endpoint started one). When the budget is spent the
+    /// turn's token is cancelled and the caller gets a failed result at once, even if bot code ignores the token; a
+    /// turn whose state was saved by then says so (<see cref="TurnResult.Committed"/>), so its redelivery is not run.
+    /// </summary>
+    private async Task<TurnResult> RunBoundedAsync(
+        Activity activity, ClaimsIdentity? identity, Func<ITurnContext, CancellationToken, Task>? callback, CancellationToken cancellationToken)
+    {
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var timeout = isInvoke && _options.InvokeTimeout < _options.TurnTimeout ? _options.InvokeTimeout : _options.TurnTimeout;
+        // An invoke's answer is its HTTP body, so its budget keeps only a small reserve for queueing replies.
+        var reserve = isInvoke ? TimeSpan.FromTicks(Math.Min(_options.TurnReserve.Ticks, timeout.Ticks / 5)) : _options.TurnReserve;
+        using var scope = _budget.Begin(timeout, reserve);
+        var left = _budget.Left!.Value;
+        var bounded = _budget.ForTurn(timeout, cancellationToken);
+        var progress = new TurnProgress();
+        var turn = RunTurnAsync(activity, identity, bounded, progress, callback);
+        // Disposed when the turn ends, which may be after this method returned (bot code that ignores its token).
+        _ = turn.ContinueWith(static (_, state) => ((BudgetToken)state!).Dispose(), bounded, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = await Task.WhenAny(turn, Task.Delay(left, _budget.Clock, wake.Token)).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        if (finished == turn || turn.IsCompleted)
+        {
+            try
+            {
+                return await turn.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (bounded.TimedOut)
+            {
+                // Admission wait or state load did not finish in time; the bot never ran.
+                _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
+                return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
+        // The turn goes on in the background until it notices its cancelled token; its own failure is logged there, and
+        // replies of a saved turn still leave through the outbox.
+        _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true, Committed: progress.Committed);
+    }
+
     private async Task<TurnResult> RunTurnAsync(
         Activity activity,
         ClaimsIdentity? identity,
-        CancellationToken cancellationToken,
+        BudgetToken budget,
+        TurnProgress progress,
         Func<ITurnContext, CancellationToken, Task>? callback = null)
     {
+        var cancellationToken = budget.Token;
+        using var telemetry = _telemetry.StartTurn(activity.Type, activity.Id);
         // One scope for the Connector of the whole turn; the bot gets a fresh scope per run inside the runner.
         var delivery = _scopes.CreateAsyncScope();
         await using (delivery.ConfigureAwait(false))
         {
             var connector = delivery.ServiceProvider.GetRequiredService<ConnectorClient>;
-            var outcome = await _runner.RunAsync(activity, identity, connector, callback, cancellationToken).ConfigureAwait(false);
+            // One per turn, shared by every run: a Connector failure seen by a typing indicator holds for the replies too.
+            var replies = new ReplyDelivery(_outbox, _budget, _logger, activity.Id, _options.MaxOutgoingActivityBytes);
+            var outcome = await _runner.RunAsync(activity, identity, connector, callback, replies, telemetry, cancellationToken).ConfigureAwait(false);
             var context = outcome.Context;
             var isInvoke = activity.Type == ActivityTypes.Invoke;
             if (!outcome.Committed)
             {
-                if (outcome.Failure is StorageConcurrencyException)
+                var failure = outcome.Failure!;
+                if (failure is OperationCanceledException && !budget.TimedOut)
+                {
+                    // The caller went away (not our budget): nobody is waiting for an answer or an apology.
+                    ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+
+                var storage = failure is StorageUnavailableException;
+                if (failure is StorageConcurrencyException)
                 {
                     _logger.StateConflict(activity.Id);
                 }
 
-                _logger.TurnFailed(outcome.Failure!, activity.Id, activity.Type);
+                if (storage)
+                {
+                    _logger.StorageFailed(failure, activity.Id);
+                }
+                else
+                {
+                    _logger.TurnFailed(failure, activity.Id, activity.Type);
+                }
+
+                telemetry.Failed(failure);
                 context.DiscardReplies();
-                await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
-                return new TurnResult([.. context.BufferedReplies], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
+                // State that could not even be loaded means the bot never ran: the channel retries on the 503.
+                if (context.HasState)
+                {
+                    await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new TurnResult(
+                    [.. context.BufferedReplies], isInvoke ? new InvokeResponse(storage ? 503 : 500) : null, Faulted: true, StorageUnavailable: storage);
             }
 
+            progress.Committed = true;
             var invokeResponse = isInvoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
             try
             {
                 await context.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !budget.TimedOut)
             {
                 throw;
             }
@@ -176,6 +247,7 @@ public sealed class CloudAdapter
 #pragma warning restore CA1031
             {
                 _logger.RepliesUndelivered(ex, activity.Id);
+                telemetry.Failed(ex);
                 context.DiscardReplies();
                 await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
                 return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true, Committed: true);
@@ -183,6 +255,12 @@ public sealed class CloudAdapter
 
             return new TurnResult([.. context.BufferedReplies], invokeResponse, Committed: true);
         }
+    }
+
+    /// <summary>Whether the turn's state is saved: read by <see cref="RunBoundedAsync"/> when the turn overran its budget.</summary>
+    private sealed class TurnProgress
+    {
+        public volatile bool Committed;
     }
 
     private async Task ApologizeAsync(TurnContext context, CancellationToken cancellationToken)
@@ -194,9 +272,12 @@ public sealed class CloudAdapter
 
         try
         {
-            await context.SendActivityAsync(
-                new Activity { Type = ActivityTypes.Message, Text = _options.ErrorMessage }, cancellationToken).ConfigureAwait(false);
-            await context.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var apology = new Activity { Type = ActivityTypes.Message, Text = _options.ErrorMessage };
+            if (!await context.TryQueueInsteadAsync(apology).ConfigureAwait(false))
+            {
+                await context.SendActivityAsync(apology, cancellationToken).ConfigureAwait(false);
+                await context.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 #pragma warning disable CA1031 // The apology is best effort; its failure must not hide the original error.
         catch (Exception ex)

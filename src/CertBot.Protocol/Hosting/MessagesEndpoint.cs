@@ -17,12 +17,16 @@ namespace CertBot.Protocol.Hosting;
 /// <c>POST /api/messages</c>: checks method, media type, size and shape, authenticates, applies the tenant
 /// allow-list and de-duplication (through the store, so a redelivery to another instance is caught too), runs the
 /// turn inline and writes the protocol's response.
-/// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome.
+/// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome. The whole request runs in one
+/// <see cref="TurnBudget"/> of <see cref="BotFrameworkOptions.TurnTimeout"/>; signing keys that cannot be had in it
+/// give 503 (our side is not ready), never a wait on a stalled metadata endpoint, and so does a store that cannot
+/// keep state (never a silent success).
 /// </summary>
 internal sealed class MessagesEndpoint(
     CloudAdapter adapter,
     ChannelTokenValidator validator,
     ActivityDeduplicator deduplicator,
+    TurnBudget budget,
     IOptions<BotFrameworkOptions> options,
     ILogger<MessagesEndpoint> logger)
 {
@@ -35,6 +39,7 @@ internal sealed class MessagesEndpoint(
         var request = http.Request;
         var response = http.Response;
         var cancellationToken = http.RequestAborted;
+        using var requestBudget = budget.Begin(_options.TurnTimeout, _options.TurnReserve);
 
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -81,7 +86,7 @@ internal sealed class MessagesEndpoint(
             return;
         }
 
-        var shapeError = CheckShape(activity);
+        var shapeError = InboundActivityShape.Check(activity, _options.MaxIdentifierLength);
         if (shapeError is not null)
         {
             await WriteProblemAsync(response, "Invalid activity", shapeError, cancellationToken).ConfigureAwait(false);
@@ -89,16 +94,27 @@ internal sealed class MessagesEndpoint(
         }
 
         ClaimsIdentity? identity;
-        try
+        using (var authBudget = budget.ForTurn(_options.TurnTimeout, cancellationToken))
         {
-            identity = await validator.AuthenticateAsync(
-                request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelAuthenticationException ex)
-        {
-            logger.AuthenticationFailed(activity.Id, ex.Message);
-            response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
+            try
+            {
+                identity = await validator.AuthenticateAsync(
+                    request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, authBudget.Token).ConfigureAwait(false);
+            }
+            catch (ChannelAuthenticationException ex)
+            {
+                logger.AuthenticationFailed(activity.Id, ex.Message);
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            catch (Exception ex) when (ex is SigningKeysUnavailableException || (ex is OperationCanceledException && authBudget.TimedOut))
+            {
+                logger.SigningKeysUnavailable(activity.Id);
+                await WriteProblemAsync(
+                    response, "Not ready", "The bot cannot check tokens yet; try again shortly.", CancellationToken.None,
+                    StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (_allowedTenants.Count > 0 && (TenantOf(activity) is not { } tenant || !_allowedTenants.Contains(tenant)))
@@ -111,11 +127,40 @@ internal sealed class MessagesEndpoint(
         if (string.IsNullOrEmpty(activity.Id))
         {
             var untracked = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            if (untracked.StorageUnavailable)
+            {
+                await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
+                return;
+            }
+
             await WriteTurnResultAsync(response, activity, untracked, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var claim = await deduplicator.ClaimAsync(activity, cancellationToken).ConfigureAwait(false);
+        DeliveryClaim claim;
+        using (var claimBudget = budget.ForTurn(_options.TurnTimeout, cancellationToken))
+        {
+            try
+            {
+                claim = await deduplicator.ClaimAsync(activity, claimBudget.Token).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                logger.StorageFailed(ex, activity.Id);
+                await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (claimBudget.TimedOut)
+            {
+                // Another delivery of this activity is still running past our budget: the channel should ask again.
+                logger.TurnTimedOut(activity.Id, activity.Type, _options.TurnTimeout.TotalMilliseconds);
+                await WriteProblemAsync(
+                    response, "Busy", "This activity is still being processed; try again shortly.", CancellationToken.None,
+                    StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+                return;
+            }
+        }
+
         if (claim.Outcome == DeliveryOutcome.Finished)
         {
             logger.DuplicateIgnored(activity.Id);
@@ -124,6 +169,12 @@ internal sealed class MessagesEndpoint(
         }
 
         var result = await RunClaimedAsync(activity, identity, claim, cancellationToken).ConfigureAwait(false);
+        if (result.StorageUnavailable)
+        {
+            await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
+            return;
+        }
+
         await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,6 +199,12 @@ internal sealed class MessagesEndpoint(
             }
         }
     }
+
+    /// <summary>Never a silent success: the turn's state was not kept, so the channel must not think it was.</summary>
+    private static Task WriteStorageUnavailableAsync(HttpResponse response) =>
+        WriteProblemAsync(
+            response, "Not ready", "The bot cannot keep conversation state right now; try again shortly.", CancellationToken.None,
+            StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>What a repeat of a finished turn gets: the same kind of body, without running anything again.</summary>
     private static TurnResult DuplicateResult(Activity activity, DeliveryRecord finished) =>
@@ -194,27 +251,6 @@ internal sealed class MessagesEndpoint(
         response.StatusCode = result.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
     }
 
-    private static string? CheckShape(Activity activity)
-    {
-        if (string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return "The activity has no 'type'.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
-        {
-            return "The activity has no 'conversation.id'.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.ServiceUrl)
-            && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
-        {
-            return "The activity has no 'serviceUrl'.";
-        }
-
-        return null;
-    }
-
     /// <summary>The tenant from <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
     internal static string? TenantOf(Activity activity)
     {
@@ -256,11 +292,18 @@ internal sealed class MessagesEndpoint(
         }
     }
 
-    private static async Task WriteProblemAsync(HttpResponse response, string title, string detail, CancellationToken cancellationToken)
+    private static async Task WriteProblemAsync(
+        HttpResponse response, string title, string detail, CancellationToken cancellationToken, int status = StatusCodes.Status400BadRequest)
     {
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = status;
         response.ContentType = "application/problem+json";
-        var problem = new ProblemDocument("https://tools.ietf.org/html/rfc9110#section-15.5.1", title, StatusCodes.Status400BadRequest, detail);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = "5";
+        }
+
+        var section = status == StatusCodes.Status503ServiceUnavailable ? "15.6.4" : "15.5.1";
+        var problem = new ProblemDocument($"https://tools.ietf.org/html/rfc9110#section-{section}", title, status, detail);
         await JsonSerializer.SerializeAsync(response.Body, problem, ProtocolJsonContext.Default.ProblemDocument, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,12 +1,15 @@
 using CertBot.Protocol.Authentication;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -32,31 +35,58 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CertBotTelemetry>();
+        services.TryAddSingleton<TurnBudget>();
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
-        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<BotFrameworkOptions>>();
-            return new MsalConnectorTokenProvider(options, sp.GetRequiredService<IHttpClientFactory>());
-        });
+        services.TryAddSingleton(sp => new ConnectorTokenHealth(
+            new MsalConnectorTokenProvider(sp.GetRequiredService<IOptions<BotFrameworkOptions>>(), sp.GetRequiredService<IHttpClientFactory>()),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConnectorTokenHealth>>()));
+        services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ConnectorTokenHealth>());
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.TryAddSingleton<ReplyOutbox>();
+        services.TryAddSingleton<OutboxDelivery>();
+        services.AddHostedService<OutboxDeliveryWorker>();
         services.TryAddSingleton<TurnRunner>();
-        services.TryAddSingleton<CloudAdapter>();
+        services.TryAddSingleton(sp => new CloudAdapter(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TurnRunner>(),
+            sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<TrustedServiceUrls>(),
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            sp.GetRequiredService<TurnBudget>(),
+            sp.GetRequiredService<ILogger<CloudAdapter>>(),
+            sp.GetRequiredService<CertBotTelemetry>(),
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value.Enabled ? sp.GetRequiredService<ReplyOutbox>() : null));
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
         services.AddHostedService<DeliveryRecordSweeper>();
         services.AddHealthChecks()
             .AddCheck("process", static () => HealthCheckResult.Healthy("alive"), tags: [ReadinessResponseWriter.LiveTag])
-            .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag]);
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag])
+            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag])
+            .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadinessResponseWriter.ReadyTag]);
 
-        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName);
-        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
+        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout);
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.TokenTimeout);
         services.AddHttpClient<ConnectorClient>((sp, http) =>
-                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.ConnectorTimeout)
+                // A backstop only: every call is bounded by the turn's budget and each attempt by ConnectorTimeout.
+                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.TurnTimeout)
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+                var budget = context.ServiceProvider.GetRequiredService<TurnBudget>();
                 if (options.ConnectorMaxRetries > 0)
                 {
+                    var telemetry = context.ServiceProvider.GetRequiredService<CertBotTelemetry>();
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.ConnectorMaxRetries,
@@ -64,12 +94,35 @@ public static class ProtocolServiceCollectionExtensions
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         ShouldRetryAfterHeader = true,
-                        ShouldHandle = static args => ValueTask.FromResult(ConnectorRetryPolicy.ShouldRetry(args.Outcome)),
+                        ShouldHandle = args => ValueTask.FromResult(
+                            ConnectorRetryPolicy.ShouldRetry(args.Outcome) && FitsBudget(args.Outcome, args.AttemptNumber, options, budget)),
+                        OnRetry = args =>
+                        {
+                            telemetry.RecordConnectorRetry((int?)args.Outcome.Result?.StatusCode);
+                            return default;
+                        },
                     });
                 }
-            });
 
+                pipeline.AddTimeout(options.ConnectorTimeout);
+            });
         return services;
+    }
+
+    /// <summary>
+    /// A retry is only worth starting when its wait ends before sends must stop: a Retry-After longer than what is
+    /// left is not waited for (the reply goes to the outbox instead, which honours the wait).
+    /// </summary>
+    private static bool FitsBudget(Outcome<HttpResponseMessage> outcome, int attempt, BotFrameworkOptions options, TurnBudget budget)
+    {
+        if (budget.SendTimeLeft is not { } left)
+        {
+            return true;
+        }
+
+        var wait = outcome.Result is { } response ? ConnectorRetryPolicy.RetryAfter(response, budget.Clock.GetUtcNow()) : null;
+        wait ??= options.ConnectorRetryBaseDelay * Math.Pow(2, attempt);
+        return wait < left;
     }
 
     private static void BindBotFramework(BotFrameworkOptions options, IConfiguration configuration)

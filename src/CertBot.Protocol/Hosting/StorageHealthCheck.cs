@@ -44,6 +44,11 @@ public sealed class StorageHealthCheck(IServiceProvider services, IStorage stora
         {
             throw;
         }
+        catch (StorageUnavailableException ex)
+        {
+            // The provider's own words for the fault (a gone or replaced file, a full disk): never ids or data.
+            return HealthCheckResult.Unhealthy("storage unavailable: " + ex.Message);
+        }
 #pragma warning disable CA1031 // Any store failure means not ready; the message names the kind of failure only.
         catch (Exception ex)
 #pragma warning restore CA1031

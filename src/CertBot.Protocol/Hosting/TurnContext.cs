@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
 
@@ -10,17 +11,21 @@ namespace CertBot.Protocol.Hosting;
 /// <c>expectReplies</c> replies are buffered for the HTTP body (no Connector call at all); otherwise sends, replies,
 /// updates and deletes are deferred and <see cref="FlushAsync"/> makes the Connector calls, in order, only after the
 /// turn's state was saved, so a turn re-run after a state conflict never speaks twice. Typing indicators and
-/// conversation creation (idempotent for a personal chat) go out at once.
+/// conversation creation (idempotent for a personal chat) go out at once. Sends (typing included) go through the
+/// turn's <see cref="ReplyDelivery"/>, which queues in the durable outbox what the Connector does not take within the
+/// turn's budget; updates and deletes go to the Connector directly.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
     private readonly Func<ConnectorClient> _connector;
     private readonly int _maxOutgoingBytes;
+    private readonly ReplyDelivery _delivery;
     private readonly List<Activity> _buffered = [];
     private readonly List<Func<ConnectorClient, CancellationToken, Task>> _deferred = [];
     private ConversationReference? _reference;
 
-    internal TurnContext(Activity activity, ClaimsIdentity? identity, ITurnState? state, Func<ConnectorClient> connector, int maxOutgoingBytes)
+    internal TurnContext(
+        Activity activity, ClaimsIdentity? identity, ITurnState? state, Func<ConnectorClient> connector, int maxOutgoingBytes, ReplyDelivery? delivery = null)
     {
         Activity = activity;
         Identity = identity;
@@ -28,6 +33,8 @@ public sealed class TurnContext : ITurnContext
         State = state!;
         _connector = connector;
         _maxOutgoingBytes = maxOutgoingBytes;
+        _delivery = delivery ?? new ReplyDelivery(null, null, null, activity.Id, maxOutgoingBytes);
+        HasState = state is not null;
         BuffersReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
     }
 
@@ -38,6 +45,12 @@ public sealed class TurnContext : ITurnContext
     public bool Responded { get; private set; }
     public bool BuffersReplies { get; }
     public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>False only for the context of a turn whose state could not even be loaded (the bot never ran).</summary>
+    internal bool HasState { get; }
+
+    /// <summary>Replies of this turn that went to the outbox instead of the Connector.</summary>
+    internal int QueuedReplies => _delivery.Queued;
 
     /// <summary>Activities buffered this turn, in send order.</summary>
     internal IReadOnlyList<Activity> BufferedReplies => _buffered;
@@ -52,7 +65,11 @@ public sealed class TurnContext : ITurnContext
         _deferred.Clear();
     }
 
-    /// <summary>Makes the deferred Connector calls in the order the bot made them; the first failure stops the rest.</summary>
+    /// <summary>
+    /// Makes the deferred Connector calls in the order the bot made them. Sends go through the turn's
+    /// <see cref="ReplyDelivery"/>: once the Connector failed or the time for sends is up, the rest are queued in the
+    /// outbox instead of lost. A failure that cannot be queued (a rejected call) stops the rest.
+    /// </summary>
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_deferred.Count == 0)
@@ -91,20 +108,18 @@ public sealed class TurnContext : ITurnContext
 
         var serviceUrl = RequireServiceUrl();
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The outgoing activity has no conversation id.");
+        var replyToId = activity.ReplyToId;
+        Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send = (connector, ct) => string.IsNullOrEmpty(replyToId)
+            ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct)
+            : connector.ReplyToActivityAsync(serviceUrl, conversationId, replyToId, activity, ct);
         if (activity.Type == ActivityTypes.Typing)
         {
-            var connector = _connector();
-            var typing = string.IsNullOrEmpty(activity.ReplyToId)
-                ? await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false)
-                : await connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, cancellationToken).ConfigureAwait(false);
-            return typing ?? new ResourceResponse(null);
+            // Says "working on it" now; it changes no state, so a re-run after a conflict may send it again harmlessly.
+            return await _delivery.SendAsync(activity, conversationId, ct => send(_connector(), ct), cancellationToken).ConfigureAwait(false);
         }
 
         OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
-        var replyToId = activity.ReplyToId;
-        _deferred.Add((connector, ct) => string.IsNullOrEmpty(replyToId)
-            ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct)
-            : connector.ReplyToActivityAsync(serviceUrl, conversationId, replyToId, activity, ct));
+        Defer(activity, conversationId, send);
         Responded = true;
         return new ResourceResponse(null);
     }
@@ -186,9 +201,31 @@ public sealed class TurnContext : ITurnContext
         activity.From ??= Activity.Recipient;
         var serviceUrl = RequireServiceUrl();
         OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
-        _deferred.Add((connector, ct) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct));
+        Defer(activity, conversationId, (connector, ct) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct));
         await Task.CompletedTask.ConfigureAwait(false);
         return new ResourceResponse(null);
+    }
+
+    /// <summary>A send waiting for the save; it leaves through <see cref="ReplyDelivery"/> (the Connector, or the outbox).</summary>
+    private void Defer(Activity activity, string conversationId, Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send) =>
+        _deferred.Add((connector, ct) => _delivery.SendAsync(activity, conversationId, token => send(connector, token), ct));
+
+    /// <summary>
+    /// Queues the apology of a failed turn instead of sending it: never through a Connector that just failed in this
+    /// turn, nor once the budget for sends is spent. False when it should be sent the usual way.
+    /// </summary>
+    internal async Task<bool> TryQueueInsteadAsync(Activity activity)
+    {
+        if (BuffersReplies || !_delivery.MustQueue)
+        {
+            return false;
+        }
+
+        activity.Type ??= ActivityTypes.Message;
+        ApplyIncomingDefaults(activity);
+        await _delivery.QueueAsync(activity, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
+        Responded = true;
+        return true;
     }
 
     private void ApplyIncomingDefaults(Activity activity, bool setReplyTo = true)

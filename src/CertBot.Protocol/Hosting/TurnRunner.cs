@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,16 +34,21 @@ public sealed class TurnRunner(
     /// <summary>
     /// Runs the bot (or <paramref name="callback"/>) until its state save succeeds, or until the bot throws, the store
     /// fails, or every one of <see cref="BotFrameworkOptions.StateConflictRetries"/> runs lost a race (then the outcome
-    /// carries the failure and the last run's context, for the apology). Cancellation propagates. The context of a
-    /// committed outcome holds the replies to deliver; nothing was sent yet except typing indicators.
+    /// carries the failure and the last run's context, for the apology). Cancellation while waiting or loading
+    /// propagates; cancellation once the bot runs (a spent turn budget) is the outcome's failure, so the adapter can
+    /// still queue the apology with that run's context. The context of a committed outcome holds the replies to
+    /// deliver; nothing was sent yet except typing indicators (through <paramref name="delivery"/>'s send-or-queue).
     /// </summary>
-    public async Task<TurnOutcome> RunAsync(
+    internal async Task<TurnOutcome> RunAsync(
         Activity activity,
         ClaimsIdentity? identity,
         Func<ConnectorClient> connector,
         Func<ITurnContext, CancellationToken, Task>? callback,
+        ReplyDelivery delivery,
+        TurnTelemetry? telemetry,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(activity);
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
         var conversationId = activity.Conversation!.Id!;
@@ -52,6 +58,7 @@ public sealed class TurnRunner(
                 ? [TurnState.ConversationKey(channelId, conversationId), TurnState.UserKey(channelId, userId)]
                 : [TurnState.ConversationKey(channelId, conversationId)],
             _options.TurnAdmissionWait, clock, cancellationToken).ConfigureAwait(false);
+        telemetry?.Completed(TurnPhases.Lock);
         for (var attempt = 1; ; attempt++)
         {
             TurnContext? context = null;
@@ -62,7 +69,8 @@ public sealed class TurnRunner(
                 try
                 {
                     var state = await TurnState.LoadAsync(storage, channelId, conversationId, activity.From?.Id, cancellationToken).ConfigureAwait(false);
-                    context = new TurnContext(activity, identity, state, connector, _options.MaxOutgoingActivityBytes);
+                    telemetry?.Completed(TurnPhases.Load);
+                    context = new TurnContext(activity, identity, state, connector, _options.MaxOutgoingActivityBytes, delivery);
                     if (callback is null)
                     {
                         await scope.ServiceProvider.GetRequiredService<IBot>().OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
@@ -72,19 +80,21 @@ public sealed class TurnRunner(
                         await callback(context, cancellationToken).ConfigureAwait(false);
                     }
 
+                    telemetry?.Completed(TurnPhases.Bot);
                     if (callback is null && !string.IsNullOrEmpty(activity.ServiceUrl))
                     {
                         state.RememberReference(context.ConversationReference, ServiceUrlIsValidated(activity.ServiceUrl, validatedServiceUrl));
                     }
 
                     await state.SaveAsync(cancellationToken).ConfigureAwait(false);
+                    telemetry?.Completed(TurnPhases.Save);
                     return new TurnOutcome(context, attempt, null);
                 }
                 catch (StorageConcurrencyException) when (attempt < _options.StateConflictRetries)
                 {
                     logger.StateConflictRetry(activity.Id, attempt);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && context is null)
                 {
                     throw;
                 }
@@ -92,7 +102,8 @@ public sealed class TurnRunner(
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    return new TurnOutcome(context ?? new TurnContext(activity, identity, null, connector, _options.MaxOutgoingActivityBytes), attempt, ex);
+                    return new TurnOutcome(
+                        context ?? new TurnContext(activity, identity, null, connector, _options.MaxOutgoingActivityBytes, delivery), attempt, ex);
                 }
             }
 

@@ -39,6 +39,10 @@ public sealed class Activity
     public string? Speak { get; set; }
     public string? CallerId { get; set; }
 
+    /// <summary>Set once the bot's own mentions were removed from <see cref="Text"/>, so a turn pays for it once.</summary>
+    [JsonIgnore]
+    internal bool RecipientMentionRemoved { get; set; }
+
     /// <summary>Properties this model does not name; kept so nothing is lost on a round trip.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Properties { get; set; }

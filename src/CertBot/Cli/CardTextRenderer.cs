@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CertBot.Cli;
 
@@ -13,8 +14,12 @@ public sealed class CardTextRenderer
 
     public void Reset() => _options.Clear();
 
+    // The card being rendered, where Action.ToggleVisibility finds the elements it shows.
+    private JsonElement _card;
+
     public string Render(JsonElement card)
     {
+        _card = card;
         var text = new StringBuilder();
         RenderContainer(card, "body", text, indent: "");
         RenderActions(card, text, indent: "");
@@ -38,6 +43,16 @@ public sealed class CardTextRenderer
     {
         if (element.TryGetProperty("isVisible", out var visible) && visible.ValueKind == JsonValueKind.False)
         {
+            return;
+        }
+
+        // A tappable container, column or cell (a suggestion line, a quick-answer chip) is one numbered option.
+        if (element.TryGetProperty("selectAction", out var select) && Option(select) is { } tap)
+        {
+            var inner = new StringBuilder();
+            RenderContainer(element, "items", inner, "");
+            _options.Add(tap);
+            AppendLines(text, indent, $"  [{_options.Count}] {inner.ToString().Trim().ReplaceLineEndings(" ")}");
             return;
         }
 
@@ -69,7 +84,14 @@ public sealed class CardTextRenderer
                 {
                     foreach (var column in columns.EnumerateArray())
                     {
-                        RenderContainer(column, "items", text, indent);
+                        if (column.TryGetProperty("selectAction", out _))
+                        {
+                            RenderElement(column, text, indent);
+                        }
+                        else
+                        {
+                            RenderContainer(column, "items", text, indent);
+                        }
                     }
                 }
 
@@ -121,25 +143,84 @@ public sealed class CardTextRenderer
         foreach (var action in actions.EnumerateArray())
         {
             var title = String(action, "title") ?? "(button)";
-            switch (String(action, "type"))
+            if (String(action, "type") == "Action.OpenUrl")
             {
-                case "Action.Submit":
-                case "Action.Execute":
-                    _options.Add(new CardOption(title, action.TryGetProperty("data", out var data) ? data.Clone() : null, null));
-                    AppendLines(text, indent, $"  [{_options.Count}] {title}");
-                    break;
-                case "Action.OpenUrl":
-                    AppendLines(text, indent, $"  -> {title}: {String(action, "url")}");
-                    break;
-                case "Action.ShowCard":
-                    if (action.TryGetProperty("card", out var card))
-                    {
-                        _options.Add(new CardOption(title, null, card.Clone()));
-                        AppendLines(text, indent, $"  [{_options.Count}] {title}");
-                    }
-
-                    break;
+                AppendLines(text, indent, $"  -> {title}: {String(action, "url")}");
             }
+            else if (Option(action) is { } option)
+            {
+                _options.Add(option);
+                AppendLines(text, indent, $"  [{_options.Count}] {title}");
+            }
+        }
+    }
+
+    /// <summary>What choosing an action does here: send its data, or show a card (Action.ShowCard, or what Action.ToggleVisibility reveals).</summary>
+    private CardOption? Option(JsonElement action)
+    {
+        var title = String(action, "title") ?? "(button)";
+        switch (String(action, "type"))
+        {
+            case "Action.Submit":
+            case "Action.Execute":
+                return new CardOption(title, action.TryGetProperty("data", out var data) ? data.Clone() : null, null);
+            case "Action.ShowCard" when action.TryGetProperty("card", out var card):
+                return new CardOption(title, null, card.Clone());
+            case "Action.ToggleVisibility" when action.TryGetProperty("targetElements", out var targets) && targets.ValueKind == JsonValueKind.Array:
+                var body = new JsonArray();
+                foreach (var target in targets.EnumerateArray())
+                {
+                    var id = target.ValueKind == JsonValueKind.String ? target.GetString() : String(target, "elementId");
+                    if (id is not null && FindById(_card, id) is { } found && JsonNode.Parse(found.GetRawText()) is JsonObject shown)
+                    {
+                        shown["isVisible"] = true;
+                        body.Add(shown);
+                    }
+                }
+
+                return body.Count == 0 ? null : new CardOption(title, null, Element(new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body }));
+            default:
+                return null;
+        }
+    }
+
+    private static JsonElement Element(JsonObject node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private static JsonElement? FindById(JsonElement element, string id)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (String(element, "id") == id)
+                {
+                    return element;
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (FindById(property.Value, id) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindById(item, id) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -3,7 +3,10 @@ using CertBot.Curation;
 
 namespace CertBot.Cli;
 
-/// <summary>'report': what people asked that CertBot could not answer well, grouped and counted, with the nearest FAQ id.</summary>
+/// <summary>
+/// 'report': what people asked that CertBot could not answer well, grouped and counted, with the nearest FAQ id.
+/// Every row shows the normalised words people typed (for feedback rows, the question that led to the answer).
+/// </summary>
 public static class ReportCommand
 {
     private static readonly (string Kind, string Heading)[] Sections =
@@ -67,7 +70,8 @@ public static class ReportCommand
             text.AppendLine(CultureInfo.InvariantCulture, $"{heading} — {rows.Sum(r => r.Count)} in {rows.Count} group(s)");
             foreach (var row in rows.Take(top))
             {
-                var nearest = row.NearestFaqId is null ? "" : $"  (nearest FAQ: {row.NearestFaqId})";
+                var label = kind is CuratorEventKinds.NotHelpful or CuratorEventKinds.Helpful ? "answered with FAQ" : "nearest FAQ";
+                var nearest = row.NearestFaqId is null ? "" : $"  ({label}: {row.NearestFaqId})";
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {row.Count,5}  {row.Text}{nearest}");
             }
 

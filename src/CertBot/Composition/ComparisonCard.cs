@@ -4,24 +4,33 @@ using CertBot.Knowledge;
 
 namespace CertBot.Composition;
 
-/// <summary>Every credential CertBot tracks, retired ones marked with their successors.</summary>
+/// <summary>
+/// Every credential CertBot tracks, one line each: current ML-engineering exams first, then related credentials, then
+/// retired exams as a single line with the date and the successor. Tapping a line shows its facts in place
+/// (Action.ToggleVisibility), so the card stays short on a phone; when the facts were checked is said once.
+/// </summary>
 public static class ComparisonCard
 {
-    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge)
+    /// <param name="readiness">The person's readiness per current exam when their profile is known; each row then carries its badge.</param>
+    public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, IReadOnlyList<CredentialReadiness>? readiness = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(knowledge);
+        var words = messages.Comparison;
         var body = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock { Text = messages.Comparison.Title, Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
-            new AdaptiveTextBlock { Text = messages.Comparison.Text, Wrap = true, IsSubtle = true },
+            new AdaptiveTextBlock { Text = words.Title, Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
+            new AdaptiveTextBlock { Text = words.Text, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None },
         };
 
-        // Current credentials first, so the retired ones read as history.
-        foreach (var credential in knowledge.Credentials.OrderBy(c => c.Status == CredentialStatus.Retired).ThenBy(c => c.Vendor, StringComparer.Ordinal))
-        {
-            body.Add(Row(messages, knowledge, credential));
-        }
+        var byVendor = knowledge.Credentials.OrderBy(c => c.Vendor, StringComparer.Ordinal).ToList();
+        var current = byVendor.Where(c => c.IsRecommendable).ToList();
+        var related = byVendor.Where(c => !c.IsRecommendable && c.Status != CredentialStatus.Retired).ToList();
+        var retired = byVendor.Where(c => c.Status == CredentialStatus.Retired).ToList();
+        AddSection(body, words.CurrentLabel, current.Select(c => Row(messages, knowledge, c, readiness?.FirstOrDefault(r => r.Credential.Id == c.Id))));
+        AddSection(body, words.RelatedLabel, related.Select(c => Row(messages, knowledge, c)));
+        AddSection(body, words.RetiredLabel, retired.Select(c => RetiredLine(words, knowledge, c)));
+        body.Add(CredentialFacts.Checked(messages.Recommendation, knowledge.Credentials.Select(c => c.LastVerified).DefaultIfEmpty(knowledge.LastReviewed).Min()));
 
         return new AdaptiveCard
         {
@@ -31,49 +40,89 @@ public static class ComparisonCard
                 CardButtons.Submit(messages.Welcome.Buttons.Recommend, new CardActionData { Action = CardActions.StartRecommendation }),
                 CardButtons.Submit(messages.Welcome.Buttons.Ask, new CardActionData { Action = CardActions.Ask }),
             ],
-            FallbackText = $"{messages.Comparison.Title}: {string.Join("; ", knowledge.Credentials.Select(CredentialFacts.Title))}",
-            MsTeams = new MsTeamsCardProperties { Width = "Full" },
+            FallbackText = $"{words.Title}: {string.Join("; ", knowledge.Credentials.Select(CredentialFacts.Title))}",
+            MsTeams = new MsTeamsCardProperties { Width = MsTeamsCardProperties.FullWidth },
         };
     }
 
-    /// <summary>One credential as a row: name and status on the left, facts on the right (stacks on mobile).</summary>
-    public static AdaptiveContainer Row(BotMessages messages, KnowledgeBase knowledge, Credential credential, AdaptiveElement? extra = null, bool compact = false)
+    /// <summary>One credential as one line (name, vendor, level, cost, preparation); a tap shows its facts below it.</summary>
+    public static AdaptiveContainer Row(BotMessages messages, KnowledgeBase knowledge, Credential credential, CredentialReadiness? readiness = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(credential);
-        var left = new List<AdaptiveElement>
+        var words = messages.Comparison;
+        var level = messages.Recommendation.Levels.GetValueOrDefault(DecisionAid.LevelName(credential.Level), DecisionAid.LevelName(credential.Level));
+        var summary = credential.IsRecommendable && credential.CostShort is { } cost && credential.PreparationShort is { } prep
+            ? TemplateText.Fill(words.Summary, ("vendor", credential.Vendor), ("level", level), ("cost", cost), ("prep", prep))
+            : TemplateText.Fill(words.RelatedSummary, ("vendor", credential.Vendor), ("level", level));
+        var detailsId = $"details-{credential.Id}";
+        var line = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock { Text = CredentialFacts.Title(credential), Weight = AdaptiveTextWeight.Bolder, Wrap = true },
-            new AdaptiveTextBlock { Text = credential.Vendor, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None },
+            new AdaptiveTextBlock { Text = $"**{CredentialFacts.Title(credential)}**", Wrap = true },
+            new AdaptiveTextBlock { Text = summary, IsSubtle = true, Size = AdaptiveTextSize.Small, Wrap = true, Spacing = AdaptiveSpacing.None },
         };
-        if (!compact || credential.Status != CredentialStatus.Active)
+        if (credential.Status != CredentialStatus.Active)
         {
-            left.Add(CredentialFacts.Status(messages.Comparison, knowledge, credential));
+            line.Add(CredentialFacts.Status(words, knowledge, credential) with { Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None });
         }
 
-        if (extra is not null)
+        var details = new List<AdaptiveElement> { CredentialFacts.Build(messages.Recommendation, credential) };
+        if (credential.Caveat is { } caveat)
         {
-            left.Add(extra);
+            details.Add(new AdaptiveTextBlock { Text = caveat, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });
         }
 
+        details.Add(new AdaptiveActionSet { Actions = [new AdaptiveOpenUrlAction { Title = words.Official, Url = credential.OfficialLink }] });
         return new AdaptiveContainer
         {
             // A contract for tests and clients; each card lists a credential once, so the id is unique within it.
             Id = $"credential-{credential.Id}",
             Separator = true,
-            Spacing = AdaptiveSpacing.Medium,
-            Style = credential.Status == CredentialStatus.Retired ? AdaptiveContainerStyle.Default : AdaptiveContainerStyle.Emphasis,
+            Spacing = AdaptiveSpacing.Small,
+            SelectAction = new AdaptiveToggleVisibilityAction { Title = CredentialFacts.Title(credential), TargetElements = [new AdaptiveTargetElement { ElementId = detailsId }] },
             Items =
             [
                 new AdaptiveColumnSet
                 {
                     Columns =
                     [
-                        new AdaptiveColumn { Width = AdaptiveColumnWidth.Weighted(2), Items = left },
-                        new AdaptiveColumn { Width = AdaptiveColumnWidth.Weighted(3), Items = [CredentialFacts.Build(messages.Recommendation, credential, compact)] },
+                        new AdaptiveColumn { Width = AdaptiveColumnWidth.Stretch, Items = line },
+                        new AdaptiveColumn
+                        {
+                            Width = AdaptiveColumnWidth.Auto,
+                            VerticalContentAlignment = AdaptiveVerticalContentAlignment.Center,
+                            Items = readiness is null
+                                ? [new AdaptiveTextBlock { Text = words.Expand, IsSubtle = true }]
+                                : [ReadinessRow.Badge(messages.Recommendation, readiness), new AdaptiveTextBlock { Text = words.Expand, IsSubtle = true, HorizontalAlignment = AdaptiveHorizontalAlignment.Center, Spacing = AdaptiveSpacing.None }],
+                        },
                     ],
                 },
+                new AdaptiveContainer { Id = detailsId, IsVisible = false, Items = details },
             ],
         };
+    }
+
+    // A retired exam is history: one line with the date and the successor, nothing to expand.
+    private static AdaptiveTextBlock RetiredLine(ComparisonMessages words, KnowledgeBase knowledge, Credential credential) => new()
+    {
+        Id = $"credential-{credential.Id}",
+        Text = $"**{CredentialFacts.Title(credential)}**: {CredentialFacts.RetiredText(words, knowledge, credential)}.",
+        Wrap = true,
+        Size = AdaptiveTextSize.Small,
+        Separator = true,
+        Spacing = AdaptiveSpacing.Small,
+    };
+
+    private static void AddSection(List<AdaptiveElement> body, string label, IEnumerable<AdaptiveElement> rows)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(new AdaptiveTextBlock { Text = label, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium });
+        body.AddRange(list);
     }
 }

@@ -24,6 +24,7 @@ public static class CredentialCard
                 new AdaptiveTextBlock { Text = credential.Vendor, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None },
                 CredentialFacts.Status(messages.Comparison, knowledge, credential),
                 CredentialFacts.Build(messages.Recommendation, credential),
+                CredentialFacts.Checked(messages.Recommendation, credential.LastVerified),
             ],
             Actions = actions,
             FallbackText = $"{CredentialFacts.Title(credential)} ({credential.Vendor})",

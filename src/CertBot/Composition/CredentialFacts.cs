@@ -8,22 +8,38 @@ namespace CertBot.Composition;
 /// <summary>The facts shown for one credential, shared by the comparison, recommendation and credential cards.</summary>
 public static class CredentialFacts
 {
-    /// <param name="compact">Only experience, cost, preparation and freshness: the recommendation card shows several credentials and stays readable on mobile.</param>
-    public static AdaptiveFactSet Build(RecommendationMessages labels, Credential credential, bool compact = false)
+    /// <summary>Experience, focus, format, cost and preparation. When the facts were checked is said once per card, by the card.</summary>
+    public static AdaptiveFactSet Build(RecommendationMessages labels, Credential credential)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(credential);
-        var facts = new List<AdaptiveFact> { new() { Title = labels.ExperienceLabel, Value = credential.Experience.Description } };
-        if (!compact)
+        return new AdaptiveFactSet
         {
-            facts.Add(new AdaptiveFact { Title = labels.FocusLabel, Value = string.Join(", ", credential.Covers.Take(4)) });
-            facts.Add(new AdaptiveFact { Title = labels.FormatLabel, Value = credential.Format });
-        }
+            Spacing = AdaptiveSpacing.Small,
+            Facts =
+            [
+                new() { Title = labels.ExperienceLabel, Value = credential.Experience.Description },
+                new() { Title = labels.FocusLabel, Value = string.Join(", ", credential.Covers.Take(4)) },
+                new() { Title = labels.FormatLabel, Value = credential.Format },
+                new() { Title = labels.CostLabel, Value = credential.Cost },
+                new() { Title = labels.PrepLabel, Value = credential.PreparationTime },
+            ],
+        };
+    }
 
-        facts.Add(new AdaptiveFact { Title = labels.CostLabel, Value = credential.Cost });
-        facts.Add(new AdaptiveFact { Title = labels.PrepLabel, Value = credential.PreparationTime });
-        facts.Add(new AdaptiveFact { Title = labels.CheckedLabel, Value = credential.LastVerified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        return new AdaptiveFactSet { Facts = facts };
+    /// <summary>"Facts last checked 2026-12-01.", subtle; <paramref name="date"/> is the oldest check the card relies on.</summary>
+    public static AdaptiveTextBlock Checked(RecommendationMessages words, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return new AdaptiveTextBlock
+        {
+            Id = "last-checked",
+            Text = TemplateText.Fill(words.CheckedLine, ("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            IsSubtle = true,
+            Size = AdaptiveTextSize.Small,
+            Wrap = true,
+            Spacing = AdaptiveSpacing.Medium,
+        };
     }
 
     /// <summary>"Active", "Retired on 2026-03-31 · Replaced by …", as a coloured line.</summary>
@@ -41,6 +57,7 @@ public static class CredentialFacts
                 Wrap = true,
             },
             CredentialStatus.Retiring => new AdaptiveTextBlock { Text = words.Retiring, Color = AdaptiveTextColor.Warning, Wrap = true },
+            CredentialStatus.Unconfirmed => new AdaptiveTextBlock { Text = words.Unconfirmed, Color = AdaptiveTextColor.Warning, Wrap = true },
             _ => new AdaptiveTextBlock { Text = words.Active, Color = AdaptiveTextColor.Good, Wrap = true },
         };
     }

@@ -5,7 +5,7 @@ using CertBot.Knowledge;
 namespace CertBot.Composition;
 
 /// <summary>
-/// Up to three questions CertBot thinks the person may have meant, as buttons labelled with their short titles
+/// Up to three questions CertBot thinks the person may have meant, as tappable lines labelled with their short titles
 /// (full questions get cut off on Teams buttons); the text fallback has no width limit, so it keeps the questions.
 /// </summary>
 public static class DidYouMeanCard
@@ -14,14 +14,14 @@ public static class DidYouMeanCard
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(suggestions);
-        var actions = suggestions.Take(3)
-            .Select(entry => (AdaptiveAction)CardButtons.Submit(entry.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = entry.Id }))
-            .ToList();
-        actions.Add(CardButtons.Submit(messages.DidYouMean.None, new CardActionData { Action = CardActions.Help }));
         return new AdaptiveCard
         {
-            Body = [new AdaptiveTextBlock { Id = "did-you-mean", Text = messages.DidYouMean.Text, Wrap = true }],
-            Actions = actions,
+            Body =
+            [
+                new AdaptiveTextBlock { Id = "did-you-mean", Text = messages.DidYouMean.Text, Wrap = true },
+                TapRows.Build("suggestions", suggestions.Take(3).Select(entry => (entry.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = entry.Id }))),
+            ],
+            Actions = [CardButtons.Submit(messages.DidYouMean.None, new CardActionData { Action = CardActions.Help })],
             FallbackText = $"{messages.DidYouMean.Text} {string.Join(" / ", suggestions.Take(3).Select(entry => entry.Question))}",
         };
     }

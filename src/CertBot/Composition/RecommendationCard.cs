@@ -1,18 +1,35 @@
+using System.Globalization;
 using CertBot.Cards;
 using CertBot.Conversation;
+using CertBot.Dialogs;
 using CertBot.Knowledge;
 
 namespace CertBot.Composition;
 
 /// <summary>Who the card is for: the asker in a shared conversation, or the colleague who shared it.</summary>
-public sealed record RecommendationCardOptions(string? ForName = null, string? SharedBy = null);
+/// <param name="ForName">The asker's name in a group chat or channel.</param>
+/// <param name="SharedBy">The colleague who shared it; a shared card is the compact version.</param>
+public sealed record RecommendationCardOptions(string? ForName = null, string? SharedBy = null)
+{
+    /// <summary>Quick answers for years on the target cloud (from the profile dialog); empty offers none.</summary>
+    public IReadOnlyList<DialogChoice> CloudYearsChoices { get; init; } = [];
+}
 
 /// <summary>
-/// The recommendation: the profile as understood, the primary credential, every current vendor credential
-/// side by side with the person's readiness, the ordered course path, next steps and hiring advice.
+/// The recommendation. The first screen is the answer: the recommended credential, one line on why, its readiness
+/// with what the person has against what it expects, the next three steps and the buttons (for an undecided cloud,
+/// the three current exams side by side instead). Everything else sits behind one "More details" tap: the path in
+/// full, the courses, the credential's facts, the other current exams with their readiness, retired exams, what hiring
+/// managers weigh and, once, when the facts were last checked. A shared card is compact: the answer, and buttons to get one's own, share it on and compare.
 /// </summary>
 public static class RecommendationCard
 {
+    /// <summary>Id of the container "More details" shows and hides.</summary>
+    public const string DetailsId = "details";
+
+    /// <summary>How many steps the first screen shows; the rest are in the details.</summary>
+    public const int FirstSteps = 3;
+
     public static AdaptiveCard Build(BotMessages messages, KnowledgeBase knowledge, Recommendation recommendation, RecommendationCardOptions options)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -20,7 +37,7 @@ public static class RecommendationCard
         ArgumentNullException.ThrowIfNull(recommendation);
         ArgumentNullException.ThrowIfNull(options);
         var words = messages.Recommendation;
-        var profile = recommendation.Profile;
+        var compact = options.SharedBy is not null;
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock
@@ -38,68 +55,40 @@ public static class RecommendationCard
             body.Add(new AdaptiveTextBlock { Text = TemplateText.Fill(words.SharedBy, ("name", CardText.Escape(sharer))), IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None });
         }
 
-        body.Add(ProfileFacts(words, profile));
-        body.Add(Heading(words.PrimaryLabel));
-        if (recommendation.Primary is { } primary)
+        body.Add(new AdaptiveTextBlock { Id = "profile", Text = ProfileLine(words, recommendation.Profile), IsSubtle = true, Wrap = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None });
+        if (recommendation.Primary is { } primary && recommendation.PrimaryReadiness is { } verdict)
         {
-            body.Add(new AdaptiveTextBlock { Id = "primary-credential", Text = $"**{CredentialFacts.Title(primary.Credential)}**", Wrap = true, Color = AdaptiveTextColor.Accent, Size = AdaptiveTextSize.Medium });
-            body.Add(new AdaptiveTextBlock { Text = primary.Reason, Wrap = true });
+            body.Add(PrimaryBlock(words, primary, verdict));
+            // Personal chats only: in a group the card is everyone's, and a colleague's tap would answer for them.
+            if (!compact && options.ForName is null && AsksCloudYears(verdict) && options.CloudYearsChoices.Count > 0)
+            {
+                var chips = options.CloudYearsChoices.Select(c => c with { Title = words.CloudYearsChips.GetValueOrDefault(c.Value, c.Title) }).ToList();
+                body.AddRange(CloudYearsChips.Build(words, CloudName(words, recommendation.Profile.Cloud), chips));
+            }
         }
         else
         {
-            // Undecided cloud: the knowledge file's advice to compare and follow the target employer.
-            body.Add(new AdaptiveTextBlock { Id = "compare-advice", Text = recommendation.CompareAdvice ?? words.NoPrimary, Wrap = true });
+            body.AddRange(DecisionAid.Build(words, recommendation.CloudOptions));
         }
 
-        body.Add(Heading(words.CompareLabel));
-        foreach (var readiness in recommendation.Readiness)
+        if (!compact)
         {
-            body.Add(ComparisonCard.Row(messages, knowledge, readiness.Credential, ReadinessBlock(words, readiness), compact: true));
+            body.AddRange(NextSteps(words, recommendation));
+            body.Add(Details(messages, knowledge, recommendation));
         }
 
-        if (recommendation.RetiredNotes.Count > 0)
-        {
-            body.Add(Heading(words.RetiredLabel));
-            body.Add(Bullets(recommendation.RetiredNotes));
-        }
-
-        body.Add(Heading(words.PathLabel));
-        body.Add(new AdaptiveTextBlock { Text = recommendation.PathSummary, Wrap = true });
-        if (recommendation.CoursePath.Count > 0)
-        {
-            // Practitioners skip coursework and go straight to exam preparation, so their list can be empty.
-            body.Add(new AdaptiveTextBlock
-            {
-                Text = string.Join("\r", recommendation.CoursePath.OrderBy(step => step.Order).Select((step, index) => $"{index + 1}. {StepText(words, step)}")),
-                Wrap = true,
-            });
-        }
-
-        if (recommendation.NextSteps.Count > 0)
-        {
-            body.Add(Heading(words.NextStepsLabel));
-            body.Add(Bullets(recommendation.NextSteps));
-        }
-
-        if (recommendation.HiringSignals.Count > 0)
-        {
-            body.Add(Heading(words.HiringLabel));
-            body.Add(Bullets(recommendation.HiringSignals.Select(signal => $"**{signal.Signal}**: {signal.Advice}")));
-        }
-
-        var shareData = new CardActionData { Action = CardActions.ShareRecommendation, Profile = LearnerProfileMapping.ToShared(profile) };
-        var actions = options.SharedBy is null
+        var shareData = new CardActionData { Action = CardActions.ShareRecommendation, Profile = LearnerProfileMapping.ToShared(recommendation.Profile) };
+        var actions = compact
             ? new List<AdaptiveAction>
-            {
-                CardButtons.Submit(words.Share, shareData),
-                CardButtons.Submit(words.StartOver, new CardActionData { Action = CardActions.StartOver }),
-                CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
-                CardButtons.Submit(words.Ask, new CardActionData { Action = CardActions.Ask }),
-            }
-            : new List<AdaptiveAction>
             {
                 // On a shared card the colleague wants their own answer, not the sharer's.
                 CardButtons.Submit(words.GetMine, new CardActionData { Action = CardActions.GetMyOwn }),
+                CardButtons.Submit(words.Share, shareData),
+                CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
+            }
+            : new List<AdaptiveAction>
+            {
+                new AdaptiveToggleVisibilityAction { Title = words.Details, Id = "toggle-details", TargetElements = [new AdaptiveTargetElement { ElementId = DetailsId }] },
                 CardButtons.Submit(words.Share, shareData),
                 CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
             };
@@ -115,85 +104,146 @@ public static class RecommendationCard
         };
     }
 
-    private static AdaptiveFactSet ProfileFacts(RecommendationMessages words, LearnerProfile profile)
+    /// <summary>True when the verdict waits on years on the target cloud, which the chips can supply.</summary>
+    public static bool AsksCloudYears(CredentialReadiness verdict)
     {
-        var facts = new List<AdaptiveFact>
-        {
-            new() { Title = words.RoleLabel, Value = words.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName()) },
-            new() { Title = words.MlYearsLabel, Value = TemplateText.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(profile.MlYears))) },
-            new() { Title = words.CloudLabel, Value = words.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName()) },
-        };
-        if (profile.CloudYears is { } cloudYears)
-        {
-            facts.Add(new AdaptiveFact { Title = words.CloudYearsLabel, Value = TemplateText.Fill(words.Years, ("value", LearnerProfileMapping.FormatYears(cloudYears))) });
-        }
-
-        return new AdaptiveFactSet { Facts = facts, Spacing = AdaptiveSpacing.Small };
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Requirements.Any(r => r.Kind == RequirementKind.PlatformYears && r.Outcome == RequirementOutcome.Unknown);
     }
 
-    private static AdaptiveContainer ReadinessBlock(RecommendationMessages words, CredentialReadiness readiness)
+    private static string ProfileLine(RecommendationMessages words, LearnerProfile profile)
     {
-        var badge = Badge(words.Readiness, readiness.Level);
-        var id = readiness.Credential.Id;
-        var items = new List<AdaptiveElement>
-        {
-            // The id is a contract: tests and other clients read the level from it without parsing wording.
-            new AdaptiveTextBlock { Id = $"readiness-{id}-{WireName(readiness.Level)}", Text = $"{words.ReadinessLabel}: **{badge.Text}**", Color = badge.ToTextColor(), Wrap = true },
-        };
-        var lines = readiness.Requirements.Select(check => RequirementLine(words, check)).ToList();
-        if (readiness.LimitedBy is { } easier)
-        {
-            lines.Add(TemplateText.Fill(words.Requirement.LimitedBy, ("credential", CredentialFacts.Title(easier))));
-        }
-
-        if (lines.Count > 0)
-        {
-            items.Add(Bullets(lines));
-        }
-
-        return new AdaptiveContainer { Items = items, Spacing = AdaptiveSpacing.Small };
+        var role = ("role", words.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName()));
+        var years = ("mlYears", LearnerProfileMapping.FormatYears(profile.MlYears));
+        var cloud = ("cloud", CloudName(words, profile.Cloud));
+        return profile.CloudYears is { } cloudYears
+            ? TemplateText.Fill(words.ProfileLineCloudYears, role, years, cloud, ("cloudYears", LearnerProfileMapping.FormatYears(cloudYears)))
+            : TemplateText.Fill(words.ProfileLine, role, years, cloud);
     }
 
-    /// <summary>The level as it appears in element ids.</summary>
-    public static string WireName(ReadinessLevel level) => level switch
+    private static string CloudName(RecommendationMessages words, TargetCloud cloud) =>
+        words.Clouds.GetValueOrDefault(cloud.ToWireName(), cloud.ToWireName());
+
+    // The answer: the credential, why, and its readiness, in the block that carries the credential's contract id.
+    private static AdaptiveContainer PrimaryBlock(RecommendationMessages words, CredentialAdvice primary, CredentialReadiness verdict) => new()
     {
-        ReadinessLevel.Ready => "ready",
-        ReadinessLevel.Close => "close",
-        ReadinessLevel.NotYet => "notyet",
-        _ => "check",
+        Id = $"credential-{primary.Credential.Id}",
+        Spacing = AdaptiveSpacing.Medium,
+        Items =
+        [
+            new AdaptiveTextBlock
+            {
+                Id = "primary-credential",
+                Text = $"**{CredentialFacts.Title(primary.Credential)}**",
+                Wrap = true,
+                Color = AdaptiveTextColor.Accent,
+                Size = AdaptiveTextSize.Medium,
+            },
+            new AdaptiveTextBlock { Id = "primary-reason", Text = primary.Reason, Wrap = true, Spacing = AdaptiveSpacing.Small },
+            ReadinessRow.Build(words, verdict),
+        ],
     };
 
-    private static ReadinessBadge Badge(ReadinessWords words, ReadinessLevel level) => level switch
+    private static IEnumerable<AdaptiveElement> NextSteps(RecommendationMessages words, Recommendation recommendation)
     {
-        ReadinessLevel.Ready => words.Ready,
-        ReadinessLevel.Close => words.Close,
-        ReadinessLevel.NotYet => words.NotYet,
-        _ => words.Check,
-    };
-
-    private static string RequirementLine(RecommendationMessages words, RequirementCheck check)
-    {
-        var required = ("required", LearnerProfileMapping.FormatYears(check.Required));
-        var actual = ("actual", check.Actual is { } years ? LearnerProfileMapping.FormatYears(years) : string.Empty);
-        var platform = ("platform", words.Clouds.GetValueOrDefault(check.Platform.ToString().ToLowerInvariant(), check.Platform.ToString()));
-        return (check.Kind, check.Outcome) switch
+        if (recommendation.NextSteps.Count == 0)
         {
-            (RequirementKind.MlYears, _) => TemplateText.Fill(check.IsEstimate ? words.Requirement.MlYearsEstimate : words.Requirement.MlYears, actual, required),
-            (_, RequirementOutcome.Unknown) => TemplateText.Fill(words.Requirement.PlatformYearsUnknown, platform, required),
-            _ => TemplateText.Fill(words.Requirement.PlatformYears, platform, actual, required),
+            yield break;
+        }
+
+        yield return new AdaptiveTextBlock { Text = words.NextStepsLabel, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium };
+        yield return new AdaptiveTextBlock
+        {
+            Id = "next-steps",
+            Text = Numbered(recommendation.NextSteps.Take(FirstSteps).Select(step => StepLine(recommendation, step)), 1),
+            Wrap = true,
+            Spacing = AdaptiveSpacing.Small,
         };
     }
 
-    private static string StepText(RecommendationMessages words, CourseAdvice step)
+    // A course step names the course and why here; its provider, rating and what it teaches are in the details, said once.
+    private static string StepLine(Recommendation recommendation, string step)
+    {
+        var course = recommendation.CoursePath.FirstOrDefault(c => step == $"{c.Display}: {c.Why}");
+        return course is null ? step : $"**{course.Course.Title}**: {course.Why}";
+    }
+
+    private static AdaptiveContainer Details(BotMessages messages, KnowledgeBase knowledge, Recommendation recommendation)
+    {
+        var words = messages.Recommendation;
+        var items = new List<AdaptiveElement> { Heading(words.PathLabel, separator: true), Text(recommendation.PathSummary) };
+        if (recommendation.NextSteps.Count > FirstSteps)
+        {
+            items.Add(Text(Numbered(recommendation.NextSteps.Skip(FirstSteps), FirstSteps + 1)));
+        }
+
+        if (recommendation.CoursePath.Count > 0)
+        {
+            items.Add(Heading(recommendation.CoursesOptional ? words.OptionalCoursesLabel : words.CoursesLabel));
+            items.Add(Text(string.Join("\r", recommendation.CoursePath.OrderBy(step => step.Order).Select(step => "- " + CourseLine(words, step)))));
+        }
+
+        if (recommendation.Primary is { } primary)
+        {
+            var credential = primary.Credential;
+            items.Add(Heading(TemplateText.Fill(words.AboutLabel, ("credential", credential.ShortName ?? credential.Name))));
+            items.Add(CredentialFacts.Build(words, credential));
+            if (credential.Caveat is { } caveat)
+            {
+                items.Add(new AdaptiveTextBlock { Text = caveat, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });
+            }
+        }
+
+        var others = recommendation.Readiness.Where(r => r.Credential.Id != recommendation.Primary?.Credential.Id).ToList();
+        if (others.Count > 0)
+        {
+            items.Add(Heading(words.OtherExamsLabel));
+            items.AddRange(others.Select(readiness => OtherExam(words, readiness)));
+        }
+
+        if (recommendation.RetiredNotes.Count > 0)
+        {
+            items.Add(Heading(words.RetiredLabel));
+            items.Add(Text(string.Join("\r", recommendation.RetiredNotes.Select(note => "- " + note))));
+        }
+
+        if (recommendation.HiringSignals.Count > 0)
+        {
+            items.Add(Heading(words.HiringLabel));
+            items.Add(Text(string.Join("\r", recommendation.HiringSignals.Select(signal => $"- **{signal.Signal}**: {signal.Advice}"))));
+        }
+
+        // Said once for the whole card: the oldest check among the credentials it describes.
+        // Starting over is rare once the answer is in; it stays reachable without costing the first screen a button.
+        items.Add(new AdaptiveActionSet { Actions = [CardButtons.Submit(words.StartOver, new CardActionData { Action = CardActions.StartOver })] });
+        items.Add(CredentialFacts.Checked(words, recommendation.Readiness.Select(r => r.Credential.LastVerified).DefaultIfEmpty(knowledge.LastReviewed).Min()));
+        return new AdaptiveContainer { Id = DetailsId, IsVisible = false, Items = items, Spacing = AdaptiveSpacing.Medium };
+    }
+
+    private static AdaptiveContainer OtherExam(RecommendationMessages words, CredentialReadiness readiness) => new()
+    {
+        // A contract for tests and clients; each card lists a credential once, so the id is unique within it.
+        Id = $"credential-{readiness.Credential.Id}",
+        Spacing = AdaptiveSpacing.Small,
+        Items =
+        [
+            new AdaptiveTextBlock { Text = $"**{CredentialFacts.Title(readiness.Credential)}**", Wrap = true, Size = AdaptiveTextSize.Small },
+            ReadinessRow.Build(words, readiness),
+        ],
+    };
+
+    private static string CourseLine(RecommendationMessages words, CourseAdvice step)
     {
         var course = step.Course;
-        var rating = TemplateText.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
-        return $"**{course.Title}** ({course.Provider}, {rating}): {step.Why}";
+        var rating = TemplateText.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", CultureInfo.InvariantCulture)));
+        return $"**{course.Title}** ({course.Provider}, {rating}): {course.Teaches}";
     }
 
-    private static AdaptiveTextBlock Heading(string text)
-        => new() { Text = text, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium, Separator = true };
+    private static string Numbered(IEnumerable<string> lines, int first) =>
+        string.Join("\r", lines.Select((line, index) => $"{first + index}. {line}"));
 
-    private static AdaptiveTextBlock Bullets(IEnumerable<string> lines)
-        => new() { Text = string.Join("\r", lines.Select(line => "- " + line)), Wrap = true };
+    private static AdaptiveTextBlock Heading(string text, bool separator = false)
+        => new() { Text = text, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium, Separator = separator ? true : null };
+
+    private static AdaptiveTextBlock Text(string text) => new() { Text = text, Wrap = true, Spacing = AdaptiveSpacing.Small };
 }

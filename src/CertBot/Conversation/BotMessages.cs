@@ -125,11 +125,15 @@ public sealed class FaqMessages
     public string SourceLabel { get; init; } = "";
     public string LastCheckedLabel { get; init; } = "";
     public string RelatedLabel { get; init; } = "";
+    public string ReadMore { get; init; } = "";
+    public string SourcesLine { get; init; } = "";
     public string FeedbackQuestion { get; init; } = "";
     public string Helpful { get; init; } = "";
     public string NotHelpful { get; init; } = "";
     public string FeedbackThanks { get; init; } = "";
     public string FeedbackSorry { get; init; } = "";
+    public string ForYourCloud { get; init; } = "";
+    public string ForYourRole { get; init; } = "";
 }
 
 /// <summary>Did-you-mean card wording.</summary>
@@ -158,38 +162,52 @@ public sealed class RecommendationMessages
 {
     public string Title { get; init; } = "";
     public string ForPerson { get; init; } = "";
-    public string ProfileLabel { get; init; } = "";
-    public string RoleLabel { get; init; } = "";
-    public string MlYearsLabel { get; init; } = "";
-    public string CloudLabel { get; init; } = "";
-    public string CloudYearsLabel { get; init; } = "";
-    public string Years { get; init; } = "";
+    public string ProfileLine { get; init; } = "";
+    public string ProfileLineCloudYears { get; init; } = "";
     public string PrimaryLabel { get; init; } = "";
     public string NoPrimary { get; init; } = "";
-    public string CompareLabel { get; init; } = "";
     public string ReadinessLabel { get; init; } = "";
+    public string CloudYearsQuestion { get; init; } = "";
+    public Dictionary<string, string> CloudYearsChips { get; init; } = [];
+    public string NextStepsLabel { get; init; } = "";
+    public string Details { get; init; } = "";
+    public string PathLabel { get; init; } = "";
+    public string CoursesLabel { get; init; } = "";
+    public string OptionalCoursesLabel { get; init; } = "";
+    public string AboutLabel { get; init; } = "";
+    public string OtherExamsLabel { get; init; } = "";
     public string ExperienceLabel { get; init; } = "";
     public string FocusLabel { get; init; } = "";
     public string FormatLabel { get; init; } = "";
     public string CostLabel { get; init; } = "";
     public string PrepLabel { get; init; } = "";
-    public string StatusLabel { get; init; } = "";
-    public string CheckedLabel { get; init; } = "";
-    public string PathLabel { get; init; } = "";
+    public string CheckedLine { get; init; } = "";
     public string Rating { get; init; } = "";
-    public string NextStepsLabel { get; init; } = "";
     public string HiringLabel { get; init; } = "";
     public string RetiredLabel { get; init; } = "";
     public string Share { get; init; } = "";
     public string StartOver { get; init; } = "";
     public string CompareAll { get; init; } = "";
-    public string Ask { get; init; } = "";
     public string GetMine { get; init; } = "";
     public string SharedBy { get; init; } = "";
     public ReadinessWords Readiness { get; init; } = new();
     public RequirementWords Requirement { get; init; } = new();
+    public UndecidedWords Undecided { get; init; } = new();
+    public Dictionary<string, string> Levels { get; init; } = [];
     public Dictionary<string, string> Roles { get; init; } = [];
     public Dictionary<string, string> Clouds { get; init; } = [];
+}
+
+/// <summary>The decision aid for someone who has not picked a cloud.</summary>
+public sealed class UndecidedWords
+{
+    public string Intro { get; init; } = "";
+    public string ExamColumn { get; init; } = "";
+    public string ReadinessColumn { get; init; } = "";
+    public string PrepColumn { get; init; } = "";
+    public string CostColumn { get; init; } = "";
+    public string EmployerTitle { get; init; } = "";
+    public string EmployerTips { get; init; } = "";
 }
 
 /// <summary>The badge of each readiness level.</summary>
@@ -231,6 +249,15 @@ public sealed class RequirementWords
 
     /// <summary>Capped by an easier credential on the same cloud: {credential}.</summary>
     public string LimitedBy { get; init; } = "";
+
+    /// <summary>Marks a requirement the person meets.</summary>
+    public string MetMark { get; init; } = "";
+
+    /// <summary>Marks a requirement the person falls short of.</summary>
+    public string ShortMark { get; init; } = "";
+
+    /// <summary>Marks a requirement the profile cannot be judged against yet.</summary>
+    public string UnknownMark { get; init; } = "";
 }
 
 /// <summary>Comparison card wording.</summary>
@@ -242,6 +269,14 @@ public sealed class ComparisonMessages
     public string Successor { get; init; } = "";
     public string Active { get; init; } = "";
     public string Retiring { get; init; } = "";
+    public string CurrentLabel { get; init; } = "";
+    public string RelatedLabel { get; init; } = "";
+    public string RetiredLabel { get; init; } = "";
+    public string Unconfirmed { get; init; } = "";
+    public string Summary { get; init; } = "";
+    public string RelatedSummary { get; init; } = "";
+    public string Official { get; init; } = "";
+    public string Expand { get; init; } = "";
 }
 
 /// <summary>Wording around sharing cards with colleagues.</summary>

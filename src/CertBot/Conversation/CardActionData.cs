@@ -10,6 +10,9 @@ public sealed record CardActionData
     public string? Action { get; init; }
     public string? FaqId { get; init; }
     public bool? Helpful { get; init; }
+
+    /// <summary>On feedback buttons: the normalised words the person typed that led to the answer, so a curator sees what was asked (never who asked).</summary>
+    public string? Asked { get; init; }
     public string? Slot { get; init; }
     public string? Value { get; init; }
     public string? CredentialId { get; init; }

@@ -25,6 +25,7 @@ public sealed partial class CardActionRouter(
     CompareFeature compare,
     AskFeature ask,
     ShareFeature share,
+    CloudYearsFeature cloudYears,
     ILogger<CardActionRouter> logger)
 {
     /// <summary>Reads the button payload; null when it is not one of ours.</summary>
@@ -69,31 +70,36 @@ public sealed partial class CardActionRouter(
             case CardActions.Help:
                 await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
+            case CardActions.ProfileAnswer when data.Slot == LearnerProfileMapping.CloudYearsSlot && data.Value is not null
+                && turn.Activity.Type == ActivityTypes.Invoke && cloudYears.TryRefresh(turn, data.Value):
+                break;
             case CardActions.ProfileAnswer when data.Slot is not null && data.Value is not null:
                 await interview.AnswerAsync(turn, data.Slot, data.Value, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.FaqAsk when await faq.AnswerByIdAsync(turn, data.FaqId, cancellationToken).ConfigureAwait(false):
                 break;
             case CardActions.FaqFeedback when data.FaqId is not null && data.Helpful is not null:
-                await FeedbackAsync(turn, data.FaqId, data.Helpful.Value, cancellationToken).ConfigureAwait(false);
+                await FeedbackAsync(turn, data.FaqId, data.Helpful.Value, data.Asked, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.ShareRecommendation when LearnerProfileMapping.TryFromShared(data.Profile, out var profile):
                 await share.RunAsync(turn, profile, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                LogUnknownAction(data.Action ?? "");
+                LogUnknownAction(data.Action);
                 await turn.SendTextAsync(messages.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task FeedbackAsync(ITurnContext turn, string faqId, bool helpful, CancellationToken cancellationToken)
+    private async Task FeedbackAsync(ITurnContext turn, string faqId, bool helpful, string? asked, CancellationToken cancellationToken)
     {
         var snapshot = knowledge.Snapshot;
         var entry = snapshot.Knowledge.FindFaq(faqId);
+        // The words people typed show a curator when the answer did not fit the question (an AWS question given a
+        // Google answer); the FAQ's own question stands in only when a button, not typed words, led to the answer.
         await curatorLog.RecordAsync(
             helpful ? CuratorEventKinds.Helpful : CuratorEventKinds.NotHelpful,
-            entry?.Question ?? faqId,
+            string.IsNullOrWhiteSpace(asked) ? entry?.Question ?? faqId : asked,
             faqId,
             cancellationToken).ConfigureAwait(false);
         var thanks = helpful ? messages.Faq.FeedbackThanks : messages.Faq.FeedbackSorry;
@@ -125,6 +131,17 @@ public sealed partial class CardActionRouter(
         await turn.SendTextAsync(thanks, cancellationToken).ConfigureAwait(false);
     }
 
+    // The action name comes from the wire: cut and stripped of control characters before it reaches the log.
+    private void LogUnknownAction(string? action)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+#pragma warning disable CA1873 // Guarded by IsEnabled just above; the analyzer does not see through the generated method.
+            LogUnknownActionName(CertBot.Protocol.Diagnostics.WireText.ForLog(action));
+#pragma warning restore CA1873
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a card action with unknown name {Action}")]
-    private partial void LogUnknownAction(string action);
+    private partial void LogUnknownActionName(string action);
 }

@@ -84,9 +84,7 @@ public sealed partial class CertBotActivityHandler(
             case "adaptiveCard/action":
                 return await OnAdaptiveCardActionAsync(turnContext, cancellationToken).ConfigureAwait(false);
             case "composeExtension/query":
-                var query = activity.Value is { ValueKind: JsonValueKind.Object } queryValue
-                    ? queryValue.Deserialize(TeamsJsonContext.Default.MessagingExtensionQuery)
-                    : null;
+                var query = MessageExtension.ReadQuery(activity.Value);
                 return query is null
                     ? new InvokeResponse(400)
                     : messageExtension.Query(query, ConversationKind.DisplayName(activity, wording.Channel.AnonymousName));

@@ -1,32 +1,38 @@
+using CertBot.Cards;
 using CertBot.Composition;
 using CertBot.Curation;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Hosting;
+using CertBot.Text;
 
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog)
+public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
 {
     /// <summary>The knowledge generation a turn should use throughout.</summary>
     public KnowledgeSnapshot Snapshot => knowledge.Snapshot;
 
     /// <summary>Matches without answering, so callers can decide between the FAQ and other readings of the text.</summary>
-    /// <param name="persona">The role the message itself states ("I'm a frontend dev, where do I start?"), if any.</param>
-    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, Role? persona, CancellationToken cancellationToken)
+    /// <param name="asker">The role the message states and the person's profile so far, for answers that depend on the person.</param>
+    public ValueTask<FaqMatch> MatchAsync(KnowledgeSnapshot snapshot, string text, FaqAsker asker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return matcher.MatchAsync(snapshot, text, persona, cancellationToken);
+        return matcher.MatchAsync(snapshot, text, asker, cancellationToken);
     }
 
     /// <summary>Replies for a match: the answer card, the honest not-held reply, did-you-mean, or out-of-scope.</summary>
-    public async Task RespondAsync(ITurnContext turn, string text, FaqMatch match, CancellationToken cancellationToken)
+    /// <param name="asker">Who asked, as known when matching, to say how the answer was fitted to them.</param>
+    public async Task RespondAsync(ITurnContext turn, string text, FaqMatch match, FaqAsker asker, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(match);
+        Record(match);
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
-                await AnswerAsync(turn, match.Entry, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(match, asker), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
                 await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -52,10 +58,50 @@ public sealed class FaqResponder(IKnowledgeSource knowledge, HybridFaqMatcher ma
             return false;
         }
 
-        await AnswerAsync(turn, entry, cancellationToken).ConfigureAwait(false);
+        await AnswerAsync(turn, entry, asked: null, forYou: null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry), cancellationToken);
+    /// <summary>The line that says how the answer was fitted to the person, from the catalogue's templates; null for a general answer.</summary>
+    private string? ForYou(FaqMatch match, FaqAsker asker)
+    {
+        var knowledgeBase = knowledge.Snapshot.Knowledge;
+        var cloud = asker.DecidedCloud;
+        var cloudName = cloud is { } c ? messages.Recommendation.Clouds.GetValueOrDefault(c.ToWireName(), c.ToWireName()) : null;
+        switch (match.Personalisation)
+        {
+            case FaqPersonalisation.TargetCloud when cloudName is not null:
+                return TemplateText.Fill(messages.Faq.ForYourCloud, ("cloud", CardText.Escape(cloudName)));
+            case FaqPersonalisation.ProfileRole when asker.ProfileRole is { } role:
+                return TemplateText.Fill(messages.Faq.ForYourRole,
+                    ("role", CardText.Escape(messages.Recommendation.Roles.GetValueOrDefault(role.ToWireName(), role.ToWireName()))));
+            case FaqPersonalisation.ProfileLine when match.Entry?.ForProfile is { } line && cloud is { } target && cloudName is not null:
+                var path = knowledgeBase.Paths.FirstOrDefault(p => p.Persona == (asker.ProfileRole ?? asker.StatedRole)) ?? (knowledgeBase.Paths.Count > 0 ? knowledgeBase.Paths[0] : null);
+                var credential = path?.CredentialFor(target) is { } id ? knowledgeBase.FindCredential(id) : null;
+                return credential is null
+                    ? null
+                    : TemplateText.Fill(line, ("cloud", CardText.Escape(cloudName)), ("credential", CardText.Escape(credential.Name)));
+            default:
+                return null;
+        }
+    }
+
+    private void Record(FaqMatch match)
+    {
+        var outcome = match.Kind switch
+        {
+            FaqMatchKind.Answer => FaqOutcomes.Answered,
+            FaqMatchKind.NotHeld => FaqOutcomes.NotHeld,
+            FaqMatchKind.DidYouMean => FaqOutcomes.Suggested,
+            _ => FaqOutcomes.Abstained,
+        };
+        var path = match.Kind is FaqMatchKind.Answer or FaqMatchKind.NotHeld
+            ? match.Path is FaqMatchPath.SemanticAgreement or FaqMatchPath.SemanticAlone ? UnderstandingPaths.Semantic : UnderstandingPaths.Lexical
+            : UnderstandingPaths.Abstained;
+        telemetry.RecordFaqOutcome(outcome);
+        telemetry.RecordUnderstanding(path, "faq");
+    }
+
+    private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, string? forYou, CancellationToken cancellationToken)
+        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.Snapshot.Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
 }

@@ -49,7 +49,7 @@ public sealed class MessageRouter(
 
                 return;
             case MessageRoute.Question:
-                await faq.RespondAsync(turn, text, await reading.FaqAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await faq.RespondAsync(turn, text, await reading.FaqAsync(cancellationToken).ConfigureAwait(false), AskerOf(reading), cancellationToken).ConfigureAwait(false);
                 if (active)
                 {
                     await interview.ResumeAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class MessageRouter(
                 }
                 else
                 {
-                    await faq.RespondAsync(turn, text, await reading.FaqAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    await faq.RespondAsync(turn, text, await reading.FaqAsync(cancellationToken).ConfigureAwait(false), AskerOf(reading), cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -96,13 +96,20 @@ public sealed class MessageRouter(
             intents,
             (reading, ct) => state.Status == DialogStatus.Idle && reading.Command != DialogCommand.Change
                 ? ValueTask.FromResult(new DialogTurn(DialogTurnKind.NotUnderstood, state, [], null, null))
-                : interview.ReadAsync(state, text, ct),
-            (reading, ct) => faq.MatchAsync(snapshot, text, PersonaIn(reading.Facts), ct));
+                : interview.ReadAsync(state, text, reading.Facts, ct),
+            (reading, ct) => faq.MatchAsync(snapshot, text, AskerOf(reading), ct));
     }
 
-    /// <summary>The role the message itself states about the person (questions included: "I'm a DS, how do I...").</summary>
-    private static Role? PersonaIn(SlotExtraction facts) =>
-        facts.ValueOf(LearnerProfileMapping.RoleSlot) is { } wire && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
+    /// <summary>
+    /// Who asks: the role the message itself states (questions included: "I'm a DS, how do I..."), and the role and
+    /// target cloud the interview has recorded so far.
+    /// </summary>
+    private static FaqAsker AskerOf(MessageReading reading) => new(
+        RoleIn(reading.Facts.ValueOf(LearnerProfileMapping.RoleSlot)),
+        RoleIn(reading.State.ValueOf(LearnerProfileMapping.RoleSlot)),
+        reading.State.ValueOf(LearnerProfileMapping.CloudSlot) is { } cloud && LearnerWireNames.TryParseCloud(cloud, out var target) ? target : null);
+
+    private static Role? RoleIn(string? wire) => wire is not null && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
 
     private async Task CommandAsync(ITurnContext turn, MessageReading reading, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using System.Text;
+using CertBot.Text;
 
 namespace CertBot.Conversation;
 
@@ -7,7 +7,7 @@ public static class PlainText
 {
     private const int MaxTextLength = 200;
 
-    /// <summary>Lower case, letters, digits and single spaces, at most 200 characters: groups trivial variants together.</summary>
+    /// <summary>The shared tokenizer's words joined by single spaces, at most 200 characters: groups trivial variants together.</summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -15,31 +15,8 @@ public static class PlainText
             return "";
         }
 
-        var builder = new StringBuilder(Math.Min(text.Length, MaxTextLength));
-        var pendingSpace = false;
-        foreach (var ch in text)
-        {
-            if (char.IsLetterOrDigit(ch) || ch is '+' or '#' or '.' or '-')
-            {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                pendingSpace = false;
-                builder.Append(char.ToLowerInvariant(ch));
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-
-            if (builder.Length >= MaxTextLength)
-            {
-                break;
-            }
-        }
-
-        return builder.ToString().Trim('.', '-');
+        // Only the start of a long message matters for grouping, and tokenizing 200 KB to keep 200 characters is waste.
+        var words = WordTokenizer.Normalize(text.Length > MaxTextLength * 4 ? text[..(MaxTextLength * 4)] : text);
+        return words.Length <= MaxTextLength ? words : words[..MaxTextLength].TrimEnd();
     }
 }

@@ -1,3 +1,4 @@
+using CertBot.Cards;
 using CertBot.Composition;
 using CertBot.Dialogs;
 using CertBot.Hosting;
@@ -52,7 +53,7 @@ public sealed class ProfileInterview(
     {
         ArgumentNullException.ThrowIfNull(state);
         var from = state.Status == DialogStatus.Active ? state : DialogState.Idle;
-        return dialog.Begin(from, text, await InferAsync(from, text, cancellationToken).ConfigureAwait(false));
+        return dialog.Begin(from, text, await InferAsync(from, text, null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Reopens a finished profile with new facts: the answers they replace are dropped, the rest kept, and what is still missing asked.</summary>
@@ -78,10 +79,11 @@ public sealed class ProfileInterview(
     }
 
     /// <summary>What a typed message does to the interview (an answer, an edit, a command), without applying it yet.</summary>
-    public async ValueTask<DialogTurn> ReadAsync(DialogState state, string text, CancellationToken cancellationToken)
+    /// <param name="facts">The facts the caller already read from <paramref name="text"/>, so they are not read twice.</param>
+    public async ValueTask<DialogTurn> ReadAsync(DialogState state, string text, SlotExtraction? facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var inferred = await InferAsync(state, text, cancellationToken).ConfigureAwait(false);
+        var inferred = await InferAsync(state, text, facts, cancellationToken).ConfigureAwait(false);
         return dialog.Continue(state, DialogInput.FromText(text) with { Inferred = inferred });
     }
 
@@ -155,25 +157,32 @@ public sealed class ProfileInterview(
             await turn.SendTypingAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await turn.SendCardAsync(RecommendationCardFor(turn, profile), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The recommendation card for the person who sent the activity, with the cloud-years quick answers.</summary>
+    public AdaptiveCard RecommendationCardFor(ITurnContext turn, LearnerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
         var snapshot = knowledge.Snapshot;
         var recommendation = snapshot.Recommender.Recommend(profile);
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
-        var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName));
-        await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+        var choices = dialog.Definition.FindSlot(LearnerProfileMapping.CloudYearsSlot)?.QuickAnswers.Select(q => new DialogChoice(q.Value, q.Title)).ToList() ?? [];
+        return RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(ForName: forName) { CloudYearsChoices = choices });
     }
 
     /// <summary>
     /// The role from the semantic fallback, only when it can matter: the role is still unknown, the vocabulary found
     /// none, and the text describes the person (or answers the role question). Every other turn costs no embedding.
     /// </summary>
-    private async ValueTask<IReadOnlyDictionary<string, string>?> InferAsync(DialogState state, string? text, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyDictionary<string, string>?> InferAsync(DialogState state, string? text, SlotExtraction? facts, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || (state.ValueOf(LearnerProfileMapping.RoleSlot) is not null && state.PendingSlot != LearnerProfileMapping.RoleSlot))
         {
             return null;
         }
 
-        if (dialog.ReadFacts(text).ValueOf(LearnerProfileMapping.RoleSlot) is not null)
+        if ((facts ?? dialog.ReadFacts(text)).ValueOf(LearnerProfileMapping.RoleSlot) is not null)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using CertBot.Conversation;
 using CertBot.Dialogs;
+using Microsoft.Extensions.Options;
 
 namespace CertBot.Hosting;
 
@@ -9,6 +10,7 @@ public static class CertBotApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddCertBotShippedSettings();
         builder.Configuration.AddCertBotLocalSettings(builder.Environment);
         builder.AddCertBotHosting();
         builder.Services.AddCertBotProtocol(builder.Configuration);
@@ -23,7 +25,10 @@ public static class CertBotApp
         return app;
     }
 
-    /// <summary>Serves the bot until shut down; a broken content file stops it at start-up with the file's report, not a stack trace.</summary>
+    /// <summary>
+    /// Serves the bot until shut down. What operators get wrong at start-up (a broken content file, invalid
+    /// settings, a taken port) ends it with exit code 1 and a short report on stderr, not a stack trace.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(stderr);
@@ -38,12 +43,17 @@ public static class CertBotApp
             await stderr.WriteLineAsync(ex is KnowledgeValidationException knowledge ? knowledge.Report.Format() : ex.Message).ConfigureAwait(false);
             return 1;
         }
+        catch (OptionsValidationException ex)
+        {
+            await WriteInvalidSettingsAsync(stderr, ex).ConfigureAwait(false);
+            return 1;
+        }
 
         await using (app.ConfigureAwait(false))
         {
             try
             {
-                await app.RunAsync().ConfigureAwait(false);
+                await app.StartAsync().ConfigureAwait(false);
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,9 +61,25 @@ public static class CertBotApp
                 await stderr.WriteLineAsync($"CertBot cannot start: {ex.Message} Pick another address with --urls http://localhost:<port> (or ASPNETCORE_URLS).").ConfigureAwait(false);
                 return 1;
             }
+            catch (OptionsValidationException ex)
+            {
+                await WriteInvalidSettingsAsync(stderr, ex).ConfigureAwait(false);
+                return 1;
+            }
+
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
         }
 
         return 0;
+    }
+
+    private static async Task WriteInvalidSettingsAsync(TextWriter stderr, OptionsValidationException ex)
+    {
+        await stderr.WriteLineAsync("CertBot cannot start: its settings are invalid (see appsettings.sample.json and the README's deployment section).").ConfigureAwait(false);
+        foreach (var failure in ex.Failures)
+        {
+            await stderr.WriteLineAsync("  - " + failure).ConfigureAwait(false);
+        }
     }
 
     // Loads the knowledge, the dialog and the wording now, so an invalid file refuses start-up instead of failing a user's turn.

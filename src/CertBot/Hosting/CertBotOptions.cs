@@ -11,6 +11,9 @@ public sealed class CertBotOptions
     /// <summary>In group chats and channels, continue a recommendation interview in the person's personal chat when the bot can reach them.</summary>
     public bool MoveInterviewsToPersonalChat { get; set; } = true;
 
+    /// <summary>Run a short scripted conversation through the bot before listening, so the first real turn is fast (see <see cref="TurnPipelineWarmup"/>).</summary>
+    public bool WarmUpAtStart { get; set; } = true;
+
     /// <summary>The semantic fallback for job titles outside the dialog's vocabulary.</summary>
     public RoleInferenceOptions RoleInference { get; set; } = new();
 

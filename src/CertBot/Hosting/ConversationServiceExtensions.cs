@@ -37,6 +37,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<ProfileInterview>();
         services.AddSingleton<HelpFeature>();
         services.AddSingleton<CompareFeature>();
+        services.AddSingleton<CloudYearsFeature>();
         services.AddSingleton<AskFeature>();
         services.AddSingleton<ShareFeature>();
         services.AddSingleton<ResultFeature>();
@@ -48,6 +49,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<IBot, CertBotActivityHandler>();
         services.AddSingleton<LanguageModelWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<LanguageModelWarmup>());
+        services.AddHostedService<TurnPipelineWarmup>();
         services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("models", tags: [ReadinessResponseWriter.ReadyTag]);
         return services;
     }

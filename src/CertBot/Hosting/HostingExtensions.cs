@@ -1,5 +1,8 @@
 using CertBot.Protocol;
+using CertBot.Protocol.Diagnostics;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace CertBot.Hosting;
@@ -18,13 +21,23 @@ public static class HostingExtensions
         }
 
         builder.Services.AddHostedService<StartupAnnouncer>();
+        var startGate = new HostStartErrorGate();
+        builder.Logging.AddFilter(HostStartErrorGate.HostCategory, startGate.Allows);
+        builder.Services.AddSingleton<IHostedService>(startGate);
 
-        // Telemetry is exported only when an OTLP endpoint is configured (standard OTEL_* variables).
+        // Traces, metrics and logs are exported only when an OTLP endpoint is configured (the standard OTEL_*
+        // settings: OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS, OTEL_SERVICE_NAME, OTEL_METRIC_EXPORT_INTERVAL).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            builder.Services.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
-                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter());
+            var otel = builder.Services.AddOpenTelemetry();
+            if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+            {
+                otel.ConfigureResource(resource => resource.AddService("certbot"));
+            }
+
+            otel.WithTracing(tracing => tracing.AddSource(CertBotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
+                .WithMetrics(metrics => metrics.AddMeter(CertBotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
+                .WithLogging(logging => logging.AddOtlpExporter());
         }
 
         return builder;

@@ -49,7 +49,9 @@ public static partial class AppPackageBuilder
             throw new AppPackageException($"No {ManifestFileName} in '{manifestDirectory}'.");
         }
 
-        var manifestText = File.ReadAllText(manifestPath)
+        var template = File.ReadAllText(manifestPath);
+        var filled = FilledFields(template, appId, botId);
+        var manifestText = template
             .Replace(AppIdPlaceholder, appId, StringComparison.Ordinal)
             .Replace(BotIdPlaceholder, botId, StringComparison.Ordinal);
         var leftover = LeftoverPlaceholder().Match(manifestText);
@@ -58,7 +60,7 @@ public static partial class AppPackageBuilder
             throw new AppPackageException($"{ManifestFileName} still contains the placeholder {leftover.Value}, which this builder does not fill.");
         }
 
-        var (manifestVersion, icons) = ReadManifest(manifestText);
+        var (manifestVersion, icons, exampleUrls) = ReadManifest(manifestText);
         var iconFiles = new List<(string EntryName, string Path)>();
         foreach (var (role, relativePath, size) in icons)
         {
@@ -69,7 +71,25 @@ public static partial class AppPackageBuilder
 
         var outputPath = Path.GetFullPath(request.OutputPath);
         var entries = WriteZip(outputPath, manifestText, iconFiles);
-        return new AppPackageResult(outputPath, manifestVersion, entries);
+        return new AppPackageResult(outputPath, manifestVersion, entries) { Filled = filled, ExampleUrls = exampleUrls };
+    }
+
+    // Read from the template, so the report names the fields the ids went into, not fields that merely equal them.
+    private static List<ManifestField> FilledFields(string template, string appId, string botId)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(template);
+            return
+            [
+                .. ManifestPlaceholders.FieldsHolding(document.RootElement, AppIdPlaceholder).Select(path => new ManifestField(path, appId)),
+                .. ManifestPlaceholders.FieldsHolding(document.RootElement, BotIdPlaceholder).Select(path => new ManifestField(path, botId)),
+            ];
+        }
+        catch (JsonException)
+        {
+            return []; // ReadManifest reports the invalid JSON with its position.
+        }
     }
 
     private static string ParseId(string? value, string argumentName)
@@ -89,7 +109,7 @@ public static partial class AppPackageBuilder
         return id.ToString("D");
     }
 
-    private static (string Version, List<(string Role, string Path, int Size)> Icons) ReadManifest(string manifestText)
+    private static (string Version, List<(string Role, string Path, int Size)> Icons, IReadOnlyList<ManifestField> ExampleUrls) ReadManifest(string manifestText)
     {
         JsonDocument document;
         try
@@ -135,7 +155,7 @@ public static partial class AppPackageBuilder
                 ("color", StringProperty(icons, "color") ?? throw new AppPackageException("\"icons.color\" is missing."), ColorIconSize),
                 ("outline", StringProperty(icons, "outline") ?? throw new AppPackageException("\"icons.outline\" is missing."), OutlineIconSize),
             };
-            return (version, list);
+            return (version, list, ManifestPlaceholders.ExampleUrls(root));
         }
     }
 

@@ -74,6 +74,8 @@ public static class PackageCommand
         try
         {
             var result = AppPackageBuilder.Build(request);
+            await ReportAsync(result, request.ManifestDirectory, stdout, stderr).ConfigureAwait(false);
+            // Last line: the zip, so scripts can take it from the end of the output.
             await stdout.WriteLineAsync(result.PackagePath).ConfigureAwait(false);
             return ExitOk;
         }
@@ -105,6 +107,28 @@ public static class PackageCommand
         return File.Exists(Path.Combine(besideBinary, AppPackageBuilder.ManifestFileName))
             ? besideBinary
             : Path.Combine(Directory.GetCurrentDirectory(), "manifest");
+    }
+
+    private static async Task ReportAsync(AppPackageResult result, string manifestDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        var width = result.Filled.Concat(result.ExampleUrls).Select(field => field.Path.Length).DefaultIfEmpty(0).Max();
+        await stdout.WriteLineAsync($"Filled in {AppPackageBuilder.ManifestFileName}:").ConfigureAwait(false);
+        foreach (var field in result.Filled)
+        {
+            await stdout.WriteLineAsync($"  {field.Path.PadRight(width)}  {field.Value}").ConfigureAwait(false);
+        }
+
+        if (result.ExampleUrls.Count > 0)
+        {
+            var manifest = Path.Combine(Path.GetFullPath(manifestDirectory), AppPackageBuilder.ManifestFileName);
+            await stderr.WriteLineAsync(
+                $"warning: {AppPackageBuilder.ManifestFileName} still links to placeholder example URLs, which Teams shows to users in the app details; "
+                + $"replace them in {manifest} (or pass --manifest-dir with your own copy) before publishing:").ConfigureAwait(false);
+            foreach (var field in result.ExampleUrls)
+            {
+                await stderr.WriteLineAsync($"  {field.Path.PadRight(width)}  {field.Value}").ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task<int> FailUsageAsync(TextWriter stderr, string message)

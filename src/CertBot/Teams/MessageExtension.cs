@@ -19,6 +19,27 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
     private const int DefaultCount = 10;
     private const int MaxCount = 25;
 
+    /// <summary>
+    /// The query of a <c>composeExtension/query</c> invoke, or null when the value is not one (not an object, or a
+    /// <c>commandId</c>, <c>parameters</c> or <c>queryOptions</c> of the wrong type): the invoke then gets 400.
+    /// </summary>
+    public static MessagingExtensionQuery? ReadQuery(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } raw)
+        {
+            return null;
+        }
+
+        try
+        {
+            return raw.Deserialize(TeamsJsonContext.Default.MessagingExtensionQuery);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public InvokeResponse Query(MessagingExtensionQuery query, string sharerName)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -120,7 +141,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
 
     private static string QueryText(MessagingExtensionQuery query)
     {
-        var parameters = query.Parameters ?? [];
+        var parameters = query.Parameters?.Where(parameter => parameter is not null).ToList() ?? [];
         if (parameters.Any(parameter => parameter.Name == "initialRun"))
         {
             return "";

@@ -10,12 +10,18 @@ text=${3:-do i need a certifcation to get hired}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 dotnet build -c Release src/CertBot -v q -nologo >/dev/null
 data=$(mktemp -d)
-port=3999
-dotnet src/CertBot/bin/Release/net10.0/CertBot.dll --urls "http://127.0.0.1:$port" --Storage:SqlitePath="$data/certbot.db" \
-  --Logging:LogLevel:Default=Warning >"$data/bot.log" 2>&1 &
+# Port 0: the OS picks a free port and the bot announces it, so a bot already on 3978 never collides.
+dotnet src/CertBot/bin/Release/net10.0/CertBot.dll --urls "http://127.0.0.1:0" --Storage:SqlitePath="$data/certbot.db" \
+  --Logging:LogLevel:Default=Warning --Logging:LogLevel:CertBot.Hosting.StartupAnnouncer=Information >"$data/bot.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+port=""
+for _ in $(seq 1 120); do
+  port=$(sed -n 's#.*listening on http://127\.0\.0\.1:\([0-9]*\).*#\1#p' "$data/bot.log" | head -n1)
+  [[ -n "$port" ]] && curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  sleep 0.5
+done
+[[ -n "$port" ]] || { echo "the bot did not start:"; cat "$data/bot.log"; exit 1; }
 script=$(mktemp --suffix .lua)
 { echo "text = \"$text\""; cat tests/CertBot.Benchmarks/http/turns.lua; } > "$script"
 # Warm-up (JIT, caches), not counted.

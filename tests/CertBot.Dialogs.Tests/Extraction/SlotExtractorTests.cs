@@ -206,6 +206,19 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
     [InlineData("leaving Azure for an AWS company", null, "cloud=aws")]
     [InlineData("we migrated from AWS to Azure last year", null, "cloud=azure")]
     [InlineData("I work on speech recognition", null, "role=ml-practitioner")]
+    // A list of two durations is two facts, not one compound: the ML one is the ML years.
+    [InlineData("payments backend engineer, 5 years, 9 months of ML via a bootcamp project", null, "mlYears=0.75;role=software-engineer")]
+    [InlineData("SRE, 5 years on Kubernetes, only done ML tutorials", null, "mlYears=0;role=software-engineer")]
+    [InlineData("I just followed a few online courses", "mlYears", "mlYears=0")]
+    [InlineData("only 2 years of courses", "mlYears", "mlYears=2")]
+    // Two clouds equally the target, or with a word saying the choice is open, are undecided.
+    [InlineData("interviewing with an AWS shop and a GCP shop, haven't chosen", null, "cloud=undecided")]
+    [InlineData("i'm fine with aws, gcp or azure", null, "cloud=undecided")]
+    [InlineData("my old shop was gcp, the new one is azure", null, "cloud=azure")]
+    // A title with "lead" or "team" in it is the person's own; after a possessive it is someone else's.
+    [InlineData("lead data scientist, 7 yrs", null, "mlYears=7;role=data-scientist")]
+    [InlineData("MLOps lead, 6 yrs", null, "mlYears=6;role=ml-practitioner")]
+    [InlineData("my lead is a data scientist", null, "")]
     public void Extract_HardPhrasing_FindsExpectedValues(string text, string? pendingSlot, string expected)
     {
         Extract_Phrasing_FindsExpectedValues(text, pendingSlot, expected);

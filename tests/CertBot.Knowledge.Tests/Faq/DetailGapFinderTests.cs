@@ -14,6 +14,10 @@ public sealed class DetailGapFinderTests
     [InlineData("is the PMP useful for ML managers", "other-certifications")]
     [InlineData("how much do ml engineers make in berlin", "salaries")]
     [InlineData("should I do a masters first", "degrees")]
+    [InlineData("what does the Databricks machine learning professional exam cover", "other-certifications")]
+    [InlineData("is the snowflake cert any good", "other-certifications")]
+    [InlineData("do AWS certified ML engineers get paid more?", "salaries")]
+    [InlineData("are there enough ML engineer jobs out there right now?", "salaries")]
     public void Find_DetailTheKnowledgeLacks_NamesIt(string question, string detail)
     {
         var gap = Gaps.Find(question, answer: null);
@@ -25,6 +29,9 @@ public sealed class DetailGapFinderTests
     [InlineData("what is the passing score for MLA-C01")]
     [InlineData("how much does the google exam cost")]
     [InlineData("which course should I take first")]
+    [InlineData("we run everything on Databricks and Spark at work, but what does the Google exam cover")]
+    [InlineData("tell me about the azure ai apps and agents developer associate")]
+    [InlineData("I'm back in the job market, what's the AWS machine learning one?")]
     public void Find_DetailTheKnowledgeHoldsOrNoDetail_IsNull(string question) => Assert.Null(Gaps.Find(question, answer: null));
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class KnowledgeValidatorTests
         { "notCovered: [passing-score]", "notCovered: [pass-score]", "notCovered: [pass-score]", "FAQ 'faq-a' lists 'pass-score' as not covered, which is not a known detail id" },
         { "notCovered: [passing-score]", "notCovered: [passing-score]\n    versionOf: faq-z", "versionOf: faq-z", "FAQ 'faq-a' is a version of 'faq-z', which is not another known FAQ id" },
         { "notCovered: [passing-score]", "notCovered: [passing-score]\n    versionOf: faq-a", "versionOf: faq-a", "FAQ 'faq-a' is a version of 'faq-a', which is not another known FAQ id" },
+        { "notCovered: [passing-score]", "notCovered: [passing-score]\n    overviewOf: [no-such-exam]", "overviewOf: [no-such-exam]", "FAQ 'faq-a' introduces credential 'no-such-exam', which is not a known credential id" },
+        { "phrases: [retake]", "phrases: [retake]\n    together:\n      - any: [acme]", "any: [acme]", "Missing required field 'with'" },
         { "  - id: passing-score\n    label: the passing score\n    phrases: [passing score, pass mark]\n", string.Empty, "notCovered: [passing-score]", "FAQ 'faq-a' lists 'passing-score' as not covered" },
     };
 

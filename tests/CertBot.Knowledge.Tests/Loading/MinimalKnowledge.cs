@@ -22,6 +22,9 @@ internal static class MinimalKnowledge
             format: Proctored.
             cost: USD 1
             preparationTime: A month
+            shortName: New exam
+            costShort: USD 1
+            preparationShort: A month
             notCovered: [retakes]
             officialLink: https://example.com/new
             sources:
@@ -147,6 +150,14 @@ internal static class MinimalKnowledge
           credentialStep: "{credential}"
           credentialStepUndecided: "Pick one."
           preparationTime: "{credential} {time}"
+          pathReady: "{credential}"
+          pathGainFirst: "{credential}"
+          pathCheck: "{credential} {cloud}"
+          examPrepStep: "{credential}"
+          gainMlYears: "{credential} {required} {actual}"
+          gainPlatformGcp: "{required} {actual}"
+          gainPlatformAws: "{required} {actual}"
+          gainPlatformAzure: "{required} {actual}"
           platformGcp: Google Cloud
           platformAws: AWS
           platformAzure: Azure

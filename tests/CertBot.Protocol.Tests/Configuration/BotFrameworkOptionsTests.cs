@@ -8,6 +8,8 @@ namespace CertBot.Protocol.Tests.Configuration;
 
 public sealed class BotFrameworkOptionsTests
 {
+    private const string AppId = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -20,7 +22,7 @@ public sealed class BotFrameworkOptionsTests
         var options = Build(new()
         {
             ["MicrosoftAppType"] = "singletenant",
-            ["MicrosoftAppId"] = "app",
+            ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = "pw",
             ["MicrosoftAppTenantId"] = "tenant",
             ["BotFramework:MaxRequestBodyBytes"] = "1000",
@@ -29,7 +31,7 @@ public sealed class BotFrameworkOptionsTests
         }).GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
 
         Assert.Equal(BotAppType.SingleTenant, options.MicrosoftAppType);
-        Assert.Equal(("app", "pw", "tenant"), (options.MicrosoftAppId, options.MicrosoftAppPassword, options.MicrosoftAppTenantId));
+        Assert.Equal((AppId, "pw", "tenant"), (options.MicrosoftAppId, options.MicrosoftAppPassword, options.MicrosoftAppTenantId));
         Assert.Equal(1000, options.MaxRequestBodyBytes);
         Assert.Equal(["t1"], options.AllowedTenantIds);
         Assert.Contains("bots.example.com", options.TrustedServiceUrlHosts);
@@ -58,7 +60,7 @@ public sealed class BotFrameworkOptionsTests
         var services = Build(new()
         {
             ["MicrosoftAppType"] = type,
-            ["MicrosoftAppId"] = "app",
+            ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = password,
             ["MicrosoftAppTenantId"] = tenant,
         });
@@ -67,10 +69,36 @@ public sealed class BotFrameworkOptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MultiTenant", "not-a-guid", "s3cr~et", null, "MicrosoftAppId is not a GUID: use the Application (client) ID")]
+    [InlineData("UserAssignedMSI", "my-identity", null, null, "MicrosoftAppId is not a GUID: for UserAssignedMSI it is the managed identity's Client ID")]
+    [InlineData("MultiTenant", AppId, "0b7a4f2e-1c3d-4e5f-9a8b-7c6d5e4f3a2b", null, "client secret's Secret ID, not its Value")]
+    [InlineData("SingleTenant", AppId, "{0b7a4f2e-1c3d-4e5f-9a8b-7c6d5e4f3a2b}", "t", "client secret's Secret ID, not its Value")]
+    [InlineData("SingleTenant", AppId, "s3cr~et", "", "MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant: use the Directory (tenant) ID")]
+    [InlineData("MultiTenant", "", "s3cr~et", null, "MicrosoftAppPassword is set but MicrosoftAppId is empty")]
+    public void Validate_CommonRegistrationMistakes_SaysWhereTheRightValueIs(string type, string appId, string? password, string? tenant, string expected)
+    {
+        var services = Build(new()
+        {
+            ["MicrosoftAppType"] = type,
+            ["MicrosoftAppId"] = appId,
+            ["MicrosoftAppPassword"] = password,
+            ["MicrosoftAppTenantId"] = tenant,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value);
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains(expected, failure, StringComparison.Ordinal);
+        if (password is not null)
+        {
+            Assert.DoesNotContain(password, failure, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Validate_UserAssignedMsiWithoutPassword_Succeeds()
     {
-        var options = Build(new() { ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppId"] = "app" })
+        var options = Build(new() { ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppId"] = AppId })
             .GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
 
         Assert.Equal(BotAppType.UserAssignedMSI, options.MicrosoftAppType);
@@ -80,6 +108,7 @@ public sealed class BotFrameworkOptionsTests
     [InlineData("BotFramework:OpenIdMetadataUrl", "http://insecure.example/meta")]
     [InlineData("BotFramework:MessagesPath", "api/messages")]
     [InlineData("MicrosoftAppType", "Federated")]
+    [InlineData("BotFramework:DeduplicationClaimTimeout", "00:00:10")]
     public void Validate_BadSetting_Fails(string key, string value)
     {
         var services = Build(new() { [key] = value });

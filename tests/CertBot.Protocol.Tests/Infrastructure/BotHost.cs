@@ -7,6 +7,7 @@ using CertBot.Protocol.Hosting;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.State;
+using CertBot.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -72,7 +73,15 @@ public sealed class BotHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddCertBotProtocol(builder.Configuration);
-        builder.Services.AddCertBotMemoryStorage();
+        if (string.Equals(builder.Configuration["Storage:Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddCertBotSqliteStorage(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddCertBotMemoryStorage();
+        }
+
         builder.Services.AddSingleton<TestBotProbe>();
         builder.Services.AddTransient<IBot, TestBot>();
         var thumbprint = channel.Certificate.Thumbprint;

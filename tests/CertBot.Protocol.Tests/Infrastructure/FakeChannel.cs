@@ -14,6 +14,16 @@ namespace CertBot.Protocol.Tests.Infrastructure;
 /// <summary>A request the fake Connector received.</summary>
 public sealed record RecordedRequest(string Method, string Path, string? Authorization, string Body, string? ConversationHeader);
 
+/// <summary>How the fake Connector treats the next request of a scope, beyond answering with a status.</summary>
+public enum ConnectorFault
+{
+    /// <summary>Never answers (until the fault is cleared or the caller gives up).</summary>
+    Hang,
+
+    /// <summary>Reads and records the request, then drops the connection without an answer (it counts as posted).</summary>
+    AcceptAndDrop,
+}
+
 /// <summary>
 /// The fake channel side, as real loopback servers: OpenID metadata + JWKS (per scope, fetch-counted), an https
 /// token endpoint (per client id, call-counted) and a Connector that records requests and can be scripted.
@@ -29,12 +39,21 @@ public sealed class FakeChannel : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _jwksFetches = new();
     private readonly ConcurrentDictionary<string, bool> _lateKeyPublished = new();
     private readonly ConcurrentQueue<(string Path, Dictionary<string, string> Form)> _tokenRequests = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedRequest>> _posted = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ConnectorFault>> _faults = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _connectorHangs = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _metadataHangs = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _tokenHangs = new();
+    private readonly ConcurrentDictionary<string, string> _errorBodies = new();
 
     private FakeChannel(WebApplication app, X509Certificate2 certificate)
     {
         _app = app;
         Certificate = certificate;
     }
+
+    /// <summary>A client secret the token endpoint rejects as expired.</summary>
+    public const string ExpiredSecret = "expired-secret";
 
     public static Task<FakeChannel> Shared => SharedInstance.Value;
 
@@ -57,6 +76,53 @@ public sealed class FakeChannel : IAsyncDisposable
             queue.Enqueue(r);
         }
     }
+
+    /// <summary>Requests the Connector took (answered 2xx, or received before an <see cref="ConnectorFault.AcceptAndDrop"/>): what users see.</summary>
+    public IReadOnlyList<RecordedRequest> Posted(string scope) => _posted.TryGetValue(scope, out var q) ? q.ToArray() : [];
+
+    /// <summary>Queues faults for the next Connector requests of a scope, ahead of any scripted status.</summary>
+    public void FaultConnector(string scope, params ConnectorFault[] faults)
+    {
+        var queue = _faults.GetOrAdd(scope, _ => new ConcurrentQueue<ConnectorFault>());
+        foreach (var fault in faults)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    /// <summary>Every Connector request of the scope hangs until <see cref="MendConnector"/>.</summary>
+    public void HangConnector(string scope) => _connectorHangs[scope] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void MendConnector(string scope) => Mend(_connectorHangs, scope);
+
+    /// <summary>The OpenID metadata and key set of the scope hang until <see cref="MendMetadata"/>.</summary>
+    public void HangMetadata(string scope) => _metadataHangs[scope] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void MendMetadata(string scope) => Mend(_metadataHangs, scope);
+
+    /// <summary>Token requests for this client id hang until <see cref="MendTokens"/>.</summary>
+    public void HangTokens(string clientId) => _tokenHangs[clientId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void MendTokens(string clientId) => Mend(_tokenHangs, clientId);
+
+    private static void Mend(ConcurrentDictionary<string, TaskCompletionSource> hangs, string key)
+    {
+        if (hangs.TryRemove(key, out var hang))
+        {
+            hang.TrySetResult();
+        }
+    }
+
+    private static async Task WaitWhileHungAsync(ConcurrentDictionary<string, TaskCompletionSource> hangs, string key, CancellationToken aborted)
+    {
+        if (hangs.TryGetValue(key, out var hang))
+        {
+            await hang.Task.WaitAsync(aborted);
+        }
+    }
+
+    /// <summary>The body scripted error answers of this scope carry (what an attacker-controlled Connector could say).</summary>
+    public void ScriptErrorBody(string scope, string body) => _errorBodies[scope] = body;
 
     public int JwksFetches(string scope) => _jwksFetches.TryGetValue(scope, out var n) ? n : 0;
 
@@ -96,16 +162,21 @@ public sealed class FakeChannel : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/m/{scope}/v1/.well-known/openidconfiguration", (string scope) => Results.Json(new Dictionary<string, object>
+        app.MapGet("/m/{scope}/v1/.well-known/openidconfiguration", async (string scope, HttpContext context) =>
         {
-            ["issuer"] = TestKeys.ChannelIssuer,
-            ["authorization_endpoint"] = "https://invalid.example/authorize",
-            ["jwks_uri"] = $"{HttpBase}/m/{scope}/v1/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
-        }));
-        app.MapGet("/m/{scope}/v1/keys", (string scope) =>
+            await WaitWhileHungAsync(_metadataHangs, scope, context.RequestAborted);
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["issuer"] = TestKeys.ChannelIssuer,
+                ["authorization_endpoint"] = "https://invalid.example/authorize",
+                ["jwks_uri"] = $"{HttpBase}/m/{scope}/v1/keys",
+                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+            });
+        });
+        app.MapGet("/m/{scope}/v1/keys", async (string scope, HttpContext context) =>
         {
+            await WaitWhileHungAsync(_metadataHangs, scope, context.RequestAborted);
             _jwksFetches.AddOrUpdate(scope, 1, (_, n) => n + 1);
             var keys = new List<object>
             {
@@ -133,6 +204,19 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             var form = await context.Request.ReadFormAsync();
             _tokenRequests.Enqueue((context.Request.Path.Value!, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            await WaitWhileHungAsync(_tokenHangs, form["client_id"].ToString(), context.RequestAborted);
+
+            if (form["client_secret"].ToString() == ExpiredSecret)
+            {
+                // What Entra answers for a client secret past its end date.
+                return Results.Json(new Dictionary<string, object>
+                {
+                    ["error"] = "invalid_client",
+                    ["error_description"] = "AADSTS7000222: The provided client secret keys for app are expired.",
+                    ["error_codes"] = new[] { 7000222 },
+                }, statusCode: 401);
+            }
+
             return Results.Json(new Dictionary<string, object>
             {
                 ["token_type"] = "Bearer",
@@ -146,12 +230,27 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            _connector.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(new RecordedRequest(
+            var recorded = new RecordedRequest(
                 context.Request.Method,
                 context.Features.Get<IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
                 body,
-                context.Request.Headers["x-ms-conversation-id"].ToString()));
+                context.Request.Headers["x-ms-conversation-id"].ToString());
+            _connector.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(recorded);
+            var posted = _posted.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>());
+            if (_faults.TryGetValue(scope, out var faults) && faults.TryDequeue(out var fault))
+            {
+                if (fault == ConnectorFault.AcceptAndDrop)
+                {
+                    posted.Enqueue(recorded);
+                    context.Abort();
+                    return;
+                }
+
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+
+            await WaitWhileHungAsync(_connectorHangs, scope, context.RequestAborted);
             if (_scripts.TryGetValue(scope, out var script) && script.TryDequeue(out var scripted))
             {
                 context.Response.StatusCode = scripted.Status;
@@ -160,10 +259,11 @@ public sealed class FakeChannel : IAsyncDisposable
                     context.Response.Headers.RetryAfter = scripted.RetryAfter;
                 }
 
-                await context.Response.WriteAsync("{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}");
+                await context.Response.WriteAsync(_errorBodies.GetValueOrDefault(scope, "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}"));
                 return;
             }
 
+            posted.Enqueue(recorded);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = "sent-" + Guid.NewGuid().ToString("N") }));
         });

@@ -12,7 +12,13 @@ public sealed class CounterState
     public int Count { get; set; }
 }
 
+public sealed class BulkState
+{
+    public string Data { get; set; } = "";
+}
+
 [JsonSerializable(typeof(CounterState))]
+[JsonSerializable(typeof(BulkState))]
 public sealed partial class TestStateContext : JsonSerializerContext;
 
 /// <summary>What the test bot observed, shared across its per-turn instances.</summary>
@@ -45,6 +51,10 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
                 var counter = turnContext.State.Conversation(TestStateContext.Default.CounterState);
                 await Task.Yield();
                 counter.Count++;
+                break;
+            case "grow":
+                // Half a megabyte of state: more than a full disk's reused WAL pages can take.
+                turnContext.State.Conversation(TestStateContext.Default.BulkState).Data = new string('g', 512 * 1024);
                 break;
             case "user-count":
                 turnContext.State.User(TestStateContext.Default.CounterState).Count++;
@@ -86,6 +96,17 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
                     await turnContext.SendActivityAsync(new Activity { Text = "too big" }, cancellationToken);
                 }
 
+                break;
+            case "send-then-throw":
+                await turnContext.SendActivityAsync(new Activity { Text = "partial answer" }, cancellationToken);
+                throw new InvalidOperationException("failed after the first reply");
+            case "type-then-throw":
+                // Typing goes out at once (it changes no state); the reply after it would wait for the save.
+                await turnContext.SendTypingAsync(cancellationToken);
+                throw new InvalidOperationException("failed after the typing indicator");
+            case "slow":
+                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                await turnContext.SendActivityAsync(new Activity { Text = "too late" }, cancellationToken);
                 break;
             case "typing":
                 await turnContext.SendTypingAsync(cancellationToken);

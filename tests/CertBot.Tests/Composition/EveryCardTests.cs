@@ -35,37 +35,57 @@ public sealed class EveryCardTests(CertBotServerFixture fixture) : IClassFixture
     [MemberData(nameof(Profiles))]
     public async Task RecommendationCard_EveryRoleAndCloud_PassesInspectionAndNeverRecommendsRetired(string role, string cloud)
     {
-        var chat = new TestChat(_server);
-        var shared = await chat.SubmitAsync(new JsonObject
+        var recommender = _server.Services.GetRequiredService<IKnowledgeSource>().Snapshot.Recommender;
+        var advice = recommender.Recommend(new LearnerProfile(LearnerWireNames.ParseRole(role), 2, LearnerWireNames.ParseCloud(cloud), null));
+
+        // The person's own card, from their words, and the compact card a colleague shares.
+        var own = await new TestChat(_server).SayAsync(Utterance(role, cloud));
+        var shared = await new TestChat(_server).SubmitAsync(new JsonObject
         {
             ["action"] = "share-recommendation",
             ["profile"] = new JsonObject { ["role"] = role, ["mlYears"] = 2, ["cloud"] = cloud },
         });
-        AssertCardsPass(shared);
-        var primary = shared.Cards
-            .SelectMany(card => card["body"]!.AsArray())
-            .FirstOrDefault(element => (string?)element?["id"] == "primary-credential");
-        if (primary is not null)
+        foreach (var replies in new[] { own, shared })
         {
-            foreach (var retired in new[] { "MLS-C01", "AI-102" })
+            AssertCardsPass(replies);
+            var card = replies.Cards.Single(c => c.ToJsonString().Contains("share-recommendation", StringComparison.Ordinal));
+            if (Element(card, "primary-credential") is { } primary)
             {
-                Assert.DoesNotContain(retired, (string?)primary["text"], StringComparison.Ordinal);
+                foreach (var retired in new[] { "MLS-C01", "AI-102" })
+                {
+                    Assert.DoesNotContain(retired, (string?)primary["text"], StringComparison.Ordinal);
+                }
+            }
+            else
+            {
+                // Only an undecided cloud leaves the primary open; then the three current exams stand side by side.
+                Assert.Equal("undecided", cloud);
+                var options = Element(card, "cloud-options")!.ToJsonString();
+                Assert.Equal(3, advice.CloudOptions.Count);
+                Assert.All(advice.CloudOptions, option => Assert.Contains(option.Credential.ShortName!, options, StringComparison.Ordinal));
+                Assert.DoesNotContain("MLS-C01", options, StringComparison.Ordinal);
+                Assert.DoesNotContain("AI-102", options, StringComparison.Ordinal);
             }
         }
-        else
-        {
-            // Only an undecided cloud may leave the primary open, and then the card gives the knowledge file's advice.
-            Assert.Equal("undecided", cloud);
-            var expected = _server.Services.GetRequiredService<IKnowledgeSource>().Snapshot.Recommender
-                .Recommend(new LearnerProfile(LearnerWireNames.ParseRole(role), 2, TargetCloud.Undecided, null)).CompareAdvice;
-            Assert.False(string.IsNullOrWhiteSpace(expected));
-            Assert.Contains(expected, shared.AllText, StringComparison.Ordinal);
-        }
 
-        var pathSummary = _server.Services.GetRequiredService<IKnowledgeSource>().Snapshot.Recommender
-            .Recommend(new LearnerProfile(LearnerWireNames.ParseRole(role), 2, LearnerWireNames.ParseCloud(cloud), null)).PathSummary;
-        Assert.Contains(pathSummary, shared.AllText, StringComparison.Ordinal);
+        // The path in full is one tap away on the person's own card, not on the compact one.
+        Assert.Contains(advice.PathSummary, own.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(advice.PathSummary, shared.AllText, StringComparison.Ordinal);
     }
+
+    private static string Utterance(string role, string cloud)
+    {
+        var who = role switch { "software-engineer" => "backend developer", "data-scientist" => "data scientist", _ => "ML engineer" };
+        return $"{who}, 2 years of ML, {(cloud == "undecided" ? "not sure which cloud" : cloud)}";
+    }
+
+    private static JsonNode? Element(JsonNode? node, string id) => node switch
+    {
+        JsonObject o when (string?)(o["id"] as JsonValue) == id => o,
+        JsonObject o => o.Select(p => Element(p.Value, id)).FirstOrDefault(found => found is not null),
+        JsonArray a => a.Select(child => Element(child, id)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 
     [Fact]
     public async Task FaqAnswerCard_EveryFaqEntry_PassesInspection()

@@ -9,7 +9,7 @@ using CertBot.Knowledge.Model;
 namespace CertBot.Tests.Composition;
 
 /// <summary>
-/// The did-you-mean and related-question buttons, built from the real files for every FAQ entry: each button shows
+/// The did-you-mean and related-question buttons and tappable lines, built from the real files for every FAQ entry: each button shows
 /// the entry's short title (never the long question, which Teams would cut off) and stays within the title budget.
 /// </summary>
 public sealed class FaqButtonTitleTests
@@ -80,7 +80,13 @@ public sealed class FaqButtonTitleTests
             return [];
         }
 
+        // Buttons (actions) and tappable lines (selectAction) both offer entries.
         var own = element.TryGetProperty("actions", out var actions) ? actions.EnumerateArray().ToList() : [];
-        return own.Concat(element.EnumerateObject().Where(p => p.Name != "actions").SelectMany(p => Actions(p.Value)));
+        if (element.TryGetProperty("selectAction", out var select))
+        {
+            own.Add(select);
+        }
+
+        return own.Concat(element.EnumerateObject().Where(p => p.Name is not "actions" and not "selectAction").SelectMany(p => Actions(p.Value)));
     }
 }

@@ -82,6 +82,23 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task FeedbackNotHelpful_OnTypedQuestion_RecordsTheWordsPeopleUsedNotTheFaqQuestion()
+    {
+        var chat = new TestChat(_server);
+        const string asked = "Do I really need a certificate to get hired as an ML engineer?";
+        var answer = await chat.SayAsync(asked);
+        var notHelpful = Assert.Single(answer.ButtonsWithAction("faq-feedback"), b => (bool?)b["helpful"] == false);
+
+        await chat.SubmitAsync(notHelpful);
+
+        var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
+        var entry = Assert.Single(events.Events, e => e.Kind == CuratorEventKinds.NotHelpful && e.Text == CertBot.Conversation.PlainText.Normalize(asked));
+        Assert.Equal((string?)notHelpful["faqId"], entry.NearestFaqId);
+        var report = CertBot.Cli.ReportCommand.Format(events, 20);
+        Assert.Contains($"{entry.Text}  (answered with FAQ: {entry.NearestFaqId})", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_Typed_ShowsEveryCredentialWithRetiredOnesMarked()
     {
         var replies = await new TestChat(_server).SayAsync("compare certifications");
@@ -97,5 +114,73 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         var replies = await new TestChat(_server).SubmitAsync(new JsonObject { ["action"] = "self-destruct" });
         Assert.Single(replies.Messages);
         Assert.DoesNotContain("Exception", replies.AllText, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string?, string, string, string?> ProfileAwareAnswers => new()
+    {
+        // No profile yet: the general answers.
+        { null, "how long should I prepare for the exam?", "prep-time", null },
+        { null, "which vendor should I start with?", "which-vendor-first", null },
+        // A known target cloud: the vendor's version of a general answer, or the general answer with the person's line.
+        { "DS, 4 yrs, we're an AWS shop", "how long should I prepare for the exam?", "aws-prep-time", "For you: the AWS version" },
+        { "DS, 4 yrs, we're an AWS shop", "which vendor should I start with?", "which-vendor-first", "so start with **AWS Certified Machine Learning Engineer - Associate**" },
+        { "backend dev, no ML, our employer runs on Google Cloud", "which vendor should I start with?", "which-vendor-first", "so start with **Google Cloud Professional Machine Learning Engineer**" },
+        // A question that names a vendor keeps it, whatever the profile says.
+        { "DS, 4 yrs, we're an AWS shop", "how long should I prepare for AI-103?", "azure-prep-time", null },
+        // An undecided cloud fits nothing: the general answer.
+        { "ML engineer, 5 years, not sure which cloud", "which vendor should I start with?", "which-vendor-first", null },
+        // The profile's role picks the path entry when the question states none.
+        { "data scientist, 2 years of ML, azure", "how do I move into machine learning engineering?", "data-scientist-path", "For you: the path for your background" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProfileAwareAnswers))]
+    public async Task Question_ProfileKnownOrNot_FitsTheAnswerAndSaysSo(string? profile, string question, string faqId, string? forYou)
+    {
+        var chat = new TestChat(_server);
+        if (profile is not null)
+        {
+            await chat.SayAsync(profile);
+        }
+
+        var replies = await chat.SayAsync(question);
+
+        var feedback = replies.ButtonsWithAction("faq-feedback");
+        Assert.True(feedback.Count == 2, $"'{question}' after '{profile}' got: {replies}");
+        Assert.Equal(faqId, (string?)feedback[0]["faqId"]);
+        var card = replies.Cards[0].ToJsonString();
+        if (forYou is null)
+        {
+            Assert.DoesNotContain("For you:", card, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(forYou, card, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task VagueQuestion_ProfileRoleKnown_SuggestsTheirOwnPathNotAnotherPersonas()
+    {
+        var chat = new TestChat(_server);
+        await chat.SayAsync("data scientist, 2 years of ML, azure");
+
+        var replies = await chat.SayAsync("what learning path do you suggest?");
+
+        var suggested = replies.ButtonsWithAction("faq-ask").Select(b => (string?)b["faqId"]).ToList();
+        Assert.Contains("data-scientist-path", suggested);
+        Assert.DoesNotContain("software-engineer-path", suggested);
+        Assert.DoesNotContain("ml-practitioner-path", suggested);
+    }
+
+    [Theory]
+    [InlineData("I'm an ML researcher turned engineer, no formal cert. How should I go about getting certified quickly given my background?", "ml-practitioner-path")]
+    public async Task LongQuestion_StatesWhoTheyAre_AnswersTheirPath(string utterance, string faqId)
+    {
+        var replies = await new TestChat(_server).SayAsync(utterance);
+
+        var feedback = replies.ButtonsWithAction("faq-feedback");
+        Assert.True(feedback.Count == 2, $"'{utterance}' got: {replies}");
+        Assert.Equal(faqId, (string?)feedback[0]["faqId"]);
     }
 }

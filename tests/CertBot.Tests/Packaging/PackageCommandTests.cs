@@ -24,11 +24,51 @@ public sealed class PackageCommandTests : IDisposable
         var exit = await RunAsync("--app-id", ManifestFolder.AppId, "--bot-id", ManifestFolder.BotId, "--out", _folder.ZipPath, "--manifest-dir", _folder.Directory);
 
         Assert.Equal(0, exit);
-        Assert.Equal(Path.GetFullPath(_folder.ZipPath), _stdout.ToString().Trim());
+        Assert.Equal(Path.GetFullPath(_folder.ZipPath), Lines(_stdout).Last());
         using var zip = ZipFile.OpenRead(_folder.ZipPath);
         Assert.NotNull(zip.GetEntry("manifest.json"));
+    }
+
+    [Fact]
+    public async Task RunAsync_ValidArguments_PrintsEveryFieldItFilledIn()
+    {
+        var exit = await RunAsync("--app-id", ManifestFolder.AppId, "--bot-id", ManifestFolder.BotId, "--out", _folder.ZipPath, "--manifest-dir", _folder.Directory);
+
+        Assert.Equal(0, exit);
+        var lines = Lines(_stdout);
+        Assert.Contains(lines, l => l.Trim().StartsWith("id ", StringComparison.Ordinal) && l.EndsWith(ManifestFolder.AppId, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Trim().StartsWith("bots[0].botId ", StringComparison.Ordinal) && l.EndsWith(ManifestFolder.BotId, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Trim().StartsWith("composeExtensions[0].botId ", StringComparison.Ordinal) && l.EndsWith(ManifestFolder.BotId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ShippedManifest_WarnsAboutEachPlaceholderUrl()
+    {
+        var exit = await RunAsync("--app-id", ManifestFolder.AppId, "--bot-id", ManifestFolder.BotId, "--out", _folder.ZipPath, "--manifest-dir", _folder.Directory);
+
+        Assert.Equal(0, exit);
+        var warning = _stderr.ToString();
+        Assert.StartsWith("warning:", warning, StringComparison.Ordinal);
+        Assert.Contains(_folder.ManifestPath, warning, StringComparison.Ordinal);
+        foreach (var field in new[] { "developer.websiteUrl", "developer.privacyUrl", "developer.termsOfUseUrl" })
+        {
+            Assert.Contains(Lines(_stderr), l => l.Trim().StartsWith(field + " ", StringComparison.Ordinal) && l.Contains("example.com", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_RealUrls_NoWarning()
+    {
+        _folder.EditManifest(text => text.Replace("certbot.example.com", "certbot.contoso.net", StringComparison.Ordinal));
+
+        var exit = await RunAsync("--app-id", ManifestFolder.AppId, "--bot-id", ManifestFolder.BotId, "--out", _folder.ZipPath, "--manifest-dir", _folder.Directory);
+
+        Assert.Equal(0, exit);
         Assert.Empty(_stderr.ToString());
     }
+
+    private static List<string> Lines(StringWriter writer) =>
+        writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
     [Fact]
     public async Task RunAsync_NoManifestDir_UsesManifestBesideBinary()

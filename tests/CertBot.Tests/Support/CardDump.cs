@@ -29,11 +29,38 @@ public static class CardDump
         }
     }
 
+    /// <summary>
+    /// Writes one card under a name that says what it shows (recommendation-swe-aws) to artifacts/card-gallery, where the
+    /// end-to-end tier renders each at phone and desktop width, checks its height budget and saves named screenshots.
+    /// </summary>
+    public static void SaveNamed(string name, JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (GalleryDirectory.Value is not { } directory)
+        {
+            return;
+        }
+
+        File.WriteAllText(Path.Combine(directory, name + ".json"), card.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
     public static IEnumerable<JsonObject> Cards(IEnumerable<JsonObject> replies)
         => replies
             .SelectMany(reply => reply["attachments"]?.AsArray() ?? [])
             .Where(attachment => (string?)attachment?["contentType"] == "application/vnd.microsoft.card.adaptive")
             .Select(attachment => attachment!["content"]!.AsObject());
+
+    private static readonly Lazy<string?> GalleryDirectory = new(() =>
+    {
+        var root = Environment.GetEnvironmentVariable("CERTBOT_CARD_GALLERY_DIR")
+            ?? (FindRepositoryRoot() is { } repo ? Path.Combine(repo, "artifacts", "card-gallery") : null);
+        if (root is not null)
+        {
+            System.IO.Directory.CreateDirectory(root);
+        }
+
+        return root;
+    });
 
     private static string? FindDirectory()
     {

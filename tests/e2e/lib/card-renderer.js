@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { teamsHostConfig } from './teams-host-config.js';
 
 const require = createRequire(import.meta.url);
 const rendererScript = require.resolve('adaptivecards/dist/adaptivecards.min.js');
@@ -52,17 +53,20 @@ export function teamsProblems(card) {
   return problems;
 }
 
-/** Prepares a Chromium page with the renderer loaded; render(card) returns {problems, hints}. */
 // CERTBOT_CARD_WIDTH renders at another width (360 for a phone, 1024 for a desktop); 480 is a Teams chat column.
-const cardWidth = Number(process.env.CERTBOT_CARD_WIDTH || 480);
+export const defaultCardWidth = Number(process.env.CERTBOT_CARD_WIDTH || 480);
 
-export async function openCardPage(context) {
+/**
+ * Prepares a Chromium page with the renderer loaded and a Teams-like host config (lib/teams-host-config.js);
+ * render(card) returns {problems, hints}; setWidth(px) re-lays the page for another width (render again after it).
+ */
+export async function openCardPage(context, { width = defaultCardWidth } = {}) {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>
       body { margin: 0; padding: 16px; background: #f5f5f5; font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif; }
-      #card { width: ${cardWidth}px; background: #fff; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+      #card { width: ${width}px; background: #fff; border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
     </style></head><body><div id="card"></div></body></html>`);
   await page.addStyleTag({ path: rendererCss });
   await page.addScriptTag({ path: rendererScript });
@@ -76,10 +80,12 @@ export async function openCardPage(context) {
         .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
         .replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1<em>$2</em>')
         .replace(/\[([^\]]+)\]\((https:[^)\s]+)\)/g, '<a href="$2">$1</a>')
-        .replace(/\r?\n/g, '<br>');
+        .replace(/\r?\n|\r/g, '<br>')
+        // CommonMark backslash escapes (CardText.Escape writes them for untrusted text): shown without the backslash.
+        .replace(/\\([!-/:-@[-`{-~])/g, '$1');
       result.didProcess = true;
     };
-    window.renderCard = (payload) => {
+    window.renderCard = (payload, hostConfig) => {
       const problems = [];
       const hints = [];
       const describe = (e) => `${AC.ValidationEvent[e.event] ?? e.event}: ${e.message}`;
@@ -90,7 +96,7 @@ export async function openCardPage(context) {
       try {
         const context = new AC.SerializationContext();
         card = new AC.AdaptiveCard();
-        card.hostConfig = new AC.HostConfig({ supportsInteractivity: true });
+        card.hostConfig = new AC.HostConfig(hostConfig);
         card.onExecuteAction = () => {};
         card.parse(payload, context);
         for (let i = 0; i < context.eventCount; i++) record(context.getEventAt(i));
@@ -104,14 +110,24 @@ export async function openCardPage(context) {
       return { problems, hints };
     };
   });
+  let current = width;
   return {
     page,
+    get width() { return current; },
+    async setWidth(px) {
+      current = px;
+      await page.evaluate((w) => { document.getElementById('card').style.width = `${w}px`; }, px);
+    },
     async render(card) {
       const before = pageErrors.length;
-      const result = await page.evaluate((payload) => window.renderCard(payload), card);
+      const result = await page.evaluate(({ payload, hostConfig }) => window.renderCard(payload, hostConfig), { payload: card, hostConfig: teamsHostConfig(current) });
       result.problems.unshift(...teamsProblems(card));
       result.problems.push(...pageErrors.slice(before).map((message) => `page error: ${message}`));
       return result;
+    },
+    /** The rendered card's height in CSS pixels. */
+    async height() {
+      return page.evaluate(() => Math.ceil(document.getElementById('card').getBoundingClientRect().height));
     },
     async screenshot(file) {
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,6 +1,7 @@
 // Starting, waiting for and stopping the processes an end-to-end test needs (the bot, the playground).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -39,6 +40,22 @@ export function startProcess(name, command, args, { cwd, env, logFile }) {
       return result;
     },
   };
+}
+
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on right now: the OS picks it (port 0) and we release it at once,
+ * so parallel runs and a developer's own bot on 3978 never collide.
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Polls url until it answers (any HTTP status below 500 unless accept says otherwise) or the process dies. */

@@ -15,10 +15,11 @@ import { launchChromium } from '../lib/browser.js';
 import { dotnetArgs } from '../lib/certbot-cli.js';
 import { artifactsDir, e2eDir, repoRoot } from '../lib/paths.js';
 import { PlaygroundChat, escapeRegExp, playgroundBotName, startPlayground } from '../lib/playground.js';
-import { startProcess, waitForHttp } from '../lib/processes.js';
+import { freePort, startProcess, waitForHttp } from '../lib/processes.js';
 
-const botPort = Number(process.env.CERTBOT_E2E_BOT_PORT || 3978);
-const playgroundPort = Number(process.env.CERTBOT_E2E_PLAYGROUND_PORT || 56150);
+// Free ports unless given: a developer's bot on 3978 or a second run must not make this test fail.
+const botPort = Number(process.env.CERTBOT_E2E_BOT_PORT || await freePort());
+const playgroundPort = Number(process.env.CERTBOT_E2E_PLAYGROUND_PORT || await freePort());
 const outDir = path.join(artifactsDir, 'e2e', 'playground');
 const useReferenceBot = process.env.CERTBOT_E2E_BOT === 'reference';
 const welcomeButtons = ['Get a recommendation', 'Compare certifications', 'Ask a question'];
@@ -185,6 +186,27 @@ describe('playground', () => {
     const primary = card.locator('#primary-credential');
     assert.match(await primary.count() ? await primary.innerText() : await card.innerText(), /MLA-C01/, 'the recommended credential is MLA-C01');
     assert.match(await card.innerText(), /data scientist/i, 'the card shows the role the message gave');
+  });
+
+  // Years on the target cloud were not given, so the card offers quick answers. The chip is an Action.Execute: the
+  // playground sends an adaptiveCard/action invoke and swaps the card for the one in the response, as Teams does.
+  it('re-judges readiness in place when "Years on AWS: 1-2" is tapped on the card', stepTimeout, async () => {
+    assert.ok(awsRecommendation, 'the whole profile produced a recommendation');
+    const card = awsRecommendation.message.locator('.ac-adaptiveCard');
+    assert.match(await card.innerText(), /Can't tell yet/, 'before the tap the AWS years are unknown');
+    const before = await chat.botMessageCount();
+    await chat.clickCardButton(awsRecommendation.message, '1-2');
+    await chat.page.waitForFunction(
+      (element) => /Years on AWS: 1\.5 of 1\+/.test(element.innerText),
+      await awsRecommendation.message.elementHandle(),
+      { timeout: 20_000 },
+    );
+    await chat.page.waitForTimeout(settleMs); // a second card sent instead of the update would show up now
+    await chat.screenshotMessage('whole-profile-card-after-cloud-years', awsRecommendation.message);
+    const text = await awsRecommendation.message.locator('.ac-adaptiveCard').innerText();
+    assert.match(text, /\bReady\b/, 'the refreshed card says Ready');
+    assert.doesNotMatch(text, /Tap one to re-check/, 'the quick answers are gone once answered');
+    assert.equal(await chat.botMessageCount(), before, 'the card was updated in place, not sent again');
   });
 
   it('says honestly that it does not have a detail, with a link to the official page and no feedback question', stepTimeout, async () => {

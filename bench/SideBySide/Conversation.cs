@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace SideBySide;
+
+/// <summary>
+/// The eight turns every bot gets, in its own words: a welcome, a three-question recommendation, three FAQ questions
+/// its knowledge covers. Every activity asks for expectReplies and names a service URL nobody listens on.
+/// </summary>
+internal sealed record Conversation(string Start, IReadOnlyList<string> Messages)
+{
+    public static readonly Conversation CertBot = new(
+        "get a recommendation",
+        ["get a recommendation", "data scientist", "4", "AWS",
+         "do i need a certification to get hired", "how long to prepare for the google ml engineer exam", "is the aws machine learning specialty still available"]);
+
+    public static readonly Conversation Peer = new(
+        "hi",
+        ["hi", "data scientist", "4", "AWS",
+         "How much does the Google Cloud Professional Machine Learning Engineer exam cost?",
+         "How should I prepare and study for the Google Cloud machine learning engineer exam?",
+         "Do I need to know Python or write code to pass the machine learning certification?"]);
+
+    /// <summary>The question sent as the very first request after start, for the cold-start figures.</summary>
+    public string FirstQuestion => Messages[4];
+
+    public int Turns => Messages.Count + 1;
+
+    public static string ConversationUpdate(string conversationId, int sequence) => Envelope(
+        "conversationUpdate", conversationId, sequence,
+        "\"membersAdded\":[{\"id\":\"29:bench-user\",\"name\":\"Bench\"}],");
+
+    public static string Message(string conversationId, int sequence, string text) => Envelope(
+        "message", conversationId, sequence, $"\"text\":\"{text}\",");
+
+    private static string Envelope(string type, string conversationId, int sequence, string fields) =>
+        "{\"type\":\"" + type + "\",\"id\":\"" + conversationId + "-" + sequence.ToString(CultureInfo.InvariantCulture) + "\"," + fields
+        + "\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"deliveryMode\":\"expectReplies\",\"locale\":\"en-US\","
+        + "\"from\":{\"id\":\"29:bench-user\",\"name\":\"Bench\"},\"recipient\":{\"id\":\"28:bot\",\"name\":\"Bot\"},"
+        + "\"conversation\":{\"id\":\"" + conversationId + "\",\"conversationType\":\"personal\",\"tenantId\":\"bench\"}}";
+}

@@ -1,0 +1,53 @@
+using CertBot.Knowledge.Model;
+using CertBot.Text;
+
+namespace CertBot.Knowledge.Faq;
+
+/// <summary>
+/// Recognises a question that names one credential (or several one entry introduces) and asks only what it is ("what is AI-103?", "tell me about PMLE",
+/// "Microsoft data scientist associate credential, what's it about?") and finds the entry that introduces it
+/// (<c>overviewOf</c>). Such questions share almost no words with the entry, so neither the lexical matcher nor the
+/// embedding is sure of them, yet what they ask is plain: every word left once the credential's own words are
+/// removed is a curated overview word. Built once per knowledge generation.
+/// </summary>
+public sealed class CredentialOverviewQuestion
+{
+    private readonly CredentialMentions _mentions;
+    private readonly HashSet<string> _overviewWords;
+    private readonly Dictionary<string, FaqEntry> _overviews = new(StringComparer.Ordinal);
+
+    public CredentialOverviewQuestion(KnowledgeBase knowledge, CredentialMentions mentions)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(mentions);
+        _mentions = mentions;
+        _overviewWords = new HashSet<string>(knowledge.Lexicon.OverviewWords.Concat(knowledge.Lexicon.StopWords), StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in knowledge.Faqs)
+        {
+            foreach (var id in entry.OverviewOf)
+            {
+                _overviews.TryAdd(id, entry);
+            }
+        }
+    }
+
+    /// <summary>The entry introducing the one credential <paramref name="question"/> names, when that is all it asks; otherwise null.</summary>
+    public FaqEntry? Find(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (_overviewWords.Count == 0)
+        {
+            return null;
+        }
+
+        // Several names are one question only when one entry introduces them all ("AI-900 / AI-901").
+        var entries = _mentions.FindNamed(question).Select(c => _overviews.GetValueOrDefault(c.Id)).Distinct().ToArray();
+        if (entries is not [{ } entry])
+        {
+            return null;
+        }
+
+        var words = WordTokenizer.Words(question);
+        return words.Length > 0 && words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w)) ? entry : null;
+    }
+}
