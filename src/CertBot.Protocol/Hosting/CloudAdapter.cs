@@ -222,8 +222,8 @@ public sealed class CloudAdapter
 
                 telemetry.Failed(failure);
                 context.DiscardReplies();
-                // State that could not even be loaded means the bot never ran: the channel retries on the 503.
-                if (context.HasState)
+                // A store that could not even load the state: the bot never ran and the channel retries on the 503.
+                if (context.HasState || !storage)
                 {
                     await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
                 }

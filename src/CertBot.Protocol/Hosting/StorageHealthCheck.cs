@@ -46,8 +46,9 @@ public sealed class StorageHealthCheck(IServiceProvider services, IStorage stora
         }
         catch (StorageUnavailableException ex)
         {
-            // The provider's own words for the fault (a gone or replaced file, a full disk): never ids or data.
-            return HealthCheckResult.Unhealthy("storage unavailable: " + ex.Message);
+            // The provider's own words for the fault (a gone or replaced file, a full disk, an unreachable blob
+            // store): never ids, data or addresses.
+            return HealthCheckResult.Unhealthy(ex.Message);
         }
 #pragma warning disable CA1031 // Any store failure means not ready; the message names the kind of failure only.
         catch (Exception ex)

@@ -60,7 +60,8 @@ public sealed class StorageSelectionTests(AzuriteFixture azurite) : IClassFixtur
         using var live = await bot.Http.GetAsync("healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("storage: Unhealthy - storage not writable", body, StringComparison.Ordinal);
+        // The provider says what is wrong (AzureBlobStorage maps the refused connection to StorageUnavailableException).
+        Assert.Contains("storage: Unhealthy - State storage is unavailable: the blob store cannot be reached", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }
