@@ -84,7 +84,24 @@ public sealed class BotFrameworkOptions
     public int MaxIdentifierLength { get; set; } = 1024;
 
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(5);
-    public int DeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long an instance's claim on an activity id holds while its turn runs; a crashed instance's claim lapses
+    /// after it, so the channel's redelivery runs elsewhere. Above the longest turn, at most the channel's 15 s.
+    /// </summary>
+    public TimeSpan DeduplicationClaimTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Runs of one turn when its state save keeps losing to concurrent turns (each re-run reloads the state).</summary>
+    public int StateConflictRetries { get; set; } = 200;
+
+    /// <summary>
+    /// How long a turn waits behind this instance's other turns of the same conversation or user before it runs
+    /// anyway (it then relies on the ETag save alone). Queuing only saves re-runs; it is never needed for correctness.
+    /// </summary>
+    public TimeSpan TurnAdmissionWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Upper bound of the jittered pause between two runs of a turn that lost a state race.</summary>
+    public TimeSpan StateConflictMaxDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Largest serialized outgoing activity; Teams rejects about 100 KB, we stay under 80 KB.</summary>
     public int MaxOutgoingActivityBytes { get; set; } = 80 * 1024;

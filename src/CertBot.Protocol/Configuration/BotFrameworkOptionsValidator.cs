@@ -44,9 +44,24 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add("BotFramework:ConnectorMaxRetries must be between 0 and 10.");
         }
 
-        if (options.DeduplicationCapacity < 1)
+        if (options.DeduplicationClaimTimeout <= TimeSpan.Zero)
         {
-            failures.Add("BotFramework:DeduplicationCapacity must be at least 1.");
+            failures.Add("BotFramework:DeduplicationClaimTimeout must be positive.");
+        }
+
+        if (options.StateConflictRetries < 1)
+        {
+            failures.Add("BotFramework:StateConflictRetries must be at least 1.");
+        }
+
+        if (options.TurnAdmissionWait < TimeSpan.Zero)
+        {
+            failures.Add("BotFramework:TurnAdmissionWait must not be negative.");
+        }
+
+        if (options.StateConflictMaxDelay < TimeSpan.Zero)
+        {
+            failures.Add("BotFramework:StateConflictMaxDelay must not be negative.");
         }
 
         if (options.InvokeTimeout <= TimeSpan.Zero)
@@ -62,6 +77,12 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
         if (options.TurnReserve < TimeSpan.Zero || options.TurnReserve >= options.TurnTimeout)
         {
             failures.Add("BotFramework:TurnReserve must be at least 0 and shorter than BotFramework:TurnTimeout.");
+        }
+
+        if (options.DeduplicationClaimTimeout > TimeSpan.Zero && options.DeduplicationClaimTimeout <= options.TurnTimeout)
+        {
+            // A claim that lapses while its turn may still run would let a redelivery run the same activity twice.
+            failures.Add("BotFramework:DeduplicationClaimTimeout must be longer than BotFramework:TurnTimeout.");
         }
 
         foreach (var (value, key) in new[]

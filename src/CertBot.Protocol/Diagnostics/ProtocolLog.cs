@@ -110,4 +110,30 @@ internal static partial class ProtocolLog
 
     public static void StorageFailed(this ILogger logger, Exception exception, string? activityId) =>
         LogStorageFailed(logger, exception, WireText.ForLog(activityId));
+
+    public static void StateConflictRetry(this ILogger logger, string? activityId, int attempt) =>
+        LogStateConflictRetry(logger, WireText.ForLog(activityId), attempt);
+
+    public static void DuplicateInProgress(this ILogger logger, string? activityId) => LogDuplicateInProgress(logger, WireText.ForLog(activityId));
+
+    public static void DeliveryRecordFailed(this ILogger logger, Exception exception, string? activityId) =>
+        LogDeliveryRecordFailed(logger, exception, WireText.ForLog(activityId));
+
+    public static void RepliesUndelivered(this ILogger logger, Exception exception, string? activityId) =>
+        LogRepliesUndelivered(logger, exception, WireText.ForLog(activityId));
+
+    [LoggerMessage(22, LogLevel.Debug, "State save of activity {ActivityId} lost to a concurrent turn (run {Attempt}); running the turn again on the new state")]
+    private static partial void LogStateConflictRetry(ILogger logger, string activityId, int attempt);
+
+    [LoggerMessage(23, LogLevel.Information, "Activity {ActivityId} is already being processed by a turn that has not finished")]
+    private static partial void LogDuplicateInProgress(ILogger logger, string activityId);
+
+    [LoggerMessage(24, LogLevel.Warning, "Could not record activity {ActivityId} as processed; a redelivery may run it again")]
+    private static partial void LogDeliveryRecordFailed(ILogger logger, Exception exception, string activityId);
+
+    [LoggerMessage(25, LogLevel.Warning, "The state of activity {ActivityId} was saved but its replies could not be delivered")]
+    private static partial void LogRepliesUndelivered(ILogger logger, Exception exception, string activityId);
+
+    [LoggerMessage(26, LogLevel.Warning, "Removing expired de-duplication records failed; will try again")]
+    public static partial void DeliverySweepFailed(this ILogger logger, Exception exception);
 }

@@ -4,9 +4,10 @@ namespace CertBot.Protocol.Diagnostics;
 
 /// <summary>
 /// Times one turn: each <see cref="Completed"/> records the phase just finished (metric and a child span that starts
-/// where the previous phase ended); disposing records the total and ends the <c>certbot.turn</c> span.
+/// where the previous phase ended); disposing records the total and ends the <c>certbot.turn</c> span. A class, not a
+/// struct: the adapter starts it and the <see cref="Hosting.TurnRunner"/> records the phases it runs.
 /// </summary>
-public struct TurnTelemetry : IDisposable
+public sealed class TurnTelemetry : IDisposable
 {
     private readonly CertBotTelemetry _owner;
     private readonly Activity? _activity;
@@ -49,7 +50,7 @@ public struct TurnTelemetry : IDisposable
     }
 
     /// <summary>Marks the turn as failed (the bot apologised).</summary>
-    public readonly void Failed(Exception exception)
+    public void Failed(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         _activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
@@ -57,11 +58,6 @@ public struct TurnTelemetry : IDisposable
 
     public void Dispose()
     {
-        if (_owner is null)
-        {
-            return;
-        }
-
         _owner.RecordPhase(TurnPhases.Total, _activityType, _owner.Elapsed(_started, out _));
         _activity?.Dispose();
     }

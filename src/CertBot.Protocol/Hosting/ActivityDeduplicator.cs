@@ -1,65 +1,125 @@
+using System.Text.Json;
 using CertBot.Protocol.Configuration;
+using CertBot.Protocol.Diagnostics;
+using CertBot.Protocol.Schema;
+using CertBot.Protocol.Serialization;
+using CertBot.Protocol.State;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
-/// Remembers (conversation id, activity id) pairs for a few minutes so a redelivered activity runs only once.
-/// Bounded: the oldest entries are dropped first when the capacity is reached.
+/// Exactly-once delivery across instances through the store: an instance claims an activity id with a create-only
+/// record before its turn runs, marks it done only when the turn succeeded (kept for
+/// <see cref="BotFrameworkOptions.DeduplicationWindow"/>, with the invoke response a duplicate must get again), and
+/// releases it when the turn failed or timed out, so the channel's redelivery runs. A delivery that finds the id
+/// claimed waits for that turn to finish; a crashed instance's claim lapses after
+/// <see cref="BotFrameworkOptions.DeduplicationClaimTimeout"/>.
 /// </summary>
-internal sealed class ActivityDeduplicator
+internal sealed class ActivityDeduplicator(IStorage storage, IOptions<BotFrameworkOptions> options, TimeProvider clock, ILogger<ActivityDeduplicator> logger)
 {
-    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<(string Key, DateTimeOffset Expires)> _order = new();
-    private readonly Lock _gate = new();
-    private readonly TimeProvider _clock;
-    private readonly TimeSpan _window;
-    private readonly int _capacity;
+    /// <summary>Prefix of every delivery record, for the sweeper.</summary>
+    public const string KeyPrefix = "certbot/deliveries/";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly BotFrameworkOptions _options = options.Value;
 
-    public ActivityDeduplicator(IOptions<BotFrameworkOptions> options, TimeProvider clock)
+    public static string Key(Activity activity)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _clock = clock;
-        _window = options.Value.DeduplicationWindow;
-        _capacity = options.Value.DeduplicationCapacity;
+        ArgumentNullException.ThrowIfNull(activity);
+        return $"{KeyPrefix}{activity.ChannelId}/{activity.Conversation?.Id}/{activity.Id}";
     }
 
-    public int Count
+    /// <summary>Claims the activity for this delivery, or says it is a duplicate (of a finished turn, or of one still running).</summary>
+    public async Task<DeliveryClaim> ClaimAsync(Activity activity, CancellationToken cancellationToken)
     {
-        get
+        var key = Key(activity);
+        var running = JsonSerializer.Serialize(
+            new DeliveryRecord(DeliveryStates.Running, clock.GetUtcNow() + _options.DeduplicationClaimTimeout), ProtocolJsonContext.Default.DeliveryRecord);
+        string? precondition = null;
+        while (true)
         {
-            lock (_gate)
+            try
             {
-                return _seen.Count;
+                var etags = await storage.WriteAsync(
+                    new Dictionary<string, StoreItem> { [key] = new(running, precondition) }, cancellationToken).ConfigureAwait(false);
+                return new DeliveryClaim(DeliveryOutcome.Claimed, key, etags[key], null);
             }
+            catch (StorageConcurrencyException)
+            {
+                // Someone holds or held the id: look at what they left.
+            }
+
+            var stored = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            if (!stored.TryGetValue(key, out var item))
+            {
+                precondition = null; // released meanwhile: claim afresh
+                continue;
+            }
+
+            var record = JsonSerializer.Deserialize(item.Json, ProtocolJsonContext.Default.DeliveryRecord)!;
+            if (record.Expires <= clock.GetUtcNow())
+            {
+                precondition = item.ETag; // a lapsed claim or an old record: take it over
+                continue;
+            }
+
+            if (record.State == DeliveryStates.Done)
+            {
+                return new DeliveryClaim(DeliveryOutcome.Finished, key, item.ETag, record);
+            }
+
+            // Another delivery of the same activity is running now (possibly on another instance): wait for its outcome.
+            logger.DuplicateInProgress(activity.Id);
+            await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
+            precondition = null;
         }
     }
 
-    /// <summary>True the first time a pair is seen within the window; false for a repeat.</summary>
-    public bool TryRegister(string conversationId, string activityId)
+    /// <summary>Marks the claimed activity as processed; a failure to do so is logged, never a failed turn.</summary>
+    public async Task CompleteAsync(DeliveryClaim claim, Activity activity, InvokeResponse? invokeResponse)
     {
-        var key = string.Concat(conversationId, "\n", activityId);
-        var now = _clock.GetUtcNow();
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(claim);
+        var done = new DeliveryRecord(DeliveryStates.Done, clock.GetUtcNow() + _options.DeduplicationWindow, invokeResponse?.Status, invokeResponse?.Body);
+        try
         {
-            while (_order.Count > 0 && (_order.Peek().Expires <= now || _order.Count >= _capacity))
+            // Not the request's token: the turn is committed, its record must be written even if the caller went away.
+            await storage.WriteAsync(new Dictionary<string, StoreItem>
             {
-                var (oldKey, expires) = _order.Dequeue();
-                if (_seen.TryGetValue(oldKey, out var current) && current == expires)
-                {
-                    _seen.Remove(oldKey);
-                }
-            }
+                [claim.Key] = new(JsonSerializer.Serialize(done, ProtocolJsonContext.Default.DeliveryRecord), claim.ETag),
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The turn already succeeded; the record is best effort and its loss only risks a re-run.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.DeliveryRecordFailed(ex, activity?.Id);
+        }
+    }
 
-            if (_seen.TryGetValue(key, out var existing) && existing > now)
-            {
-                return false;
-            }
-
-            var expiry = now + _window;
-            _seen[key] = expiry;
-            _order.Enqueue((key, expiry));
-            return true;
+    /// <summary>Gives the id back after a failed turn so a redelivery runs it.</summary>
+    public async Task ReleaseAsync(DeliveryClaim claim, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        try
+        {
+            await storage.DeleteAsync(claim.Key, claim.ETag, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A claim that cannot be released lapses after the claim timeout.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.DeliveryRecordFailed(ex, activity?.Id);
         }
     }
 }
+
+/// <summary>What a delivery found: it may run the turn, or it repeats one that finished.</summary>
+internal enum DeliveryOutcome
+{
+    Claimed,
+    Finished,
+}
+
+/// <summary>The result of <see cref="ActivityDeduplicator.ClaimAsync"/>: the record's key and ETag, and for a finished turn its record.</summary>
+internal sealed record DeliveryClaim(DeliveryOutcome Outcome, string Key, string? ETag, DeliveryRecord? Finished);

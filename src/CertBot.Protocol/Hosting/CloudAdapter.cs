@@ -1,9 +1,12 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
+using System.Text.Json;
 using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
+using CertBot.Protocol.Serialization;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,8 +15,11 @@ using Microsoft.Extensions.Options;
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
-/// Runs turns: normalises the incoming activity, serializes turns per conversation, loads and saves state, resolves
-/// the host's <see cref="IBot"/> per turn and turns a failure into a logged error plus an apology to the user.
+/// Runs turns: normalises the incoming activity, hands it to the <see cref="TurnRunner"/> (state loaded with ETags,
+/// saved with them, the turn re-run on a conflict: no lock, so any number of instances can share one store), then
+/// delivers the replies, which leave only after the save, through the turn's <see cref="ReplyDelivery"/>: the
+/// Connector while it answers within the budget, otherwise the durable <see cref="ReplyOutbox"/>. A failure becomes a
+/// logged error plus an apology (queued, not sent, when the Connector just failed or the budget is spent).
 /// Every turn runs inside a <see cref="TurnBudget"/> (<see cref="BotFrameworkOptions.TurnTimeout"/>, invokes
 /// <see cref="BotFrameworkOptions.InvokeTimeout"/>): past it the turn is cancelled and answered as failed.
 /// Usable in-process (console chat) without HTTP or authentication.
@@ -21,17 +27,20 @@ namespace CertBot.Protocol.Hosting;
 public sealed class CloudAdapter
 {
     private readonly IServiceScopeFactory _scopes;
+    private readonly TurnRunner _runner;
     private readonly IStorage _storage;
+    private readonly TrustedServiceUrls _trustedServiceUrls;
     private readonly BotFrameworkOptions _options;
     private readonly TurnBudget _budget;
     private readonly ReplyOutbox? _outbox;
     private readonly ILogger<CloudAdapter> _logger;
     private readonly CertBotTelemetry _telemetry;
-    private readonly ConversationLocks _locks = new();
 
     public CloudAdapter(
         IServiceScopeFactory scopes,
+        TurnRunner runner,
         IStorage storage,
+        TrustedServiceUrls trustedServiceUrls,
         IOptions<BotFrameworkOptions> options,
         TurnBudget budget,
         ILogger<CloudAdapter> logger,
@@ -40,16 +49,15 @@ public sealed class CloudAdapter
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
+        _runner = runner;
         _storage = storage;
+        _trustedServiceUrls = trustedServiceUrls;
         _options = options.Value;
         _budget = budget;
         _outbox = outbox;
         _logger = logger;
         _telemetry = telemetry;
     }
-
-    /// <summary>Conversations with a turn running or waiting (lets tests prove locks do not leak).</summary>
-    internal int ActiveConversationLocks => _locks.Count;
 
     /// <summary>
     /// Runs one turn. With <c>deliveryMode</c> = <c>expectReplies</c> every reply is returned in
@@ -73,8 +81,12 @@ public sealed class CloudAdapter
         return await RunBoundedAsync(activity, identity, callback: null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="callback"/> in a turn for a stored conversation (proactive message).</summary>
-    public Task<TurnResult> ContinueConversationAsync(
+    /// <summary>
+    /// Runs <paramref name="callback"/> in a turn for a conversation (proactive message). When the store holds this
+    /// conversation's reference with a service URL a validated channel token vouched for, that URL is trusted again
+    /// here, on any instance and after restarts.
+    /// </summary>
+    public async Task<TurnResult> ContinueConversationAsync(
         ConversationReference reference, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -90,24 +102,54 @@ public sealed class CloudAdapter
             Recipient = reference.Bot,
             Locale = reference.Locale,
         };
-        return RunBoundedAsync(activity, identity: null, callback, cancellationToken);
+        if (await GetConversationReferenceAsync(reference.ChannelId ?? "unknown", reference.Conversation?.Id ?? "", cancellationToken).ConfigureAwait(false) is
+            { ServiceUrlValidated: true } stored
+            && string.Equals(stored.Reference.ServiceUrl, reference.ServiceUrl, StringComparison.OrdinalIgnoreCase)
+            && reference.ServiceUrl is not null)
+        {
+            _trustedServiceUrls.TrustValidated(reference.ServiceUrl);
+        }
+
+        return await RunBoundedAsync(activity, identity: null, callback, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reference an earlier turn of this conversation left in the store (on any instance), or null.</summary>
+    public async Task<StoredConversationReference?> GetConversationReferenceAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var key = TurnState.ReferenceKey(channelId, conversationId);
+        var stored = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return stored.TryGetValue(key, out var item)
+            ? JsonSerializer.Deserialize(item.Json, ProtocolJsonContext.Default.StoredConversationReference)
+            : null;
+    }
+
+    private static void Normalize(Activity activity, ClaimsIdentity? identity)
+    {
+        // A callerId on the wire is never trusted (A2251); it is stamped only for an authenticated channel caller.
+        activity.CallerId = identity?.FindFirst("serviceurl") is not null ? "urn:botframework:azure" : null;
+        if (activity.Type == ActivityTypes.Message)
+        {
+            activity.RemoveRecipientMention();
+        }
     }
 
     /// <summary>
     /// Runs a turn inside its budget (the request's, when the endpoint started one). When the budget is spent the
-    /// turn's token is cancelled and the caller gets a failed result at once, even if bot code ignores the token.
+    /// turn's token is cancelled and the caller gets a failed result at once, even if bot code ignores the token; a
+    /// turn whose state was saved by then says so (<see cref="TurnResult.Committed"/>), so its redelivery is not run.
     /// </summary>
     private async Task<TurnResult> RunBoundedAsync(
         Activity activity, ClaimsIdentity? identity, Func<ITurnContext, CancellationToken, Task>? callback, CancellationToken cancellationToken)
     {
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var timeout = isInvoke && _options.InvokeTimeout < _options.TurnTimeout ? _options.InvokeTimeout : _options.TurnTimeout;
-        // An invoke's answer is its HTTP body, so its budget keeps only a small reserve for the state write.
+        // An invoke's answer is its HTTP body, so its budget keeps only a small reserve for queueing replies.
         var reserve = isInvoke ? TimeSpan.FromTicks(Math.Min(_options.TurnReserve.Ticks, timeout.Ticks / 5)) : _options.TurnReserve;
         using var scope = _budget.Begin(timeout, reserve);
         var left = _budget.Left!.Value;
         var bounded = _budget.ForTurn(timeout, cancellationToken);
-        var turn = RunTurnAsync(activity, identity, bounded, callback);
+        var progress = new TurnProgress();
+        var turn = RunTurnAsync(activity, identity, bounded, progress, callback);
         // Disposed when the turn ends, which may be after this method returned (bot code that ignores its token).
         _ = turn.ContinueWith(static (_, state) => ((BudgetToken)state!).Dispose(), bounded, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,106 +163,104 @@ public sealed class CloudAdapter
             }
             catch (OperationCanceledException) when (bounded.TimedOut)
             {
-                // Lock wait or state load did not finish in time; the bot never ran.
+                // Admission wait or state load did not finish in time; the bot never ran.
                 _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
                 return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
-            }
-            catch (StorageUnavailableException ex)
-            {
-                // State could not even be read: the bot never ran, and the channel should try again later.
-                _logger.StorageFailed(ex, activity.Id);
-                return new TurnResult([], isInvoke ? new InvokeResponse(503) : null, Faulted: true, StorageUnavailable: true);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
-        // The turn goes on in the background until it notices its cancelled token; its own failure is logged there.
+        // The turn goes on in the background until it notices its cancelled token; its own failure is logged there, and
+        // replies of a saved turn still leave through the outbox.
         _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
-    }
-
-    private static void Normalize(Activity activity, ClaimsIdentity? identity)
-    {
-        // A callerId on the wire is never trusted (A2251); it is stamped only for an authenticated channel caller.
-        activity.CallerId = identity?.FindFirst("serviceurl") is not null ? "urn:botframework:azure" : null;
-        if (activity.Type == ActivityTypes.Message)
-        {
-            activity.RemoveRecipientMention();
-        }
+        return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true, Committed: progress.Committed);
     }
 
     private async Task<TurnResult> RunTurnAsync(
         Activity activity,
         ClaimsIdentity? identity,
         BudgetToken budget,
+        TurnProgress progress,
         Func<ITurnContext, CancellationToken, Task>? callback = null)
     {
         var cancellationToken = budget.Token;
-        var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
         using var telemetry = _telemetry.StartTurn(activity.Type, activity.Id);
-        using var turnLock = await _locks.AcquireAsync($"{channelId}/{activity.Conversation!.Id}", cancellationToken).ConfigureAwait(false);
-        telemetry.Completed(TurnPhases.Lock);
-        var state = await TurnState.LoadAsync(_storage, channelId, activity.Conversation.Id!, activity.From?.Id, cancellationToken).ConfigureAwait(false);
-        telemetry.Completed(TurnPhases.Load);
-
-        var scope = _scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        // One scope for the Connector of the whole turn; the bot gets a fresh scope per run inside the runner.
+        var delivery = _scopes.CreateAsyncScope();
+        await using (delivery.ConfigureAwait(false))
         {
-            var services = scope.ServiceProvider;
-            var context = new TurnContext(
-                activity, identity, state, services.GetRequiredService<ConnectorClient>, _options.MaxOutgoingActivityBytes, _outbox, _budget, _logger);
-            try
+            var connector = delivery.ServiceProvider.GetRequiredService<ConnectorClient>;
+            // One per turn, shared by every run: a Connector failure seen by a typing indicator holds for the replies too.
+            var replies = new ReplyDelivery(_outbox, _budget, _logger, activity.Id, _options.MaxOutgoingActivityBytes);
+            var outcome = await _runner.RunAsync(activity, identity, connector, callback, replies, telemetry, cancellationToken).ConfigureAwait(false);
+            var context = outcome.Context;
+            var isInvoke = activity.Type == ActivityTypes.Invoke;
+            if (!outcome.Committed)
             {
-                if (callback is null)
+                var failure = outcome.Failure!;
+                if (failure is OperationCanceledException && !budget.TimedOut)
                 {
-                    await services.GetRequiredService<IBot>().OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
+                    // The caller went away (not our budget): nobody is waiting for an answer or an apology.
+                    ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+
+                var storage = failure is StorageUnavailableException;
+                if (failure is StorageConcurrencyException)
+                {
+                    _logger.StateConflict(activity.Id);
+                }
+
+                if (storage)
+                {
+                    _logger.StorageFailed(failure, activity.Id);
                 }
                 else
                 {
-                    await callback(context, cancellationToken).ConfigureAwait(false);
+                    _logger.TurnFailed(failure, activity.Id, activity.Type);
                 }
 
-                telemetry.Completed(TurnPhases.Bot);
-                await state.SaveAsync(cancellationToken).ConfigureAwait(false);
-                telemetry.Completed(TurnPhases.Save);
+                telemetry.Failed(failure);
+                context.DiscardReplies();
+                // A store that could not even load the state: the bot never ran and the channel retries on the 503.
+                if (context.HasState || !storage)
+                {
+                    await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new TurnResult(
+                    [.. context.BufferedReplies], isInvoke ? new InvokeResponse(storage ? 503 : 500) : null, Faulted: true, StorageUnavailable: storage);
+            }
+
+            progress.Committed = true;
+            var invokeResponse = isInvoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
+            try
+            {
+                await context.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !budget.TimedOut)
             {
                 throw;
             }
-#pragma warning disable CA1031 // Any failure of bot code must become a logged error and an apology, never a crash.
+#pragma warning disable CA1031 // The state is saved; an undeliverable reply is logged and answered with an apology, never a crash.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                if (ex is StorageConcurrencyException)
-                {
-                    _logger.StateConflict(activity.Id);
-                }
-
-                var storage = ex is StorageUnavailableException;
-                if (storage)
-                {
-                    _logger.StorageFailed(ex, activity.Id);
-                }
-                else
-                {
-                    _logger.TurnFailed(ex, activity.Id, activity.Type);
-                }
-
+                _logger.RepliesUndelivered(ex, activity.Id);
                 telemetry.Failed(ex);
-
+                context.DiscardReplies();
                 await ApologizeAsync(context, cancellationToken).ConfigureAwait(false);
-                return new TurnResult(
-                    [.. context.BufferedReplies],
-                    activity.Type == ActivityTypes.Invoke ? new InvokeResponse(storage ? 503 : 500) : null,
-                    Faulted: true,
-                    StorageUnavailable: storage);
+                return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true, Committed: true);
             }
 
-            var invokeResponse = activity.Type == ActivityTypes.Invoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
-            return new TurnResult([.. context.BufferedReplies], invokeResponse);
+            return new TurnResult([.. context.BufferedReplies], invokeResponse, Committed: true);
         }
+    }
+
+    /// <summary>Whether the turn's state is saved: read by <see cref="RunBoundedAsync"/> when the turn overran its budget.</summary>
+    private sealed class TurnProgress
+    {
+        public volatile bool Committed;
     }
 
     private async Task ApologizeAsync(TurnContext context, CancellationToken cancellationToken)
@@ -236,6 +276,7 @@ public sealed class CloudAdapter
             if (!await context.TryQueueInsteadAsync(apology).ConfigureAwait(false))
             {
                 await context.SendActivityAsync(apology, cancellationToken).ConfigureAwait(false);
+                await context.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // The apology is best effort; its failure must not hide the original error.

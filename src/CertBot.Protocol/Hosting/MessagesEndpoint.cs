@@ -6,6 +6,7 @@ using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
+using CertBot.Protocol.State;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,12 @@ namespace CertBot.Protocol.Hosting;
 
 /// <summary>
 /// <c>POST /api/messages</c>: checks method, media type, size and shape, authenticates, applies the tenant
-/// allow-list and de-duplication, runs the turn inline and writes the protocol's response.
+/// allow-list and de-duplication (through the store, so a redelivery to another instance is caught too), runs the
+/// turn inline and writes the protocol's response.
 /// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome. The whole request runs in one
 /// <see cref="TurnBudget"/> of <see cref="BotFrameworkOptions.TurnTimeout"/>; signing keys that cannot be had in it
-/// give 503 (our side is not ready), never a wait on a stalled metadata endpoint.
+/// give 503 (our side is not ready), never a wait on a stalled metadata endpoint, and so does a store that cannot
+/// keep state (never a silent success).
 /// </summary>
 internal sealed class MessagesEndpoint(
     CloudAdapter adapter,
@@ -121,25 +124,91 @@ internal sealed class MessagesEndpoint(
             return;
         }
 
-        if (!string.IsNullOrEmpty(activity.Id) && !deduplicator.TryRegister(activity.Conversation!.Id!, activity.Id))
+        if (string.IsNullOrEmpty(activity.Id))
         {
-            logger.DuplicateIgnored(activity.Id);
-            response.StatusCode = StatusCodes.Status200OK;
+            var untracked = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            if (untracked.StorageUnavailable)
+            {
+                await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
+                return;
+            }
+
+            await WriteTurnResultAsync(response, activity, untracked, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+        DeliveryClaim claim;
+        using (var claimBudget = budget.ForTurn(_options.TurnTimeout, cancellationToken))
+        {
+            try
+            {
+                claim = await deduplicator.ClaimAsync(activity, claimBudget.Token).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                logger.StorageFailed(ex, activity.Id);
+                await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (claimBudget.TimedOut)
+            {
+                // Another delivery of this activity is still running past our budget: the channel should ask again.
+                logger.TurnTimedOut(activity.Id, activity.Type, _options.TurnTimeout.TotalMilliseconds);
+                await WriteProblemAsync(
+                    response, "Busy", "This activity is still being processed; try again shortly.", CancellationToken.None,
+                    StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        if (claim.Outcome == DeliveryOutcome.Finished)
+        {
+            logger.DuplicateIgnored(activity.Id);
+            await WriteTurnResultAsync(response, activity, DuplicateResult(activity, claim.Finished!), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await RunClaimedAsync(activity, identity, claim, cancellationToken).ConfigureAwait(false);
         if (result.StorageUnavailable)
         {
-            // Never a silent success: the turn's state was not kept, so the channel must not think it was.
-            await WriteProblemAsync(
-                response, "Not ready", "The bot cannot keep conversation state right now; try again shortly.", CancellationToken.None,
-                StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
             return;
         }
 
         await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Runs a claimed activity; the id is recorded as done only once its state is saved, and released otherwise.</summary>
+    private async Task<TurnResult> RunClaimedAsync(Activity activity, ClaimsIdentity? identity, DeliveryClaim claim, CancellationToken cancellationToken)
+    {
+        TurnResult? result = null;
+        try
+        {
+            result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            if (result is { Committed: true })
+            {
+                await deduplicator.CompleteAsync(claim, activity, result.InvokeResponse).ConfigureAwait(false);
+            }
+            else
+            {
+                await deduplicator.ReleaseAsync(claim, activity).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Never a silent success: the turn's state was not kept, so the channel must not think it was.</summary>
+    private static Task WriteStorageUnavailableAsync(HttpResponse response) =>
+        WriteProblemAsync(
+            response, "Not ready", "The bot cannot keep conversation state right now; try again shortly.", CancellationToken.None,
+            StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>What a repeat of a finished turn gets: the same kind of body, without running anything again.</summary>
+    private static TurnResult DuplicateResult(Activity activity, DeliveryRecord finished) =>
+        new([], activity.Type == ActivityTypes.Invoke && finished.InvokeStatus is { } status ? new InvokeResponse(status, finished.InvokeBody) : null, Committed: true);
 
     private static async Task WriteTurnResultAsync(HttpResponse response, Activity activity, TurnResult result, CancellationToken cancellationToken)
     {

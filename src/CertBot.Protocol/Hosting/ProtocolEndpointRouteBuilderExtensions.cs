@@ -13,7 +13,7 @@ public static class ProtocolEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>BotFramework:MessagesPath</c> (default <c>/api/messages</c>, every method so others get 405),
-    /// <c>GET /healthz</c> (alive) and <c>GET /readyz</c> (every check tagged "ready": 200 when healthy or degraded, 503 when one is unhealthy).
+    /// <c>GET /healthz</c> (checks tagged "live": the process answers) and <c>GET /readyz</c> (every check tagged "ready": 200 when healthy or degraded, 503 when one is unhealthy).
     /// </summary>
     public static IEndpointRouteBuilder MapCertBotProtocol(this IEndpointRouteBuilder endpoints)
     {
@@ -23,11 +23,15 @@ public static class ProtocolEndpointRouteBuilderExtensions
         var messages = services.GetRequiredService<MessagesEndpoint>();
 
         endpoints.Map(path, (RequestDelegate)messages.HandleAsync);
-        endpoints.MapGet("/healthz", (RequestDelegate)(static context =>
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            context.Response.ContentType = "text/plain";
-            return context.Response.WriteAsync("ok", context.RequestAborted);
-        }));
+            Predicate = check => check.Tags.Contains(ReadinessResponseWriter.LiveTag),
+            ResponseWriter = static (context, report) =>
+            {
+                context.Response.ContentType = "text/plain";
+                return context.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? "ok" : "not ok", context.RequestAborted);
+            },
+        });
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadinessResponseWriter.ReadyTag),

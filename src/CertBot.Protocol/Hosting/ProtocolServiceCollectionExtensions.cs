@@ -4,6 +4,7 @@ using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Outbox;
 using CertBot.Protocol.State;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,9 +19,10 @@ namespace CertBot.Protocol.Hosting;
 public static class ProtocolServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="BotFrameworkOptions"/> (root <c>MicrosoftApp*</c> keys + section <c>BotFramework</c>) and
-    /// <see cref="StorageOptions"/> (section <c>Storage</c>), validated at start-up, and registers the adapter,
-    /// authentication, Connector client (with retries), token provider and storage.
+    /// Binds <see cref="BotFrameworkOptions"/> (root <c>MicrosoftApp*</c> keys + section <c>BotFramework</c>), validated
+    /// at start-up, and registers the adapter, turn runner, de-duplication, authentication, Connector client (with
+    /// retries), token provider and the health checks. The state store is the host's choice: call one provider's setup
+    /// extension (<see cref="StorageServiceCollectionExtensions.AddCertBotMemoryStorage"/>, or the Sqlite or AzureBlob project's).
     /// </summary>
     public static IServiceCollection AddCertBotProtocol(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,16 +33,11 @@ public static class ProtocolServiceCollectionExtensions
             .Configure(options => BindBotFramework(options, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<CertBotTelemetry>();
         services.TryAddSingleton<TurnBudget>();
-        services.TryAddSingleton<IStorage>(CreateStorage);
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ChannelTokenValidator>();
         services.TryAddSingleton(sp => new ConnectorTokenHealth(
@@ -56,9 +53,12 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<ReplyOutbox>();
         services.TryAddSingleton<OutboxDelivery>();
         services.AddHostedService<OutboxDeliveryWorker>();
+        services.TryAddSingleton<TurnRunner>();
         services.TryAddSingleton(sp => new CloudAdapter(
             sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TurnRunner>(),
             sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<TrustedServiceUrls>(),
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>(),
             sp.GetRequiredService<TurnBudget>(),
             sp.GetRequiredService<ILogger<CloudAdapter>>(),
@@ -66,7 +66,9 @@ public static class ProtocolServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OutboxOptions>>().Value.Enabled ? sp.GetRequiredService<ReplyOutbox>() : null));
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
+        services.AddHostedService<DeliveryRecordSweeper>();
         services.AddHealthChecks()
+            .AddCheck("process", static () => HealthCheckResult.Healthy("alive"), tags: [ReadinessResponseWriter.LiveTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag])
             .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag])
             .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadinessResponseWriter.ReadyTag]);
@@ -121,14 +123,6 @@ public static class ProtocolServiceCollectionExtensions
         var wait = outcome.Result is { } response ? ConnectorRetryPolicy.RetryAfter(response, budget.Clock.GetUtcNow()) : null;
         wait ??= options.ConnectorRetryBaseDelay * Math.Pow(2, attempt);
         return wait < left;
-    }
-
-    private static IStorage CreateStorage(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>();
-        return string.Equals(options.Value.Provider, "Memory", StringComparison.OrdinalIgnoreCase)
-            ? new MemoryStorage()
-            : new SqliteStorage(options, services.GetRequiredService<TimeProvider>());
     }
 
     private static void BindBotFramework(BotFrameworkOptions options, IConfiguration configuration)

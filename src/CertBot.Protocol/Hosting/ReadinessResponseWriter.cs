@@ -10,6 +10,9 @@ public static class ReadinessResponseWriter
     /// <summary>The tag of the checks behind /readyz.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>The tag of the checks behind /healthz (the process answers at all).</summary>
+    public const string LiveTag = "live";
+
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,17 +1,19 @@
 using System.Security.Claims;
 using CertBot.Protocol.Connector;
-using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
-using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Hosting;
 
 /// <summary>
-/// The <see cref="ITurnContext"/> the adapter hands to the bot: sends go to the Connector, or into a buffer when the
-/// incoming activity asked for <c>expectReplies</c> (then no Connector call is made at all). Sends go through the
-/// turn's <see cref="ReplyDelivery"/>, which queues what the Connector does not take within the budget.
+/// The <see cref="ITurnContext"/> the adapter hands to the bot. Nothing the bot sends leaves during the turn: with
+/// <c>expectReplies</c> replies are buffered for the HTTP body (no Connector call at all); otherwise sends, replies,
+/// updates and deletes are deferred and <see cref="FlushAsync"/> makes the Connector calls, in order, only after the
+/// turn's state was saved, so a turn re-run after a state conflict never speaks twice. Typing indicators and
+/// conversation creation (idempotent for a personal chat) go out at once. Sends (typing included) go through the
+/// turn's <see cref="ReplyDelivery"/>, which queues in the durable outbox what the Connector does not take within the
+/// turn's budget; updates and deletes go to the Connector directly.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
@@ -19,29 +21,22 @@ public sealed class TurnContext : ITurnContext
     private readonly int _maxOutgoingBytes;
     private readonly ReplyDelivery _delivery;
     private readonly List<Activity> _buffered = [];
+    private readonly List<Func<ConnectorClient, CancellationToken, Task>> _deferred = [];
     private ConversationReference? _reference;
 
     internal TurnContext(
-        Activity activity,
-        ClaimsIdentity? identity,
-        ITurnState state,
-        Func<ConnectorClient> connector,
-        int maxOutgoingBytes,
-        ReplyOutbox? outbox = null,
-        TurnBudget? budget = null,
-        ILogger? logger = null)
+        Activity activity, ClaimsIdentity? identity, ITurnState? state, Func<ConnectorClient> connector, int maxOutgoingBytes, ReplyDelivery? delivery = null)
     {
         Activity = activity;
         Identity = identity;
-        State = state;
+        // Null only for the apology after the state could not even be loaded: it never reaches bot code.
+        State = state!;
         _connector = connector;
         _maxOutgoingBytes = maxOutgoingBytes;
-        _delivery = new ReplyDelivery(outbox, budget, logger, activity.Id, maxOutgoingBytes);
+        _delivery = delivery ?? new ReplyDelivery(null, null, null, activity.Id, maxOutgoingBytes);
+        HasState = state is not null;
         BuffersReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
     }
-
-    /// <summary>Replies of this turn that went to the outbox instead of the Connector.</summary>
-    internal int QueuedReplies => _delivery.Queued;
 
     public Activity Activity { get; }
     public ClaimsIdentity? Identity { get; }
@@ -51,8 +46,45 @@ public sealed class TurnContext : ITurnContext
     public bool BuffersReplies { get; }
     public InvokeResponse? InvokeResponse { get; set; }
 
+    /// <summary>False only for the context of a turn whose state could not even be loaded (the bot never ran).</summary>
+    internal bool HasState { get; }
+
+    /// <summary>Replies of this turn that went to the outbox instead of the Connector.</summary>
+    internal int QueuedReplies => _delivery.Queued;
+
     /// <summary>Activities buffered this turn, in send order.</summary>
     internal IReadOnlyList<Activity> BufferedReplies => _buffered;
+
+    /// <summary>Connector calls waiting for the state save.</summary>
+    internal int DeferredCount => _deferred.Count;
+
+    /// <summary>Forgets every reply of a failed turn (buffered or deferred), so only the apology goes out.</summary>
+    internal void DiscardReplies()
+    {
+        _buffered.Clear();
+        _deferred.Clear();
+    }
+
+    /// <summary>
+    /// Makes the deferred Connector calls in the order the bot made them. Sends go through the turn's
+    /// <see cref="ReplyDelivery"/>: once the Connector failed or the time for sends is up, the rest are queued in the
+    /// outbox instead of lost. A failure that cannot be queued (a rejected call) stops the rest.
+    /// </summary>
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var connector = _connector();
+        foreach (var call in _deferred)
+        {
+            await call(connector, cancellationToken).ConfigureAwait(false);
+        }
+
+        _deferred.Clear();
+    }
 
     public async Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
@@ -76,36 +108,20 @@ public sealed class TurnContext : ITurnContext
 
         var serviceUrl = RequireServiceUrl();
         var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The outgoing activity has no conversation id.");
-        return await DeliverAsync(
-            activity,
-            conversationId,
-            (connector, token) => string.IsNullOrEmpty(activity.ReplyToId)
-                ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, token)
-                : connector.ReplyToActivityAsync(serviceUrl, conversationId, activity.ReplyToId, activity, token),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<ResourceResponse> DeliverAsync(
-        Activity activity, string conversationId, Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send, CancellationToken cancellationToken)
-    {
-        var response = await _delivery.SendAsync(activity, conversationId, token => send(_connector(), token), cancellationToken).ConfigureAwait(false);
-        Responded |= activity.Type != ActivityTypes.Typing;
-        return response;
-    }
-
-    /// <summary>Queues the apology of a failed turn: never through a Connector that just failed or once the budget is spent.</summary>
-    internal async Task<bool> TryQueueInsteadAsync(Activity activity)
-    {
-        if (BuffersReplies || !_delivery.MustQueue)
+        var replyToId = activity.ReplyToId;
+        Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send = (connector, ct) => string.IsNullOrEmpty(replyToId)
+            ? connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct)
+            : connector.ReplyToActivityAsync(serviceUrl, conversationId, replyToId, activity, ct);
+        if (activity.Type == ActivityTypes.Typing)
         {
-            return false;
+            // Says "working on it" now; it changes no state, so a re-run after a conflict may send it again harmlessly.
+            return await _delivery.SendAsync(activity, conversationId, ct => send(_connector(), ct), cancellationToken).ConfigureAwait(false);
         }
 
-        activity.Type ??= ActivityTypes.Message;
-        ApplyIncomingDefaults(activity);
-        await _delivery.QueueAsync(activity, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
+        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        Defer(activity, conversationId, send);
         Responded = true;
-        return true;
+        return new ResourceResponse(null);
     }
 
     public async Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -126,9 +142,12 @@ public sealed class TurnContext : ITurnContext
             return new ResourceResponse(activity.Id);
         }
 
-        var response = await _connector().UpdateActivityAsync(
-            RequireServiceUrl(), activity.Conversation!.Id!, activity.Id, activity, cancellationToken).ConfigureAwait(false);
-        return response ?? new ResourceResponse(activity.Id);
+        var serviceUrl = RequireServiceUrl();
+        var conversationId = activity.Conversation!.Id!;
+        var activityId = activity.Id;
+        _deferred.Add((connector, ct) => connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, activity, ct));
+        await Task.CompletedTask.ConfigureAwait(false);
+        return new ResourceResponse(activity.Id);
     }
 
     public async Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken = default)
@@ -146,7 +165,10 @@ public sealed class TurnContext : ITurnContext
             return;
         }
 
-        await _connector().DeleteActivityAsync(RequireServiceUrl(), RequireConversationId(), activityId, cancellationToken).ConfigureAwait(false);
+        var serviceUrl = RequireServiceUrl();
+        var conversationId = RequireConversationId();
+        _deferred.Add((connector, ct) => connector.DeleteActivityAsync(serviceUrl, conversationId, activityId, ct));
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public Task SendTypingAsync(CancellationToken cancellationToken = default) =>
@@ -178,8 +200,32 @@ public sealed class TurnContext : ITurnContext
         activity.ServiceUrl ??= Activity.ServiceUrl;
         activity.From ??= Activity.Recipient;
         var serviceUrl = RequireServiceUrl();
-        return await DeliverAsync(
-            activity, conversationId, (connector, token) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, token), cancellationToken).ConfigureAwait(false);
+        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        Defer(activity, conversationId, (connector, ct) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct));
+        await Task.CompletedTask.ConfigureAwait(false);
+        return new ResourceResponse(null);
+    }
+
+    /// <summary>A send waiting for the save; it leaves through <see cref="ReplyDelivery"/> (the Connector, or the outbox).</summary>
+    private void Defer(Activity activity, string conversationId, Func<ConnectorClient, CancellationToken, Task<ResourceResponse>> send) =>
+        _deferred.Add((connector, ct) => _delivery.SendAsync(activity, conversationId, token => send(connector, token), ct));
+
+    /// <summary>
+    /// Queues the apology of a failed turn instead of sending it: never through a Connector that just failed in this
+    /// turn, nor once the budget for sends is spent. False when it should be sent the usual way.
+    /// </summary>
+    internal async Task<bool> TryQueueInsteadAsync(Activity activity)
+    {
+        if (BuffersReplies || !_delivery.MustQueue)
+        {
+            return false;
+        }
+
+        activity.Type ??= ActivityTypes.Message;
+        ApplyIncomingDefaults(activity);
+        await _delivery.QueueAsync(activity, "the turn failed and the Connector cannot be used now").ConfigureAwait(false);
+        Responded = true;
+        return true;
     }
 
     private void ApplyIncomingDefaults(Activity activity, bool setReplyTo = true)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CertBot.Protocol.Connector;
+using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.State;
@@ -23,17 +24,19 @@ public sealed class ReplyOutbox : IDisposable
     private readonly OutboxOptions _options;
     private readonly TimeProvider _clock;
     private readonly TrustedServiceUrls _trusted;
+    private readonly CertBotTelemetry? _telemetry;
     private readonly SemaphoreSlim _indexGate = new(1, 1);
     private readonly ConcurrentDictionary<string, int> _pending = new(StringComparer.Ordinal);
     private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ReplyOutbox(IStorage storage, IOptions<OutboxOptions> options, TimeProvider clock, TrustedServiceUrls trusted)
+    public ReplyOutbox(IStorage storage, IOptions<OutboxOptions> options, TimeProvider clock, TrustedServiceUrls trusted, CertBotTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _storage = storage;
         _options = options.Value;
         _clock = clock;
         _trusted = trusted;
+        _telemetry = telemetry;
     }
 
     internal static string ItemKey(string id) => "~outbox/items/" + id;
@@ -209,6 +212,9 @@ public sealed class ReplyOutbox : IDisposable
         {
             _pending[key] = count;
         }
+
+        // The whole index, every instance's replies: what an operator watching the gauge needs to see.
+        _telemetry?.RecordOutboxDepth(entries.Count);
     }
 
     private static string Serialize(OutboxItem item) => JsonSerializer.Serialize(item, OutboxJsonContext.Default.OutboxItem);

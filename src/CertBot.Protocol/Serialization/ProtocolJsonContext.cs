@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CertBot.Protocol.Hosting;
 using CertBot.Protocol.Schema;
+using CertBot.Protocol.State;
 
 namespace CertBot.Protocol.Serialization;
 
@@ -19,4 +20,6 @@ namespace CertBot.Protocol.Serialization;
 [JsonSerializable(typeof(ConversationReference))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(StoredConversationReference))]
+[JsonSerializable(typeof(DeliveryRecord))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,6 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace CertBot.Protocol.State;
 
-/// <summary>In-process <see cref="IStorage"/> for tests and the console; lost on restart.</summary>
+/// <summary>
+/// In-process <see cref="IStorage"/>: the contract's reference implementation, used by tests and the console chat;
+/// lost on restart and never shared between instances.
+/// </summary>
 public sealed class MemoryStorage : IStorage
 {
     private readonly Dictionary<string, StoreItem> _items = new(StringComparer.Ordinal);
@@ -33,10 +38,9 @@ public sealed class MemoryStorage : IStorage
             // Check every precondition first so a conflict writes nothing.
             foreach (var (key, item) in changes)
             {
-                if (!StoreETags.IsUnconditional(item.ETag)
-                    && (!_items.TryGetValue(key, out var stored) || !string.Equals(stored.ETag, item.ETag, StringComparison.Ordinal)))
+                if (!Holds(key, item.ETag))
                 {
-                    throw new StorageConcurrencyException($"ETag mismatch for a state document (key hash {StoreETags.KeyHash(key)}).");
+                    throw StoreETags.Conflict(key);
                 }
             }
 
@@ -65,5 +69,51 @@ public sealed class MemoryStorage : IStorage
         return Task.CompletedTask;
     }
 
-    public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+    public Task DeleteAsync(string key, string? etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_gate)
+        {
+            if (_items.TryGetValue(key, out var stored))
+            {
+                if (etag is not null && !StoreETags.IsUnconditional(etag) && !string.Equals(stored.ETag, etag, StringComparison.Ordinal))
+                {
+                    throw StoreETags.Conflict(key);
+                }
+
+                _items.Remove(key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        string[] keys;
+        lock (_gate)
+        {
+            keys = [.. _items.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];
+        }
+
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return key;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private bool Holds(string key, string? etag)
+    {
+        if (StoreETags.IsUnconditional(etag))
+        {
+            return true;
+        }
+
+        var exists = _items.TryGetValue(key, out var stored);
+        return StoreETags.IsCreateOnly(etag) ? !exists : exists && string.Equals(stored!.ETag, etag, StringComparison.Ordinal);
+    }
 }

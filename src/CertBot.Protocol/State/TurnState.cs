@@ -1,23 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CertBot.Protocol.Schema;
+using CertBot.Protocol.Serialization;
 
 namespace CertBot.Protocol.State;
 
 /// <summary>
-/// Conversation and user state of one turn: both documents are read in one storage call, deserialized on first
-/// access, and at the end serialized once and written (with the ETag they were read with) only if they changed.
+/// Conversation and user state of one turn: both documents (and the stored conversation reference) are read in one
+/// storage call, deserialized on first access, and at the end serialized once and written only if they changed, each
+/// with the ETag it was read with (a document that did not exist is created only if it still does not), so a
+/// concurrent turn anywhere makes the save throw <see cref="StorageConcurrencyException"/> instead of losing an update.
 /// </summary>
 public sealed class TurnState : ITurnState
 {
     private readonly IStorage _storage;
     private readonly Slot _conversation;
     private readonly Slot _user;
+    private readonly Slot _reference;
 
-    private TurnState(IStorage storage, string conversationKey, string? userKey)
+    private TurnState(IStorage storage, string conversationKey, string? userKey, string referenceKey)
     {
         _storage = storage;
         _conversation = new Slot(conversationKey);
         _user = new Slot(userKey);
+        _reference = new Slot(referenceKey);
     }
 
     /// <summary>Storage key of a conversation's document: <c>{channelId}/conversations/{conversationId}</c>.</summary>
@@ -26,16 +32,23 @@ public sealed class TurnState : ITurnState
     /// <summary>Storage key of a user's document: <c>{channelId}/users/{userId}</c>.</summary>
     public static string UserKey(string channelId, string userId) => $"{channelId}/users/{userId}";
 
+    /// <summary>Storage key of a conversation's stored reference: <c>{channelId}/references/{conversationId}</c>.</summary>
+    public static string ReferenceKey(string channelId, string conversationId) => $"{channelId}/references/{conversationId}";
+
     /// <summary>Reads both documents with one storage call.</summary>
     public static async Task<TurnState> LoadAsync(
         IStorage storage, string channelId, string conversationId, string? userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        var state = new TurnState(storage, ConversationKey(channelId, conversationId), userId is null ? null : UserKey(channelId, userId));
-        var keys = state._user.Key is null ? new[] { state._conversation.Key! } : [state._conversation.Key!, state._user.Key];
+        var state = new TurnState(
+            storage, ConversationKey(channelId, conversationId), userId is null ? null : UserKey(channelId, userId), ReferenceKey(channelId, conversationId));
+        var keys = state._user.Key is null
+            ? new[] { state._conversation.Key!, state._reference.Key! }
+            : [state._conversation.Key!, state._user.Key, state._reference.Key!];
         var stored = await storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
         state._conversation.Load(stored);
         state._user.Load(stored);
+        state._reference.Load(stored);
         return state;
     }
 
@@ -48,12 +61,38 @@ public sealed class TurnState : ITurnState
 
     public void DeleteConversation() => _conversation.Deleted = true;
 
+    /// <summary>The conversation reference stored by an earlier turn, if any.</summary>
+    public StoredConversationReference? StoredReference =>
+        _reference.StoredJson is { } json ? JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.StoredConversationReference) : null;
+
+    /// <summary>
+    /// Keeps <paramref name="reference"/> in the store with this turn (written only when it differs from the stored
+    /// one). A reference once vouched for by a validated token stays vouched for while its service URL is the same.
+    /// </summary>
+    public void RememberReference(ConversationReference reference, bool serviceUrlValidated)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var stored = StoredReference;
+        var validated = serviceUrlValidated
+            || (stored is { ServiceUrlValidated: true } && string.Equals(stored.Reference.ServiceUrl, reference.ServiceUrl, StringComparison.OrdinalIgnoreCase));
+        // The activity id changes every turn; the rest changes rarely, and only that is worth a write.
+        var wanted = new StoredConversationReference(reference with { ActivityId = null }, validated);
+        if (stored is null || !string.Equals(
+                JsonSerializer.Serialize(stored, ProtocolJsonContext.Default.StoredConversationReference),
+                JsonSerializer.Serialize(wanted, ProtocolJsonContext.Default.StoredConversationReference), StringComparison.Ordinal))
+        {
+            // Unconditional: concurrent turns would write the same facts, and the reference must never make a turn conflict.
+            _reference.Replace(wanted, ProtocolJsonContext.Default.StoredConversationReference, StoreETags.Any);
+        }
+    }
+
     /// <summary>Writes changed documents and performs requested deletes; throws <see cref="StorageConcurrencyException"/> on a lost race.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         var deletes = new List<string>(2);
-        var changes = new Dictionary<string, StoreItem>(2, StringComparer.Ordinal);
-        foreach (var slot in new[] { _conversation, _user })
+        // Conditional documents first: a provider without transactions then fails before writing anything unconditional.
+        var changes = new Dictionary<string, StoreItem>(3, StringComparer.Ordinal);
+        foreach (var slot in new[] { _conversation, _user, _reference })
         {
             if (slot.Key is null)
             {
@@ -75,11 +114,14 @@ public sealed class TurnState : ITurnState
             var etags = await _storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
             _conversation.Saved(etags);
             _user.Saved(etags);
+            _reference.Saved(etags);
         }
 
-        if (deletes.Count > 0)
+        foreach (var key in deletes)
         {
-            await _storage.DeleteAsync(deletes, cancellationToken).ConfigureAwait(false);
+            // With the ETag it was read with: "forget me" racing another turn re-runs instead of deleting blindly.
+            var slot = key == _conversation.Key ? _conversation : _user;
+            await _storage.DeleteAsync(key, slot.DeleteETag, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -91,8 +133,22 @@ public sealed class TurnState : ITurnState
         private Func<object, string>? _serialize;
         private string? _baselineJson;
 
+        private string? _forcedETag;
+
         public string? Key { get; } = key;
         public bool Deleted { get; set; }
+        public string? StoredJson => _storedJson;
+
+        /// <summary>The ETag a delete must match: the one read ("*" when nothing was stored: nothing to protect).</summary>
+        public string DeleteETag => _etag ?? StoreETags.Any;
+
+        public void Replace<T>(T value, JsonTypeInfo<T> typeInfo, string etag) where T : class
+        {
+            _baselineJson = _storedJson;
+            _value = value;
+            _serialize = v => JsonSerializer.Serialize((T)v, typeInfo);
+            _forcedETag = etag;
+        }
 
         public void Load(IReadOnlyDictionary<string, StoreItem> stored)
         {
@@ -144,7 +200,7 @@ public sealed class TurnState : ITurnState
                 return false;
             }
 
-            item = new StoreItem(json, _etag);
+            item = new StoreItem(json, _forcedETag ?? _etag);
             _baselineJson = json;
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CertBot.Conversation;
 using CertBot.Protocol.State;
@@ -5,14 +6,18 @@ using CertBot.Protocol.State;
 namespace CertBot.Curation;
 
 /// <summary>
-/// Records questions CertBot could not answer, low-confidence matches and feedback, grouped by normalised
-/// text and counted, so curators know which phrasings or entries to add. No user identity is ever stored.
+/// Records questions CertBot could not answer, low-confidence matches and feedback, so curators know which phrasings
+/// or entries to add. Each signal is one create-only document under <see cref="RecordPrefix"/> (named by time and a
+/// random id), so busy instances never contend for a shared document; the report reads them all and groups them by
+/// normalised text. No user identity is ever stored.
 /// </summary>
 public sealed partial class CuratorLog(IStorage storage, TimeProvider clock, ILogger<CuratorLog> logger)
 {
-    public const string StorageKey = "certbot/curator/events";
-    private const int MaxEvents = 1000;
-    private const int MaxAttempts = 5;
+    /// <summary>The single grouped document of earlier versions; still read, never written.</summary>
+    public const string LegacyStorageKey = "certbot/curator/events";
+
+    public const string RecordPrefix = "certbot/curator/records/";
+    private const int ReadBatch = 64;
 
     public async Task RecordAsync(string kind, string text, string? nearestFaqId, CancellationToken cancellationToken)
     {
@@ -23,57 +28,73 @@ public sealed partial class CuratorLog(IStorage storage, TimeProvider clock, ILo
             return;
         }
 
-        // Optimistic concurrency: re-read and retry when another turn wrote in between.
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var (events, etag) = await ReadWithETagAsync(cancellationToken).ConfigureAwait(false);
-            var now = clock.GetUtcNow();
-            var index = events.Events.FindIndex(e => e.Kind == kind && e.Text == normalized);
-            if (index >= 0)
-            {
-                var existing = events.Events[index];
-                events.Events[index] = existing with { Count = existing.Count + 1, LastSeen = now, NearestFaqId = nearestFaqId ?? existing.NearestFaqId };
-            }
-            else
-            {
-                if (events.Events.Count >= MaxEvents)
-                {
-                    // Forget the rarest, oldest signal first so the log stays bounded.
-                    var victim = events.Events.OrderBy(e => e.Count).ThenBy(e => e.LastSeen).First();
-                    events.Events.Remove(victim);
-                }
-
-                events.Events.Add(new CuratorEvent(kind, normalized, nearestFaqId, 1, now, now));
-            }
-
-            try
-            {
-                var json = JsonSerializer.Serialize(events, CuratorJsonContext.Default.CuratorEvents);
-                await storage.WriteAsync(new Dictionary<string, StoreItem> { [StorageKey] = new StoreItem(json, etag ?? "*") }, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (StorageConcurrencyException) when (attempt < MaxAttempts)
-            {
-                LogRetry(attempt);
-            }
-        }
+        var now = clock.GetUtcNow();
+        var key = string.Concat(RecordPrefix, now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture), "-", Guid.NewGuid().ToString("N"));
+        var json = JsonSerializer.Serialize(new CuratorRecord(kind, normalized, nearestFaqId, now), CuratorJsonContext.Default.CuratorRecord);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new StoreItem(json, null) }, cancellationToken).ConfigureAwait(false);
+        LogRecorded(kind);
     }
 
+    /// <summary>Every signal, grouped by kind and normalised text.</summary>
     public async Task<CuratorEvents> ReadAsync(CancellationToken cancellationToken)
-        => (await ReadWithETagAsync(cancellationToken).ConfigureAwait(false)).Events;
-
-    private async Task<(CuratorEvents Events, string? ETag)> ReadWithETagAsync(CancellationToken cancellationToken)
     {
-        var items = await storage.ReadAsync([StorageKey], cancellationToken).ConfigureAwait(false);
-        if (!items.TryGetValue(StorageKey, out var item))
+        var groups = new Dictionary<(string Kind, string Text), CuratorEvent>();
+        var legacy = await storage.ReadAsync([LegacyStorageKey], cancellationToken).ConfigureAwait(false);
+        if (legacy.TryGetValue(LegacyStorageKey, out var item)
+            && JsonSerializer.Deserialize(item.Json, CuratorJsonContext.Default.CuratorEvents) is { } old)
         {
-            return (new CuratorEvents(), null);
+            foreach (var e in old.Events)
+            {
+                Add(groups, e);
+            }
         }
 
-        var events = JsonSerializer.Deserialize(item.Json, CuratorJsonContext.Default.CuratorEvents) ?? new CuratorEvents();
-        return (events, item.ETag);
+        var batch = new List<string>(ReadBatch);
+        await foreach (var key in storage.ListKeysAsync(RecordPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(key);
+            if (batch.Count == ReadBatch)
+            {
+                await AddRecordsAsync(groups, batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        await AddRecordsAsync(groups, batch, cancellationToken).ConfigureAwait(false);
+        return new CuratorEvents { Events = [.. groups.Values.OrderBy(e => e.FirstSeen)] };
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Curator log write conflicted (attempt {Attempt}); retrying")]
-    private partial void LogRetry(int attempt);
+    private async Task AddRecordsAsync(Dictionary<(string, string), CuratorEvent> groups, List<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var stored in (await storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false)).Values)
+        {
+            if (JsonSerializer.Deserialize(stored.Json, CuratorJsonContext.Default.CuratorRecord) is { } record)
+            {
+                Add(groups, new CuratorEvent(record.Kind, record.Text, record.NearestFaqId, 1, record.At, record.At));
+            }
+        }
+    }
+
+    private static void Add(Dictionary<(string, string), CuratorEvent> groups, CuratorEvent e)
+    {
+        var key = (e.Kind, e.Text);
+        groups[key] = groups.TryGetValue(key, out var existing)
+            ? existing with
+            {
+                Count = existing.Count + e.Count,
+                FirstSeen = e.FirstSeen < existing.FirstSeen ? e.FirstSeen : existing.FirstSeen,
+                LastSeen = e.LastSeen > existing.LastSeen ? e.LastSeen : existing.LastSeen,
+                // The latest nearest FAQ id wins, as when the document was rewritten in place.
+                NearestFaqId = e.LastSeen >= existing.LastSeen ? e.NearestFaqId ?? existing.NearestFaqId : existing.NearestFaqId ?? e.NearestFaqId,
+            }
+            : e;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Curator signal recorded ({Kind})")]
+    private partial void LogRecorded(string kind);
 }

@@ -17,6 +17,7 @@ public static class CertBotApp
         builder.Configuration.AddCertBotLocalSettings(builder.Environment);
         builder.AddCertBotHosting();
         builder.Services.AddCertBotProtocol(builder.Configuration);
+        builder.Services.AddCertBotStorage(builder.Configuration);
         builder.Services.AddCertBotEmbeddings(builder.Configuration);
         builder.Services.AddCertBotKnowledge(builder.Configuration);
         builder.Services.AddCertBotConversation(builder.Configuration);

@@ -1,4 +1,5 @@
 using CertBot.Protocol.Configuration;
+using CertBot.Protocol.Connector;
 using CertBot.Protocol.Diagnostics;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
@@ -36,7 +37,10 @@ internal sealed partial class TurnPipelineWarmup(
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(TimeSpan.FromSeconds(20));
-            var adapter = new CloudAdapter(scopes, new MemoryStorage(), protocol, new TurnBudget(TimeProvider.System), loggers.CreateLogger<CloudAdapter>(), telemetry);
+            var storage = new MemoryStorage();
+            var runner = new TurnRunner(scopes, storage, protocol, TimeProvider.System, loggers.CreateLogger<TurnRunner>());
+            var adapter = new CloudAdapter(
+                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(TimeProvider.System), loggers.CreateLogger<CloudAdapter>(), telemetry);
             var conversation = "a:certbot-warmup";
             await RunAsync(adapter, Activity(ActivityTypes.ConversationUpdate, conversation, 0, null), budget.Token).ConfigureAwait(false);
             for (var i = 0; i < Messages.Length; i++)

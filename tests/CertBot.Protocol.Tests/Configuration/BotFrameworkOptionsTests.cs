@@ -108,19 +108,11 @@ public sealed class BotFrameworkOptionsTests
     [InlineData("BotFramework:OpenIdMetadataUrl", "http://insecure.example/meta")]
     [InlineData("BotFramework:MessagesPath", "api/messages")]
     [InlineData("MicrosoftAppType", "Federated")]
+    [InlineData("BotFramework:DeduplicationClaimTimeout", "00:00:10")]
     public void Validate_BadSetting_Fails(string key, string value)
     {
         var services = Build(new() { [key] = value });
 
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value);
-    }
-
-    [Fact]
-    public void Validate_UnknownStorageProvider_Fails()
-    {
-        var services = Build(new() { ["Storage:Provider"] = "Redis" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
-        Assert.Contains("Sqlite or Memory", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
-using CertBot.Protocol.Configuration;
 using CertBot.Protocol.State;
 using CertBot.Protocol.Tests.Infrastructure;
+using CertBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -61,7 +61,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         var original = DbPath + ".original";
         await BackupAsync(DbPath, original);
         var other = Path.Combine(_folder, "other.db");
-        using (var storage = new SqliteStorage(Options.Create(new StorageOptions { SqlitePath = other })))
+        using (var storage = new SqliteStorage(Options.Create(new SqliteStorageOptions { SqlitePath = other })))
         {
             await storage.WriteAsync(new Dictionary<string, StoreItem> { ["x"] = new("{}", null) });
         }
@@ -132,7 +132,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
     [Fact]
     public async Task Storage_UnwritableShmFile_RefusedWithoutCrashingThenServes()
     {
-        using (var first = new SqliteStorage(Options.Create(new StorageOptions { SqlitePath = DbPath })))
+        using (var first = new SqliteStorage(Options.Create(new SqliteStorageOptions { SqlitePath = DbPath })))
         {
             await first.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = new("{\"n\":1}", null) });
         }
@@ -142,14 +142,28 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         await File.WriteAllBytesAsync(shm, []);
         FileFaults.MakeUnwritable(shm);
 
-        using var storage = new SqliteStorage(Options.Create(new StorageOptions { SqlitePath = DbPath }));
+        using var storage = new SqliteStorage(Options.Create(new SqliteStorageOptions { SqlitePath = DbPath }));
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
         Assert.Contains("-shm", error.Message, StringComparison.Ordinal);
-        Assert.False(await storage.PingAsync());
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.WriteAsync(new Dictionary<string, StoreItem> { ["p"] = new("{}", StoreETags.Any) }));
 
         FileFaults.MakeWritable(shm);
-        Assert.True(await FaultSettings.EventuallyAsync(() => storage.PingAsync().GetAwaiter().GetResult()));
+        Assert.True(await FaultSettings.EventuallyAsync(() => Serves(storage)));
         Assert.Equal("{\"n\":1}", (await storage.ReadAsync(["k"]))["k"].Json);
+    }
+
+    /// <summary>The readiness question asked the way /readyz asks it: does a write go through now?</summary>
+    private static bool Serves(SqliteStorage storage)
+    {
+        try
+        {
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["p"] = new("{}", StoreETags.Any) }).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
     }
 
     private static Task<BotHost> StartAsync(string path) => BotHost.StartAsync(settings: new Dictionary<string, string?>

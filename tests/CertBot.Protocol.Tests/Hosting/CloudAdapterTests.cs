@@ -23,6 +23,7 @@ public sealed class CloudAdapterTests : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCertBotProtocol(configuration);
+        services.AddCertBotMemoryStorage();
         services.AddSingleton<TestBotProbe>();
         services.AddTransient<IBot, TestBot>();
         _services = services.BuildServiceProvider();
@@ -150,6 +151,54 @@ public sealed class CloudAdapterTests : IAsyncDisposable
 
         Assert.True(result.Faulted);
         Assert.Empty(host.ConnectorRequests);
+    }
+
+    [Fact]
+    public async Task ContinueConversationAsync_ReferenceValidatedByAnotherInstance_SendsWithToken()
+    {
+        // Two instances share nothing but the store; only the first ever saw the channel's token for this conversation.
+        var shared = new MemoryStorage();
+        await using var first = await BotHost.StartAsync(services: s => s.AddSingleton<IStorage>(shared));
+        await using var second = await BotHost.StartAsync(services: s => s.AddSingleton<IStorage>(shared));
+        var incoming = first.Message("hello");
+        using (var response = await first.PostAsync(incoming))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var adapter = second.Services.GetRequiredService<CloudAdapter>();
+        var stored = await adapter.GetConversationReferenceAsync("msteams", incoming.Conversation!.Id!, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.True(stored.ServiceUrlValidated);
+
+        var result = await adapter.ContinueConversationAsync(
+            stored.Reference, (turn, ct) => turn.SendActivityAsync(new Activity { Text = "reminder" }, ct), CancellationToken.None);
+
+        Assert.False(result.Faulted);
+        var proactive = Assert.Single(first.ConnectorRequests, r => r.Body.Contains("reminder", StringComparison.Ordinal));
+        Assert.StartsWith("Bearer ", proactive.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContinueConversationAsync_StoredReferenceNeverValidated_StillSendsNothing()
+    {
+        var shared = new MemoryStorage();
+        await using var first = await BotHost.StartAsync(localMode: true, services: s => s.AddSingleton<IStorage>(shared));
+        await using var second = await BotHost.StartAsync(services: s => s.AddSingleton<IStorage>(shared));
+        var incoming = first.Message("hello");
+        using (await first.PostAsync(incoming))
+        {
+        }
+
+        var adapter = second.Services.GetRequiredService<CloudAdapter>();
+        var stored = await adapter.GetConversationReferenceAsync("msteams", incoming.Conversation!.Id!, CancellationToken.None);
+        Assert.False(stored!.ServiceUrlValidated);
+
+        var result = await adapter.ContinueConversationAsync(
+            stored.Reference, (turn, ct) => turn.SendActivityAsync(new Activity { Text = "reminder" }, ct), CancellationToken.None);
+
+        Assert.True(result.Faulted);
+        Assert.DoesNotContain(first.ConnectorRequests, r => r.Body.Contains("reminder", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();

@@ -265,6 +265,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         public Task<IReadOnlyDictionary<string, CertBot.Protocol.State.StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => throw new IOException("down");
         public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, CertBot.Protocol.State.StoreItem> changes, CancellationToken cancellationToken = default) => throw new IOException("down");
         public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => throw new IOException("down");
-        public Task<bool> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
+        public Task DeleteAsync(string key, string? etag, CancellationToken cancellationToken = default) => throw new IOException("down");
+        public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken = default) => throw new IOException("down");
     }
 }

@@ -6,6 +6,8 @@ using CertBot.Protocol.Connector;
 using CertBot.Protocol.Hosting;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
+using CertBot.Protocol.State;
+using CertBot.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -73,6 +75,15 @@ public sealed class BotHost : IAsyncDisposable
         builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddCertBotProtocol(builder.Configuration);
+        if (string.Equals(builder.Configuration["Storage:Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddCertBotSqliteStorage(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddCertBotMemoryStorage();
+        }
+
         builder.Services.AddSingleton<TestBotProbe>();
         builder.Services.AddTransient<IBot, TestBot>();
         var thumbprint = channel.Certificate.Thumbprint;

@@ -26,6 +26,7 @@ public sealed class TestBotProbe
 {
     public ConcurrentQueue<Activity> Received { get; } = new();
     public ConcurrentQueue<Exception> Caught { get; } = new();
+    public ConcurrentDictionary<string, bool> FailedOnce { get; } = new();
     public int Turns => Received.Count;
 }
 
@@ -58,6 +59,21 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
             case "user-count":
                 turnContext.State.User(TestStateContext.Default.CounterState).Count++;
                 break;
+            case "count-reply":
+                // Replies with the count this run saw: a run thrown away after a state conflict must never be heard.
+                var seen = turnContext.State.Conversation(TestStateContext.Default.CounterState);
+                seen.Count++;
+                await Task.Yield();
+                await turnContext.SendActivityAsync(new Activity { Text = "count " + seen.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+                break;
+            case "fail-once":
+                if (probe.FailedOnce.TryAdd(turnContext.Activity.Id ?? "", true))
+                {
+                    throw new InvalidOperationException("first delivery fails");
+                }
+
+                await turnContext.SendActivityAsync(new Activity { Text = "second delivery ran" }, cancellationToken);
+                break;
             case "forget":
                 turnContext.State.DeleteUser();
                 turnContext.State.DeleteConversation();
@@ -84,6 +100,10 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
             case "send-then-throw":
                 await turnContext.SendActivityAsync(new Activity { Text = "partial answer" }, cancellationToken);
                 throw new InvalidOperationException("failed after the first reply");
+            case "type-then-throw":
+                // Typing goes out at once (it changes no state); the reply after it would wait for the save.
+                await turnContext.SendTypingAsync(cancellationToken);
+                throw new InvalidOperationException("failed after the typing indicator");
             case "slow":
                 await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
                 await turnContext.SendActivityAsync(new Activity { Text = "too late" }, cancellationToken);

@@ -7,7 +7,7 @@ namespace CertBot.Protocol.Tests.State;
 public sealed class TurnStateTests
 {
     [Fact]
-    public async Task LoadAsync_ReadsBothKeysInOneCall()
+    public async Task LoadAsync_ReadsConversationUserAndReferenceInOneCall()
     {
         var storage = new Mock<IStorage>();
         storage.Setup(s => s.ReadAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
@@ -16,7 +16,7 @@ public sealed class TurnStateTests
         await TurnState.LoadAsync(storage.Object, "msteams", "a:1", "29:u", CancellationToken.None);
 
         storage.Verify(s => s.ReadAsync(
-            It.Is<IReadOnlyCollection<string>>(k => k.SequenceEqual(new[] { "msteams/conversations/a:1", "msteams/users/29:u" })),
+            It.Is<IReadOnlyCollection<string>>(k => k.SequenceEqual(new[] { "msteams/conversations/a:1", "msteams/users/29:u", "msteams/references/a:1" })),
             It.IsAny<CancellationToken>()), Times.Once);
     }
 

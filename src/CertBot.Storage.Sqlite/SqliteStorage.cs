@@ -1,13 +1,16 @@
 using System.Globalization;
-using CertBot.Protocol.Configuration;
+using System.Runtime.CompilerServices;
+using CertBot.Protocol.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace CertBot.Protocol.State;
+namespace CertBot.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="IStorage"/> on a SQLite file (WAL mode) so state survives restarts. Conditional writes are a single
-/// UPDATE … WHERE etag = @etag inside one transaction, so a conflict anywhere writes nothing.
+/// <see cref="IStorage"/> on a SQLite file (WAL mode) so state survives restarts. Conditional writes are single
+/// statements (INSERT … ON CONFLICT DO NOTHING for create-only, UPDATE … WHERE etag = @etag for a match) inside one
+/// transaction, so a conflict anywhere writes nothing. Writes are queued in-process (one writer at a time, as SQLite
+/// wants). One file belongs to one process: several instances need the AzureBlob provider.
 /// <para>
 /// Faults are loud: the file is created only on first use, never again, and carries an identity written then, so a
 /// deleted or replaced file, a full disk or a read-only database makes every operation throw
@@ -30,17 +33,21 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly SemaphoreSlim _verifyGate = new(1, 1);
+
+    // SQLite takes one writer at a time; a second one gets SQLITE_BUSY and Microsoft.Data.Sqlite retries it with
+    // sleeps, which under concurrent turns cost more than waiting here in order (the file belongs to this process).
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _initialized;
     private string? _identity;
     private volatile string? _fault;
     private DateTimeOffset _verifiedAt = DateTimeOffset.MinValue;
 
-    public SqliteStorage(IOptions<StorageOptions> options)
+    public SqliteStorage(IOptions<SqliteStorageOptions> options)
         : this(options, TimeProvider.System)
     {
     }
 
-    public SqliteStorage(IOptions<StorageOptions> options, TimeProvider clock)
+    public SqliteStorage(IOptions<SqliteStorageOptions> options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
@@ -68,31 +75,51 @@ public sealed class SqliteStorage : IStorage, IDisposable
         GuardAsync(() => ReadCoreAsync(keys, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => WriteCoreAsync(changes, cancellationToken));
+        WriteLockedAsync(() => GuardAsync(() => WriteCoreAsync(changes, cancellationToken)), cancellationToken);
 
     public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
-        GuardAsync(async () =>
+        WriteLockedAsync(() => GuardAsync(async () =>
         {
             await DeleteCoreAsync(keys, cancellationToken).ConfigureAwait(false);
             return true;
-        });
+        }), cancellationToken);
 
-    /// <summary>Readiness: true only when the file is the one this store created and takes a write now.</summary>
-    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string key, string? etag, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        if (etag is null || StoreETags.IsUnconditional(etag))
+        {
+            return DeleteAsync([key], cancellationToken);
+        }
+
+        return WriteLockedAsync(() => GuardAsync(async () =>
+        {
+            await DeleteIfMatchCoreAsync(key, etag, cancellationToken).ConfigureAwait(false);
+            return true;
+        }), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var keys = await GuardAsync(() => ListKeysCoreAsync(prefix, cancellationToken)).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            yield return key;
+        }
+    }
+
+    /// <summary>One writer at a time (see <see cref="_writeGate"/>).</summary>
+    private async Task<T> WriteLockedAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await GuardAsync(async () =>
-            {
-                await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-                await VerifyAsync(force: true, cancellationToken).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-            return _fault is null;
+            return await write().ConfigureAwait(false);
         }
-        catch (StorageUnavailableException)
+        finally
         {
-            return false;
+            _writeGate.Release();
         }
     }
 
@@ -153,6 +180,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
                     "INSERT INTO state (key, json, etag) VALUES ($key, $json, $etag) " +
                     "ON CONFLICT(key) DO UPDATE SET json = excluded.json, etag = excluded.etag";
             }
+            else if (StoreETags.IsCreateOnly(item.ETag))
+            {
+                command.CommandText = "INSERT INTO state (key, json, etag) VALUES ($key, $json, $etag) ON CONFLICT(key) DO NOTHING";
+            }
             else
             {
                 command.CommandText = "UPDATE state SET json = $json, etag = $etag WHERE key = $key AND etag = $expected";
@@ -162,7 +193,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                throw new StorageConcurrencyException($"ETag mismatch for a state document (key hash {StoreETags.KeyHash(key)}).");
+                throw StoreETags.Conflict(key);
             }
 
             etags[key] = etag;
@@ -192,6 +223,46 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteIfMatchCoreAsync(string key, string etag, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // One statement: deleted when the ETag matches; otherwise tell "changed" (a row is left) from "already gone".
+        command.CommandText = "DELETE FROM state WHERE key = $key AND etag = $etag RETURNING 1";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$etag", etag);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM state WHERE key = $key";
+        exists.Parameters.AddWithValue("$key", key);
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw StoreETags.Conflict(key);
+        }
+    }
+
+    /// <summary>Read whole before yielding, so a fault surfaces as <see cref="StorageUnavailableException"/> here.</summary>
+    private async Task<List<string>> ListKeysCoreAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // The range bound uses the primary key index; substr keeps the match exact for any character after the prefix.
+        command.CommandText = "SELECT key FROM state WHERE key >= $prefix AND substr(key, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$prefix", prefix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
     }
 
     /// <summary>Turns the ways SQLite reports a broken file into <see cref="StorageUnavailableException"/> and a fault.</summary>
@@ -463,5 +534,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
     {
         _initGate.Dispose();
         _verifyGate.Dispose();
+        _writeGate.Dispose();
     }
 }
