@@ -1,7 +1,7 @@
+using CertBot.Protocol.Configuration;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CertBot.Storage.AzureBlob;
 
@@ -12,10 +12,8 @@ public static class AzureBlobStorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AzureBlobStorageOptions>()
-            .Bind(configuration.GetSection(AzureBlobStorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AzureBlobStorageOptions>, AzureBlobStorageOptionsValidator>();
-        return services.AddCertBotStorage<AzureBlobStorage>();
+        return services
+            .AddValidatedOptions<AzureBlobStorageOptions, AzureBlobStorageOptionsValidator>(configuration, AzureBlobStorageOptions.SectionName)
+            .AddCertBotStorage<AzureBlobStorage>();
     }
 }

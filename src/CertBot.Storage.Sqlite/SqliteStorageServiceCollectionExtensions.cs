@@ -1,7 +1,7 @@
+using CertBot.Protocol.Configuration;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CertBot.Storage.Sqlite;
 
@@ -12,10 +12,8 @@ public static class SqliteStorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SqliteStorageOptions>()
-            .Bind(configuration.GetSection(SqliteStorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>();
-        return services.AddCertBotStorage<SqliteStorage>();
+        return services
+            .AddValidatedOptions<SqliteStorageOptions, SqliteStorageOptionsValidator>(configuration, SqliteStorageOptions.SectionName)
+            .AddCertBotStorage<SqliteStorage>();
     }
 }

@@ -1,4 +1,5 @@
 using CertBot.Knowledge.Model;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Faq;
 
@@ -32,7 +33,9 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     public FaqDetailGap? Find(string question, Credential? credential, FaqEntry? answer, bool answerIsAboutTheCredential)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var asked = knowledge.Details.Where(d => d.IsMentionedIn(question)).ToArray();
+        // One tokenization of the question for every topic's word pairs, not one per topic.
+        var words = WordTokenizer.Words(question);
+        var asked = knowledge.Details.Where(d => d.IsMentionedIn(question, words)).ToArray();
         if (asked.Length == 0)
         {
             return null;

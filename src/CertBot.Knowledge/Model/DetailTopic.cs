@@ -24,7 +24,10 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     public IReadOnlyList<DetailCuePair> Together { get; init; } = [];
 
     /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, or a pair's words close together, ignoring case.</summary>
-    public bool IsMentionedIn(string text)
+    public bool IsMentionedIn(string text) => IsMentionedIn(text, null);
+
+    /// <summary>As <see cref="IsMentionedIn(string)"/>, with the text's words when the caller checks several topics against one text.</summary>
+    public bool IsMentionedIn(string text, IReadOnlyList<string>? words)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Phrases.Any(phrase => ContainsWholeWords(text, phrase)))
@@ -37,7 +40,7 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             return false;
         }
 
-        var words = WordTokenizer.Words(text);
+        words ??= WordTokenizer.Words(text);
         return Together.Any(pair => pair.IsIn(words));
     }
 

@@ -46,10 +46,7 @@ public static class ProtocolServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorTokenHealth>>()));
         services.TryAddSingleton<IConnectorTokenProvider>(sp => sp.GetRequiredService<ConnectorTokenHealth>());
-        services.AddOptions<OutboxOptions>()
-            .Bind(configuration.GetSection(OutboxOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.SectionName);
         services.TryAddSingleton<ReplyOutbox>();
         services.TryAddSingleton<OutboxDelivery>();
         services.AddHostedService<OutboxDeliveryWorker>();

@@ -1,7 +1,7 @@
+using CertBot.Protocol.Configuration;
 using CertBot.Protocol.State;
 using CertBot.Storage.AzureBlob;
 using CertBot.Storage.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace CertBot.Hosting;
 
@@ -12,10 +12,7 @@ public static class StorageServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.SectionName);
 
         var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
         return provider switch
