@@ -92,6 +92,8 @@ public sealed class BotHost : IAsyncDisposable
             {
                 ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == thumbprint,
             });
+        // Named after the typed client, so it is the innermost handler: it sees each attempt the resilience pipeline makes.
+        builder.Services.AddHttpClient(nameof(ConnectorClient)).AddHttpMessageHandler(() => new AbandonedAttemptHandler(channel));
         services?.Invoke(builder.Services);
 
         var app = builder.Build();

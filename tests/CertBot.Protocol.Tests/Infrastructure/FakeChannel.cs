@@ -45,6 +45,7 @@ public sealed class FakeChannel : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _metadataHangs = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _tokenHangs = new();
     private readonly ConcurrentDictionary<string, string> _errorBodies = new();
+    private readonly ConcurrentDictionary<string, bool> _abandonedAttempts = new();
 
     private FakeChannel(WebApplication app, X509Certificate2 certificate)
     {
@@ -120,6 +121,16 @@ public sealed class FakeChannel : IAsyncDisposable
             await hang.Task.WaitAsync(aborted);
         }
     }
+
+    /// <summary>The header <see cref="AbandonedAttemptHandler"/> marks each bot-side Connector attempt with.</summary>
+    public const string AttemptHeader = "x-test-attempt";
+
+    /// <summary>
+    /// The bot gave up on this attempt (its timeout or budget fired). A real Connector may still take such a request,
+    /// but whether it does races the socket close; the fake decides it deterministically: an abandoned attempt that is
+    /// still held when the hang is mended is dropped, so "delivered once" tests do not depend on that race.
+    /// </summary>
+    public void AbandonAttempt(string attemptId) => _abandonedAttempts[attemptId] = true;
 
     /// <summary>The body scripted error answers of this scope carry (what an attacker-controlled Connector could say).</summary>
     public void ScriptErrorBody(string scope, string body) => _errorBodies[scope] = body;
@@ -251,6 +262,12 @@ public sealed class FakeChannel : IAsyncDisposable
             }
 
             await WaitWhileHungAsync(_connectorHangs, scope, context.RequestAborted);
+            if (context.Request.Headers[AttemptHeader].ToString() is { Length: > 0 } attempt && _abandonedAttempts.ContainsKey(attempt))
+            {
+                context.Abort();
+                return;
+            }
+
             if (_scripts.TryGetValue(scope, out var script) && script.TryDequeue(out var scripted))
             {
                 context.Response.StatusCode = scripted.Status;
