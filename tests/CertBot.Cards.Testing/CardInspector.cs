@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace CertBot.Cards;
+namespace CertBot.Cards.Testing;
 
 /// <summary>
 /// Checks card JSON against what Teams renders and what CertBot's model can express. It walks the JSON itself,

@@ -1,4 +1,4 @@
-namespace CertBot.Cards;
+namespace CertBot.Cards.Testing;
 
 /// <summary>Limits <see cref="CardInspector"/> checks a card against.</summary>
 public sealed record CardInspectionOptions

@@ -1,4 +1,4 @@
-namespace CertBot.Cards;
+namespace CertBot.Cards.Testing;
 
 /// <summary>One thing wrong with a card: where (a JSON path such as <c>$.body[2].url</c>) and what.</summary>
 public sealed record CardProblem(string Path, string Message)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace CertBot.Cards;
+namespace CertBot.Cards.Testing;
 
 /// <summary>One pass of <see cref="CardInspector"/> over a card's JSON; collects problems, ids and toggle targets.</summary>
 internal sealed class CardWalk(CardInspectionOptions options)
