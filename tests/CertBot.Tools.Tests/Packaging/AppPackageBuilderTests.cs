@@ -123,20 +123,13 @@ public sealed class AppPackageBuilderTests : IDisposable
         Assert.Contains("not a PNG", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void Build_OutlineWithColouredPixel_ThrowsNamingThePixelUnderEveryRowFilter(byte filter)
+    [Fact]
+    public void Build_OutlineWithColouredPixel_ThrowsNamingThePixel()
     {
-        // A gradient background makes every PNG row filter predict something other than zero.
         _folder.Write("outline.png", TestPng.Create(
             32,
             32,
-            (x, y) => x == 5 && y == 7 ? ((byte)10, (byte)20, (byte)250, (byte)255) : ((byte)255, (byte)255, (byte)255, (byte)(x * 8)),
-            filter));
+            (x, y) => x == 5 && y == 7 ? ((byte)10, (byte)20, (byte)250, (byte)255) : ((byte)255, (byte)255, (byte)255, (byte)(x * 8))));
 
         var ex = Assert.Throws<AppPackageException>(() => AppPackageBuilder.Build(Request()));
 
