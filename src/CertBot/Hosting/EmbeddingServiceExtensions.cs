@@ -22,14 +22,18 @@ public static class EmbeddingServiceExtensions
         }
 
         services.AddOptions<MiniLmOptions>().Bind(configuration.GetSection(MiniLmOptions.SectionName));
+        services.AddSingleton<BackgroundWorkGate>();
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ModelKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<MiniLmOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CertBot.Embeddings");
-            var stopping = sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            var lifetime = sp.GetRequiredService<IHostApplicationLifetime>();
+            var gate = sp.GetRequiredService<BackgroundWorkGate>();
+            lifetime.ApplicationStarted.Register(gate.Open);
             return new BackgroundLoadedEmbeddingGenerator(
                 async ct => await MiniLmEmbeddingGenerator.LoadAsync(options, logger, ct).ConfigureAwait(false),
-                stopping);
+                gate.Opened,
+                lifetime.ApplicationStopping);
         });
         services.AddSingleton(sp =>
         {
