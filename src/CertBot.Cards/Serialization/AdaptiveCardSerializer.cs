@@ -13,6 +13,9 @@ public static class AdaptiveCardSerializer
     private static readonly JsonTypeInfo<AdaptiveCard> CardTypeInfo = CreateCardTypeInfo();
 
     /// <summary>Compact JSON of <paramref name="card"/>.</summary>
+    /// <summary>Builds the serialization contract now (it takes longer than any card), so the first card sent does not wait for it.</summary>
+    public static void Warm() => _ = SerializeToUtf8Bytes(new AdaptiveCard());
+
     public static string Serialize(AdaptiveCard card)
     {
         ArgumentNullException.ThrowIfNull(card);

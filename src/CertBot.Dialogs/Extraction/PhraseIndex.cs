@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CertBot.Dialogs.Extraction;
 
 /// <summary>
@@ -8,14 +10,23 @@ namespace CertBot.Dialogs.Extraction;
 /// </summary>
 internal sealed class PhraseIndex
 {
+    // Words repeat from message to message ("data", "years", "aws"); remembering which phrases a typed word may be a
+    // typo of saves probing its deletions again. Bounded, so a flood of distinct words cannot grow it.
+    private const int TypoCandidateCacheLimit = 8192;
+
     private readonly PhraseMatcher[] _phrases;
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _deletions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _deletionsBySpan;
+    private readonly HashSet<int> _typoWordLengths = [];
+    private readonly ConcurrentDictionary<string, int[]> _typoCandidates = new(StringComparer.Ordinal);
+    private readonly int _maxTypoDepth;
 
     public PhraseIndex(IEnumerable<PhraseMatcher> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         _phrases = [.. phrases];
+        _deletionsBySpan = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var p = 0; p < _phrases.Length; p++)
         {
             if (_phrases[p].FirstWord is not { } first)
@@ -27,6 +38,13 @@ internal sealed class PhraseIndex
             foreach (var key in Keys(first))
             {
                 Add(_deletions, key, p);
+            }
+
+            var depth = PhraseMatcher.TyposAllowed(first);
+            if (depth > 0)
+            {
+                _typoWordLengths.Add(first.Length);
+                _maxTypoDepth = Math.Max(_maxTypoDepth, depth);
             }
         }
     }
@@ -45,10 +63,7 @@ internal sealed class PhraseIndex
             candidates.Clear();
             var token = tokens[start];
             AddAll(candidates, _exact, token);
-            foreach (var key in Keys(token))
-            {
-                AddAll(candidates, _deletions, key);
-            }
+            candidates.UnionWith(TypoCandidates(token));
 
             foreach (var p in candidates)
             {
@@ -63,8 +78,92 @@ internal sealed class PhraseIndex
         return hits;
     }
 
+    /// <summary>How many typed words the index remembers typo candidates for (bounded by the cache limit).</summary>
+    internal int RememberedWords => _typoCandidates.Count;
+
     /// <summary>True when any phrase occurs.</summary>
     public bool AnyIn(IReadOnlyList<string> tokens) => FindAll(tokens).Count > 0;
+
+    // A typed word is probed with the same keys the index holds (itself and its deletions), but written into a stack
+    // buffer and looked up by span: a long word has a couple of hundred such keys, and allocating them for every word
+    // of every message in every index was the largest cost of reading a message.
+    private int[] TypoCandidates(string token)
+    {
+        if (_typoCandidates.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var found = new HashSet<int>();
+        AddDeletionCandidates(found, token);
+        int[] candidates = found.Count == 0 ? [] : [.. found];
+        if (_typoCandidates.Count < TypoCandidateCacheLimit)
+        {
+            _typoCandidates.TryAdd(token, candidates);
+        }
+
+        return candidates;
+    }
+
+    private void AddDeletionCandidates(HashSet<int> candidates, string token)
+    {
+        // A typo match needs both words' allowance (the smaller one counts), so probing deeper than the index's
+        // longest allowance, or for a length no indexed word is within reach of, can only find what MatchesAt rejects.
+        var depth = Math.Min(PhraseMatcher.TyposAllowed(token), _maxTypoDepth);
+        if (depth == 0 || !WithinReach(token.Length, depth))
+        {
+            return;
+        }
+
+        AddAll(candidates, token.AsSpan());
+        if (token.Length <= 256)
+        {
+            Span<char> buffer = stackalloc char[token.Length * depth];
+            Probe(candidates, token.AsSpan(), buffer, depth);
+        }
+        else
+        {
+            Probe(candidates, token.AsSpan(), new char[token.Length * depth], depth);
+        }
+    }
+
+    private bool WithinReach(int length, int depth)
+    {
+        for (var l = length - depth; l <= length + depth; l++)
+        {
+            if (_typoWordLengths.Contains(l))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every deletion of one letter from word, then (while depth lasts) of one more from each of those; repeated keys
+    // only repeat a lookup, since candidates is a set. Each level writes into its own slice of buffer.
+    private void Probe(HashSet<int> candidates, ReadOnlySpan<char> word, Span<char> buffer, int depth)
+    {
+        var deletion = buffer[..(word.Length - 1)];
+        for (var i = 0; i < word.Length; i++)
+        {
+            word[..i].CopyTo(deletion);
+            word[(i + 1)..].CopyTo(deletion[i..]);
+            AddAll(candidates, deletion);
+            if (depth > 1 && deletion.Length > 0)
+            {
+                Probe(candidates, deletion, buffer[word.Length..], depth - 1);
+            }
+        }
+    }
+
+    private void AddAll(HashSet<int> into, ReadOnlySpan<char> key)
+    {
+        if (_deletionsBySpan.TryGetValue(key, out var list))
+        {
+            into.UnionWith(list);
+        }
+    }
 
     /// <summary>The word and its deletions of up to as many letters as it may carry typos; none for words that must match exactly.</summary>
     private static HashSet<string> Keys(string word)

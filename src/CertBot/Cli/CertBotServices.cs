@@ -7,12 +7,18 @@ namespace CertBot.Cli;
 public static class CertBotServices
 {
     public static WebApplication Build(string[] args)
-        => CertBotApp.Build([.. args, "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Microsoft=Error"]);
+    {
+        var app = CertBotApp.Build([.. args, "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Microsoft=Error"]);
+        // Never started, so nothing else would let the models load.
+        app.Services.GetService<BackgroundWorkGate>()?.Open();
+        return app;
+    }
 
     /// <summary>Waits for the models that load in the background, so a tool measures the bot as it serves once warm.</summary>
     public static async Task WhenModelsReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.GetService<BackgroundWorkGate>()?.Open();
         await services.GetRequiredService<KnowledgeStore>().SemanticIndexing.WaitAsync(cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<SemanticRoleClassifier>().WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace CertBot.Hosting;
 
 /// <summary>
-/// An embedding generator whose model loads in the background from the moment the host builds it. Callers that can
+/// An embedding generator whose model loads in the background once the host lets background work start. Callers that can
 /// wait (the index builds, off the request path) simply await it; request paths only use embeddings once the
 /// indexes built from it exist, so no turn waits for the model. The model holds native memory: it is released only
 /// when no call is in flight, since ONNX Runtime must not be disposed under a running inference.
@@ -17,9 +17,22 @@ public sealed class BackgroundLoadedEmbeddingGenerator : IEmbeddingGenerator<str
     private bool _released;
 
     public BackgroundLoadedEmbeddingGenerator(Func<CancellationToken, Task<IEmbeddingGenerator<string, Embedding<float>>>> load, CancellationToken stopping)
+        : this(load, Task.CompletedTask, stopping)
+    {
+    }
+
+    /// <summary>Starts loading once <paramref name="startAfter"/> completes (see <see cref="BackgroundWorkGate"/>).</summary>
+    public BackgroundLoadedEmbeddingGenerator(Func<CancellationToken, Task<IEmbeddingGenerator<string, Embedding<float>>>> load, Task startAfter, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(load);
-        _loading = Task.Run(() => load(stopping), stopping);
+        ArgumentNullException.ThrowIfNull(startAfter);
+        _loading = Task.Run(
+            async () =>
+            {
+                await startAfter.WaitAsync(stopping).ConfigureAwait(false);
+                return await load(stopping).ConfigureAwait(false);
+            },
+            stopping);
     }
 
     /// <summary>True once the model is loaded.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using CertBot.Cards;
 using CertBot.Conversation;
 using CertBot.Dialogs;
 using Microsoft.Extensions.Options;
@@ -86,11 +88,26 @@ public static class CertBotApp
         }
     }
 
-    // Loads the knowledge, the dialog and the wording now, so an invalid file refuses start-up instead of failing a user's turn.
+    // Loads the knowledge, the dialog and the wording now, so an invalid file refuses start-up instead of failing a user's
+    // turn. They are independent and each mostly parsing and first-call compilation, so they load side by side (with the
+    // card serializer's contract, the first card's largest cost); the first broken file in this order is the one reported.
     private static void LoadContent(IServiceProvider services)
     {
-        services.GetRequiredService<IKnowledgeSource>();
-        services.GetRequiredService<ProfileDialog>();
-        services.GetRequiredService<BotMessages>();
+        Task[] loads =
+        [
+            Task.Run(() => services.GetRequiredService<IKnowledgeSource>()),
+            Task.Run(() => services.GetRequiredService<ProfileDialog>()),
+            Task.Run(() => services.GetRequiredService<BotMessages>()),
+            Task.Run(AdaptiveCardSerializer.Warm),
+        ];
+        try
+        {
+            Task.WaitAll(loads);
+        }
+        catch (AggregateException)
+        {
+            var failed = loads.First(l => l.IsFaulted).Exception!.InnerException!;
+            ExceptionDispatchInfo.Capture(failed).Throw();
+        }
     }
 }
