@@ -192,11 +192,13 @@ public sealed class BotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        // Stopped first (the worker and sweeper end on their cancelled tokens), so the clock is not touched for them.
+        await _app.StopAsync();
         var waits = Clock?.WaitsSet ?? 0;
         var disposing = _app.DisposeAsync().AsTask();
         using var disposed = new CancellationTokenSource();
         // Polly's pipelines, when disposed, wait on the clock for calls still in flight (a hung background refresh):
-        // on the fake clock that wait is given the time it asks for, or it would never end.
+        // on the fake clock that wait alone is given the time it asks for, or it would never end.
         while (Clock is not null && !disposing.IsCompleted)
         {
             var next = Clock.NextWaitAsync(_ => true, after: waits, cancellationToken: disposed.Token);
