@@ -304,7 +304,8 @@ public sealed class ProfileDialog
                 var restarted = Advance(Fresh(), new Dictionary<string, string>(StringComparer.Ordinal), DialogTurnKind.Restarted);
                 return restarted with { Kind = DialogTurnKind.Restarted, Messages = [Definition.Messages.Restarted] };
             case DialogCommand.ForgetMe:
-                return new DialogTurn(DialogTurnKind.ForgetRequested, DialogState.Idle, [Definition.Messages.Forgotten], null, null);
+                // The host confirms the deletion in its own words (messages forget.done) once the data is gone.
+                return new DialogTurn(DialogTurnKind.ForgetRequested, DialogState.Idle, [], null, null);
             default:
                 return Edit(state, change ?? SlotExtraction.Empty, inferred);
         }

@@ -11,5 +11,4 @@ public sealed record DialogMessages(
     string Help,
     string Cancelled,
     string Restarted,
-    string Forgotten,
     string Resume);

@@ -4,7 +4,7 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace CertBot.Conversation;
 
-/// <summary>Everything CertBot says outside the profile dialog and knowledge answers, read from dialogs/messages.yaml.</summary>
+/// <summary>Everything CertBot says outside the profile dialog and knowledge answers in one language, read from dialogs/messages.{locale}.yaml.</summary>
 public sealed class BotMessages
 {
     public WelcomeMessages Welcome { get; init; } = new();
@@ -26,29 +26,38 @@ public sealed class BotMessages
     public ErrorMessages Errors { get; init; } = new();
     public MessageExtensionMessages MessageExtension { get; init; } = new();
 
-    /// <summary>Reads and checks the file; a missing or empty entry is an error that names its key.</summary>
-    public static BotMessages Load(string path)
+    /// <summary>Reads and checks one complete catalogue file; a missing or empty entry is an error that names its key.</summary>
+    public static BotMessages Load(string path) => Load([path]);
+
+    /// <summary>
+    /// Reads a catalogue laid from per-locale files, English first (<c>messages.en.yaml</c>, then for example
+    /// <c>messages.fr.yaml</c>): each later file sets only the wording it translates and the rest falls back. The
+    /// layered whole must be complete; a missing or empty entry is an error that names its key.
+    /// </summary>
+    public static BotMessages Load(IReadOnlyList<string> layers)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(layers);
+        var source = string.Join(" over ", layers.Reverse());
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(CamelCaseNamingConvention.Instance)
             .Build();
         BotMessages messages;
         try
         {
-            using var reader = File.OpenText(path);
-            messages = deserializer.Deserialize<BotMessages?>(reader) ?? new BotMessages();
+            var text = layers.Count == 1 ? File.ReadAllText(layers[0]) : YamlLayers.ToText(YamlLayers.Load(layers));
+            messages = deserializer.Deserialize<BotMessages?>(text) ?? new BotMessages();
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}", ex);
+            // With one file the position is in it; with layers it names the key path, which is the same in every file.
+            throw new InvalidDataException(layers.Count == 1 ? $"{source}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}" : $"{source}: {ex.Message}", ex);
         }
 
         var missing = new List<string>();
         CollectMissing(messages, "", missing);
         if (missing.Count > 0)
         {
-            throw new InvalidDataException($"{path}: missing or empty message(s): {string.Join(", ", missing)}");
+            throw new InvalidDataException($"{source}: missing or empty message(s): {string.Join(", ", missing)}");
         }
 
         return messages;

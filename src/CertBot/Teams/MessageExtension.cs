@@ -13,7 +13,7 @@ namespace CertBot.Teams;
 /// "data scientist 3 years gcp") becomes a list of credential cards, and a recommendation card when the
 /// text describes a profile, ready to insert into the conversation.
 /// </summary>
-public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog dialog, BotMessages messages)
+public sealed class MessageExtension(IKnowledgeSource knowledge)
 {
     public const string QueryParameter = "query";
     private const int DefaultCount = 10;
@@ -40,18 +40,21 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         }
     }
 
-    public InvokeResponse Query(MessagingExtensionQuery query, string sharerName)
+    /// <summary>The results for a query, in the words of <paramref name="catalogue"/> (the invoke's locale).</summary>
+    public InvokeResponse Query(MessagingExtensionQuery query, LocaleCatalogue catalogue, string sharerName)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var messages = catalogue.Messages;
         var text = QueryText(query);
         var snapshot = knowledge.Snapshot;
         var results = new List<MessagingExtensionAttachment>();
-        if (text.Length > 0 && TryProfile(text, out var profile))
+        if (text.Length > 0 && TryProfile(catalogue.Dialog, text, out var profile))
         {
-            results.Add(RecommendationResult(snapshot, profile, sharerName));
+            results.Add(RecommendationResult(messages, snapshot, profile, sharerName));
         }
 
-        results.AddRange(Search(snapshot.Knowledge, text).Select(credential => CredentialResult(snapshot.Knowledge, credential)));
+        results.AddRange(Search(snapshot.Knowledge, text).Select(credential => CredentialResult(messages, snapshot.Knowledge, credential)));
         var skip = Math.Max(0, query.QueryOptions?.Skip ?? 0);
         var count = Math.Clamp(query.QueryOptions?.Count ?? DefaultCount, 1, MaxCount);
         var page = results.Skip(skip).Take(count).ToList();
@@ -94,7 +97,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
             .Replace("machine learning", "machine learning ml", StringComparison.Ordinal);
     }
 
-    private bool TryProfile(string text, out LearnerProfile profile)
+    private static bool TryProfile(ProfileDialog dialog, string text, out LearnerProfile profile)
     {
         var values = dialog.Extract(text).Values;
         var slots = new Dictionary<string, string>(values, StringComparer.Ordinal);
@@ -110,7 +113,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         return LearnerProfileMapping.TryFromSlots(slots, out profile);
     }
 
-    private MessagingExtensionAttachment RecommendationResult(KnowledgeSnapshot snapshot, LearnerProfile profile, string sharerName)
+    private static MessagingExtensionAttachment RecommendationResult(BotMessages messages, KnowledgeSnapshot snapshot, LearnerProfile profile, string sharerName)
     {
         var recommendation = snapshot.Recommender.Recommend(profile);
         var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: sharerName));
@@ -122,7 +125,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary.Credential) : messages.Recommendation.NoPrimary);
     }
 
-    private MessagingExtensionAttachment CredentialResult(KnowledgeBase snapshot, Credential credential)
+    private static MessagingExtensionAttachment CredentialResult(BotMessages messages, KnowledgeBase snapshot, Credential credential)
     {
         var card = CredentialCard.Build(messages, snapshot, credential);
         var status = credential.Status == CredentialStatus.Retired

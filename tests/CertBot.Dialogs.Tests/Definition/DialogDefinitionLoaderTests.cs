@@ -51,7 +51,6 @@ public sealed class DialogDefinitionLoaderTests
           help: h
           cancelled: c
           restarted: r
-          forgotten: f
           resume: "Back: {prompt}"
         """;
 
@@ -77,7 +76,7 @@ public sealed class DialogDefinitionLoaderTests
     [Fact]
     public void Load_ShippedProfileDialog_IsValid()
     {
-        var definition = DialogDefinitionLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "profile.dialog.yaml"));
+        var definition = DialogDefinitionLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "profile.dialog.en.yaml"));
 
         Assert.Equal(["role", "mlYears", "cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
         Assert.Equal(["software-engineer", "data-scientist", "ml-practitioner"], definition.FindSlot("role")!.Choices.Select(c => c.Value));
@@ -139,7 +138,7 @@ public sealed class DialogDefinitionLoaderTests
     [Fact]
     public void Load_MissingFile_ThrowsDefinitionException()
     {
-        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Load("/nonexistent/profile.dialog.yaml"));
+        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Load("/nonexistent/profile.dialog.en.yaml"));
 
         Assert.Contains("file not found", error.Message, StringComparison.Ordinal);
     }
