@@ -25,6 +25,7 @@ public sealed class BotMessages
     public ForgetMessages Forget { get; init; } = new();
     public ErrorMessages Errors { get; init; } = new();
     public MessageExtensionMessages MessageExtension { get; init; } = new();
+    public TextFormats Format { get; init; } = new();
 
     /// <summary>Reads and checks one complete catalogue file; a missing or empty entry is an error that names its key.</summary>
     public static BotMessages Load(string path) => Load([path]);
@@ -201,10 +202,59 @@ public sealed class RecommendationMessages
     public string SharedBy { get; init; } = "";
     public ReadinessWords Readiness { get; init; } = new();
     public RequirementWords Requirement { get; init; } = new();
+    public AdviceWords Advice { get; init; } = new();
     public UndecidedWords Undecided { get; init; } = new();
     public Dictionary<string, string> Levels { get; init; } = [];
     public Dictionary<string, string> Roles { get; init; } = [];
     public Dictionary<string, string> Clouds { get; init; } = [];
+}
+
+/// <summary>The recommender's facts in words: why the credential, the path, each step, each retired exam.</summary>
+public sealed class AdviceWords
+{
+    public string PrimaryForCloud { get; init; } = "";
+    public string PrimaryAfterFoundations { get; init; } = "";
+    public string PathReady { get; init; } = "";
+    public string PathGainFirst { get; init; } = "";
+    public string PathCheck { get; init; } = "";
+    public string CourseStep { get; init; } = "";
+    public string CourseStepInFull { get; init; } = "";
+    public string CredentialStep { get; init; } = "";
+    public string CredentialStepUndecided { get; init; } = "";
+    public string PreparationTime { get; init; } = "";
+    public string ExamPrepStep { get; init; } = "";
+    public string GainMlYears { get; init; } = "";
+
+    /// <summary>What to gain first when years on a platform fall short, by platform (gcp, aws, azure): {required}, {actual}.</summary>
+    public Dictionary<string, string> GainPlatform { get; init; } = [];
+    public string RetiredSuccessor { get; init; } = "";
+    public string CourseLine { get; init; } = "";
+    public string HiringLine { get; init; } = "";
+    public string Fallback { get; init; } = "";
+    public string Speak { get; init; } = "";
+}
+
+/// <summary>How pieces of wording are put together (markup, separators, list markers), per language.</summary>
+public sealed class TextFormats
+{
+    public string Bold { get; init; } = "";
+    public string TitleWithCode { get; init; } = "";
+    public string WithVendor { get; init; } = "";
+    public string ListSeparator { get; init; } = "";
+    public string FallbackSeparator { get; init; } = "";
+    public string Bullet { get; init; } = "";
+    public string Numbered { get; init; } = "";
+    public string Marked { get; init; } = "";
+
+    /// <summary>Markdown lines, each as one bullet.</summary>
+    public string Bullets(IEnumerable<string> items) => string.Join("\r", items.Select(item => TemplateText.Fill(Bullet, ("item", item))));
+
+    /// <summary>Markdown lines numbered from <paramref name="first"/>.</summary>
+    public string NumberedLines(IEnumerable<string> items, int first) =>
+        string.Join("\r", items.Select((item, index) => TemplateText.Fill(Numbered, ("number", (first + index).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("item", item))));
+
+    /// <summary>Emphasised text.</summary>
+    public string Strong(string text) => TemplateText.Fill(Bold, ("text", text));
 }
 
 /// <summary>The decision aid for someone who has not picked a cloud.</summary>
@@ -276,6 +326,9 @@ public sealed class ComparisonMessages
     public string Text { get; init; } = "";
     public string Retired { get; init; } = "";
     public string Successor { get; init; } = "";
+    public string RetiredReplaced { get; init; } = "";
+    public string RetiredLine { get; init; } = "";
+    public string Fallback { get; init; } = "";
     public string Active { get; init; } = "";
     public string Retiring { get; init; } = "";
     public string CurrentLabel { get; init; } = "";

@@ -122,7 +122,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge)
             ("role", messages.Recommendation.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName())),
             ("years", LearnerProfileMapping.FormatYears(profile.MlYears)),
             ("cloud", messages.Recommendation.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName())));
-        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary.Credential) : messages.Recommendation.NoPrimary);
+        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(messages.Format, primary.Credential) : messages.Recommendation.NoPrimary);
     }
 
     private static MessagingExtensionAttachment CredentialResult(BotMessages messages, KnowledgeBase snapshot, Credential credential)
@@ -131,7 +131,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge)
         var status = credential.Status == CredentialStatus.Retired
             ? CredentialFacts.RetiredText(messages.Comparison, snapshot, credential)
             : credential.Vendor;
-        return Attachment(card, CredentialFacts.Title(credential), status);
+        return Attachment(card, CredentialFacts.Title(messages.Format, credential), status);
     }
 
     // Previews carry no tap: Teams then inserts the attached card as is (no selectItem round trip), and clients
