@@ -377,7 +377,7 @@ public sealed class ProfileDialog
         }
 
         var template = kind == DialogTurnKind.Edited ? Definition.Messages.Edited : Definition.Messages.Acknowledge;
-        var message = TemplateText.Fill(template, ("values", string.Join(", ", shown)));
+        var message = TemplateText.Fill(template, ("values", string.Join(Definition.Messages.ValueSeparator, shown)));
         return turn with { Messages = [message, .. turn.Messages] };
     }
 

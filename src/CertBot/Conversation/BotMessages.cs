@@ -245,6 +245,18 @@ public sealed class TextFormats
     public string Bullet { get; init; } = "";
     public string Numbered { get; init; } = "";
     public string Marked { get; init; } = "";
+    public string TapRow { get; init; } = "";
+    public string Addressed { get; init; } = "";
+    public string WithChoices { get; init; } = "";
+    public string ChoiceSeparator { get; init; } = "";
+    public string Link { get; init; } = "";
+    public string Labelled { get; init; } = "";
+    public string WithLink { get; init; } = "";
+    public string Then { get; init; } = "";
+    public string SentenceThen { get; init; } = "";
+
+    /// <summary>Two pieces of text one after the other.</summary>
+    public string Join(string first, string second) => TemplateText.Fill(Then, ("first", first), ("second", second));
 
     /// <summary>Markdown lines, each as one bullet.</summary>
     public string Bullets(IEnumerable<string> items) => string.Join("\r", items.Select(item => TemplateText.Fill(Bullet, ("item", item))));
@@ -419,10 +431,19 @@ public sealed class MessageExtensionMessages
 {
     public string NoResults { get; init; } = "";
     public string RecommendationTitle { get; init; } = "";
+
+    /// <summary>Search words by platform wire name (gcp, aws, azure).</summary>
+    public Dictionary<string, string> PlatformWords { get; init; } = [];
+
+    /// <summary>Phrases of a credential's search text (normalised) and what they are searched as, so a short word finds them.</summary>
+    public Dictionary<string, string> AlsoFoundBy { get; init; } = [];
 }
 
 /// <summary>Transient texts returned to Action.Execute invokes.</summary>
 public sealed class InvokeMessages
 {
     public string Done { get; init; } = "";
+    public string MissingAction { get; init; } = "";
+    public string NotSupported { get; init; } = "";
+    public string UnknownData { get; init; } = "";
 }

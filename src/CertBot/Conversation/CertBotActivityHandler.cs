@@ -99,6 +99,7 @@ public sealed partial class CertBotActivityHandler(
 
     private async Task<InvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        var words = catalogues.For(turnContext).Messages.Invoke;
         AdaptiveCardInvokeValue? value = null;
         try
         {
@@ -111,23 +112,23 @@ public sealed partial class CertBotActivityHandler(
 
         if (value?.Action is null)
         {
-            return AdaptiveCardInvoke.BadRequest("BadRequest", "Missing action.");
+            return AdaptiveCardInvoke.BadRequest("BadRequest", words.MissingAction);
         }
 
         if (!string.Equals(value.Action.Type, "Action.Execute", StringComparison.Ordinal))
         {
-            return AdaptiveCardInvoke.BadRequest("NotSupported", "Only Action.Execute is supported.");
+            return AdaptiveCardInvoke.BadRequest("NotSupported", words.NotSupported);
         }
 
         var data = CardActionRouter.Parse(value.Action.Data);
         if (data is null)
         {
-            return AdaptiveCardInvoke.BadRequest("BadRequest", "Unknown action data.");
+            return AdaptiveCardInvoke.BadRequest("BadRequest", words.UnknownData);
         }
 
         turnContext.InvokeResponse = null;
         await actions.HandleAsync(turnContext, data, cancellationToken).ConfigureAwait(false);
-        return turnContext.InvokeResponse ?? AdaptiveCardInvoke.MessageResponse(catalogues.For(turnContext).Messages.Invoke.Done);
+        return turnContext.InvokeResponse ?? AdaptiveCardInvoke.MessageResponse(words.Done);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a message in a shared conversation that did not mention the bot")]

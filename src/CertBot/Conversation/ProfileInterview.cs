@@ -137,7 +137,7 @@ public sealed class ProfileInterview(
         if (result.Prompt is { } prompt)
         {
             var addressee = shared ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
-            await turn.SendCardAsync(PromptCard.Build(prompt, addressee), cancellationToken).ConfigureAwait(false);
+            await turn.SendCardAsync(PromptCard.Build(messages, prompt, addressee), cancellationToken).ConfigureAwait(false);
             return;
         }
 

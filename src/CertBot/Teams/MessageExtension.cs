@@ -54,7 +54,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge)
             results.Add(RecommendationResult(messages, snapshot, profile, sharerName));
         }
 
-        results.AddRange(Search(snapshot.Knowledge, text).Select(credential => CredentialResult(messages, snapshot.Knowledge, credential)));
+        results.AddRange(Search(messages.MessageExtension, snapshot.Knowledge, text).Select(credential => CredentialResult(messages, snapshot.Knowledge, credential)));
         var skip = Math.Max(0, query.QueryOptions?.Skip ?? 0);
         var count = Math.Clamp(query.QueryOptions?.Count ?? DefaultCount, 1, MaxCount);
         var page = results.Skip(skip).Take(count).ToList();
@@ -67,12 +67,13 @@ public sealed class MessageExtension(IKnowledgeSource knowledge)
     }
 
     /// <summary>Credentials whose name, vendor, exam code, cloud or topics contain the query words; current ones first.</summary>
-    public static IReadOnlyList<Credential> Search(KnowledgeBase knowledge, string text)
+    public static IReadOnlyList<Credential> Search(MessageExtensionMessages vocabulary, KnowledgeBase knowledge, string text)
     {
+        ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(knowledge);
         var words = PlainText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 2).ToArray();
         return knowledge.Credentials
-            .Select(credential => (Credential: credential, Score: Score(Haystack(credential), words)))
+            .Select(credential => (Credential: credential, Score: Score(Haystack(vocabulary, credential), words)))
             .Where(scored => scored.Score > 0)
             .OrderByDescending(scored => scored.Score)
             .ThenBy(scored => scored.Credential.Status == CredentialStatus.Retired)
@@ -84,17 +85,16 @@ public sealed class MessageExtension(IKnowledgeSource knowledge)
     private static int Score(string haystack, string[] words)
         => words.Length == 0 ? 1 : words.Count(word => haystack.Contains(word, StringComparison.Ordinal));
 
-    private static string Haystack(Credential credential)
+    private static string Haystack(MessageExtensionMessages vocabulary, Credential credential)
     {
-        var platformWords = credential.Platform switch
+        var platformWords = vocabulary.PlatformWords.GetValueOrDefault(credential.Platform.ToString().ToLowerInvariant(), "");
+        var haystack = PlainText.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]));
+        foreach (var (phrase, searchedAs) in vocabulary.AlsoFoundBy)
         {
-            CloudPlatform.Gcp => "gcp google cloud",
-            CloudPlatform.Aws => "aws amazon sagemaker",
-            CloudPlatform.Azure => "azure microsoft",
-            _ => "",
-        };
-        return PlainText.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]))
-            .Replace("machine learning", "machine learning ml", StringComparison.Ordinal);
+            haystack = haystack.Replace(phrase, searchedAs, StringComparison.Ordinal);
+        }
+
+        return haystack;
     }
 
     private static bool TryProfile(ProfileDialog dialog, string text, out LearnerProfile profile)

@@ -48,7 +48,7 @@ public sealed partial class PersonalChatHandoff(Catalogues catalogues, ILogger<P
                 await turn.SendToConversationAsync(conversation.Id, TurnReplies.Text(message), cancellationToken).ConfigureAwait(false);
             }
 
-            await turn.SendToConversationAsync(conversation.Id, CardAttachment.Message(PromptCard.Build(firstStep.Prompt, null)), cancellationToken).ConfigureAwait(false);
+            await turn.SendToConversationAsync(conversation.Id, CardAttachment.Message(PromptCard.Build(messages, firstStep.Prompt, null)), cancellationToken).ConfigureAwait(false);
             var name = ConversationKind.DisplayName(activity, messages.Channel.AnonymousName);
             await turn.SendTextAsync(TemplateText.Fill(messages.Channel.MovedToPersonal, ("name", name)), cancellationToken).ConfigureAwait(false);
             return true;

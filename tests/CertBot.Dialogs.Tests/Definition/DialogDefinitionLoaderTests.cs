@@ -51,6 +51,7 @@ public sealed class DialogDefinitionLoaderTests
           help: h
           cancelled: c
           restarted: r
+          valueSeparator: ", "
           resume: "Back: {prompt}"
         """;
 
