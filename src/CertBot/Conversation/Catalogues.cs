@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CertBot.Dialogs;
 using CertBot.Protocol.Schema;
 
@@ -14,8 +15,13 @@ public sealed class Catalogues
     public const string MessagesCatalogue = "messages";
     public const string DialogCatalogue = "profile.dialog";
 
+    // Channels send a handful of distinct tags; past this many the rest are resolved each time rather than remembered,
+    // so tags from the wire cannot grow the cache without bound.
+    private const int MaxRemembered = 256;
+
     private readonly Dictionary<string, LocaleCatalogue> _byLocale;
     private readonly HashSet<string> _locales;
+    private readonly ConcurrentDictionary<string, LocaleCatalogue> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Loads every locale found in <paramref name="folder"/>; a broken file throws with its name and position.</summary>
     public Catalogues(string folder)
@@ -45,7 +51,26 @@ public sealed class Catalogues
     public IReadOnlySet<string> Locales => _locales;
 
     /// <summary>The catalogue for a locale tag from the wire; unknown or malformed tags get English.</summary>
-    public LocaleCatalogue Resolve(string? locale) => _byLocale[CatalogueLocale.Resolve(locale, _locales)];
+    public LocaleCatalogue Resolve(string? locale)
+    {
+        if (string.IsNullOrEmpty(locale))
+        {
+            return Default;
+        }
+
+        if (_resolved.TryGetValue(locale, out var known))
+        {
+            return known;
+        }
+
+        var catalogue = _byLocale[CatalogueLocale.Resolve(locale, _locales)];
+        if (_resolved.Count < MaxRemembered)
+        {
+            _resolved.TryAdd(locale, catalogue);
+        }
+
+        return catalogue;
+    }
 
     /// <summary>The catalogue the turn speaks, from the activity's locale.</summary>
     public LocaleCatalogue For(ITurnContext turn)
