@@ -11,11 +11,13 @@ internal sealed class PhraseIndex
     private readonly PhraseMatcher[] _phrases;
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _deletions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _deletionsBySpan;
 
     public PhraseIndex(IEnumerable<PhraseMatcher> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         _phrases = [.. phrases];
+        _deletionsBySpan = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var p = 0; p < _phrases.Length; p++)
         {
             if (_phrases[p].FirstWord is not { } first)
@@ -45,10 +47,7 @@ internal sealed class PhraseIndex
             candidates.Clear();
             var token = tokens[start];
             AddAll(candidates, _exact, token);
-            foreach (var key in Keys(token))
-            {
-                AddAll(candidates, _deletions, key);
-            }
+            AddDeletionCandidates(candidates, token);
 
             foreach (var p in candidates)
             {
@@ -65,6 +64,54 @@ internal sealed class PhraseIndex
 
     /// <summary>True when any phrase occurs.</summary>
     public bool AnyIn(IReadOnlyList<string> tokens) => FindAll(tokens).Count > 0;
+
+    // A typed word is probed with the same keys the index holds (itself and its deletions), but written into a stack
+    // buffer and looked up by span: a long word has a couple of hundred such keys, and allocating them for every word
+    // of every message in every index was the largest cost of reading a message.
+    private void AddDeletionCandidates(HashSet<int> candidates, string token)
+    {
+        var depth = PhraseMatcher.TyposAllowed(token);
+        if (depth == 0 || _deletions.Count == 0)
+        {
+            return;
+        }
+
+        AddAll(candidates, token.AsSpan());
+        if (token.Length <= 256)
+        {
+            Span<char> buffer = stackalloc char[token.Length * depth];
+            Probe(candidates, token.AsSpan(), buffer, depth);
+        }
+        else
+        {
+            Probe(candidates, token.AsSpan(), new char[token.Length * depth], depth);
+        }
+    }
+
+    // Every deletion of one letter from word, then (while depth lasts) of one more from each of those; repeated keys
+    // only repeat a lookup, since candidates is a set. Each level writes into its own slice of buffer.
+    private void Probe(HashSet<int> candidates, ReadOnlySpan<char> word, Span<char> buffer, int depth)
+    {
+        var deletion = buffer[..(word.Length - 1)];
+        for (var i = 0; i < word.Length; i++)
+        {
+            word[..i].CopyTo(deletion);
+            word[(i + 1)..].CopyTo(deletion[i..]);
+            AddAll(candidates, deletion);
+            if (depth > 1 && deletion.Length > 0)
+            {
+                Probe(candidates, deletion, buffer[word.Length..], depth - 1);
+            }
+        }
+    }
+
+    private void AddAll(HashSet<int> into, ReadOnlySpan<char> key)
+    {
+        if (_deletionsBySpan.TryGetValue(key, out var list))
+        {
+            into.UnionWith(list);
+        }
+    }
 
     /// <summary>The word and its deletions of up to as many letters as it may carry typos; none for words that must match exactly.</summary>
     private static HashSet<string> Keys(string word)

@@ -1,4 +1,5 @@
 using CertBot.Cli;
+using CertBot.Tools;
 
 namespace CertBot.Tests.Cli;
 
@@ -114,7 +115,7 @@ public sealed class CommandLineTests
     public async Task Report_AfterUnansweredQuestion_ListsItGroupedWithCount()
     {
         var storage = Path.Combine(Path.GetTempPath(), $"certbot-report-{Guid.NewGuid():N}.db");
-        var chat = await ChatCommand.RunAsync([$"--Storage:SqlitePath={storage}"], new StringReader("how do I bake sourdough bread\nhow do I bake sourdough bread?\n/quit\n"), new StringWriter());
+        var (chat, _, _) = await RunWithInputAsync("how do I bake sourdough bread\nhow do I bake sourdough bread?\n/quit\n", "chat", $"--Storage:SqlitePath={storage}");
         Assert.Equal(0, chat);
 
         var (code, stdout, _) = await RunAsync("report", $"--Storage:SqlitePath={storage}");
@@ -144,10 +145,7 @@ public sealed class CommandLineTests
     {
         var storage = Path.Combine(Path.GetTempPath(), $"certbot-chat-{Guid.NewGuid():N}.db");
         // Welcome card: [1] Get a recommendation. Then the role question, answered by number, and free text.
-        var input = new StringReader("1\n2\n4 years\nazure\n/quit\n");
-        var output = new StringWriter();
-        var code = await ChatCommand.RunAsync([$"--Storage:SqlitePath={storage}"], input, output);
-        var text = output.ToString();
+        var (code, text, _) = await RunWithInputAsync("1\n2\n4 years\nazure\n/quit\n", "chat", $"--Storage:SqlitePath={storage}");
 
         Assert.Equal(0, code);
         Assert.Contains("[1] Get a recommendation", text, StringComparison.Ordinal);
@@ -156,11 +154,13 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("\"type\"", text, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    private static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunWithInputAsync(string stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, stdout, stderr);
+        var code = await CommandLine.RunAsync(args, new StringReader(stdin), stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -94,7 +94,7 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         var events = await _server.Services.GetRequiredService<CuratorLog>().ReadAsync(CancellationToken.None);
         var entry = Assert.Single(events.Events, e => e.Kind == CuratorEventKinds.NotHelpful && e.Text == CertBot.Conversation.PlainText.Normalize(asked));
         Assert.Equal((string?)notHelpful["faqId"], entry.NearestFaqId);
-        var report = CertBot.Cli.ReportCommand.Format(events, 20);
+        var report = CertBot.Tools.ReportCommand.Format(CertBot.Cli.CuratorSignals.From(events), 20);
         Assert.Contains($"{entry.Text}  (answered with FAQ: {entry.NearestFaqId})", report, StringComparison.Ordinal);
     }
 

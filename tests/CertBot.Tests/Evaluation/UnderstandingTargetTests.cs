@@ -1,10 +1,6 @@
-using CertBot.Cli.Evaluation;
-using CertBot.Conversation;
-using CertBot.Dialogs;
-using CertBot.Knowledge.Faq;
-using CertBot.Knowledge.Hosting;
+using CertBot.Cli;
 using CertBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
+using CertBot.Tools.Evaluation;
 using Xunit.Abstractions;
 
 namespace CertBot.Tests.Evaluation;
@@ -23,14 +19,9 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     [InlineData("faq-blind-tuning.yaml", 0.83, 0.95, 0.05)]
     public async Task FaqTuningSet_ThroughTheBot_StaysAboveItsFloors(string file, double answered, double abstained, double wrong)
     {
-        var services = fixture.Server.Services;
-        var router = services.GetRequiredService<MessageRouter>();
-        var snapshot = services.GetRequiredService<IKnowledgeSource>().Snapshot;
+        var bot = new InProcessBot(fixture.Server.Services);
 
-        var report = await FaqEvaluation.RunAsync(
-            FaqEvaluationSet.Load(Set(file)),
-            (text, ct) => router.Read(DialogState.Idle, text, snapshot).FaqAsync(ct),
-            CancellationToken.None);
+        var report = await FaqEvaluation.RunAsync(FaqEvaluationSet.Load(Set(file)), bot.ReadFaqAsync, CancellationToken.None);
         output.WriteLine(report.Format());
 
         Assert.True(report.Top1Accuracy >= answered, $"answered right {report.Top1Accuracy:P1} < {answered:P0}");
@@ -41,14 +32,9 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     [Fact]
     public async Task ProfileTuningSet_ThroughTheBot_StaysAboveItsFloors()
     {
-        var services = fixture.Server.Services;
+        var bot = new InProcessBot(fixture.Server.Services);
 
-        var report = await ProfileEvaluation.RunAsync(
-            ProfileEvaluationSet.Load(Set("profile-tuning.yaml")),
-            services.GetRequiredService<MessageRouter>(),
-            services.GetRequiredService<ProfileInterview>(),
-            services.GetRequiredService<IKnowledgeSource>().Snapshot,
-            CancellationToken.None);
+        var report = await ProfileEvaluation.RunAsync(ProfileEvaluationSet.Load(Set("profile-tuning.yaml")), bot.ReadProfileAsync, CancellationToken.None);
         output.WriteLine(report.Format(summaryOnly: false));
 
         Assert.True(report.FullAllRight >= 0.95, $"full profiles all right {report.FullAllRight:P1}");
