@@ -463,6 +463,6 @@ public static class DialogDefinitionLoader
             read.RequiredString(map, "help", "'messages'"),
             read.RequiredString(map, "cancelled", "'messages'"),
             read.RequiredString(map, "restarted", "'messages'"),
-            read.RequiredString(map, "valueSeparator", "'messages'"),
+            read.RequiredVerbatim(map, "valueSeparator", "'messages'"),
             read.RequiredString(map, "resume", "'messages'"));
 }

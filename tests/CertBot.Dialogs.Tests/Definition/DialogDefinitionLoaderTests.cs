@@ -143,4 +143,30 @@ public sealed class DialogDefinitionLoaderTests
 
         Assert.Contains("file not found", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_Layers_TranslationOverridesOnlyTheKeysItSets()
+    {
+        var folder = Directory.CreateTempSubdirectory("certbot-dialog-");
+        try
+        {
+            var english = Path.Combine(folder.FullName, "profile.dialog.en.yaml");
+            var german = Path.Combine(folder.FullName, "profile.dialog.de.yaml");
+            File.WriteAllText(english, Valid);
+            File.WriteAllText(german, "slots:\n  - name: cloud\n    prompts: [\"Welche Cloud?\"]\n    choices:\n      - value: undecided\n        title: Noch offen\n");
+
+            var definition = DialogDefinitionLoader.Load([english, german]);
+
+            var cloud = definition.FindSlot("cloud")!;
+            Assert.Equal(["Welche Cloud?"], cloud.Prompts);
+            Assert.Equal("Pick one.", cloud.Reprompt);
+            Assert.Equal(["AWS", "Noch offen"], cloud.Choices.Select(c => c.Title));
+            Assert.Contains("not sure", cloud.Choices.Single(c => c.Value == "undecided").Synonyms);
+            Assert.Equal(", ", definition.Messages.ValueSeparator);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
