@@ -24,6 +24,12 @@ public sealed class MiniLmOptions
     /// <summary>Most inputs run through the model at once; larger requests are split so padding and memory stay bounded.</summary>
     public int MaxBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// Bytes of recently embedded texts kept in memory (0 turns it off). People ask the same FAQ questions again and
+    /// again; a repeated question then costs a lookup instead of a run of the model (a few milliseconds of CPU).
+    /// </summary>
+    public long CacheBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>The cache folder after applying the default.</summary>
     public string ResolveCacheDirectory() =>
         string.IsNullOrWhiteSpace(CacheDirectory)
@@ -35,6 +41,11 @@ public sealed class MiniLmOptions
         if (MaxTokens is < 3 or > ModelMaxTokens)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxTokens), MaxTokens, $"MaxTokens must be between 3 and {ModelMaxTokens}.");
+        }
+
+        if (CacheBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheBytes), CacheBytes, "CacheBytes must be 0 (off) or more.");
         }
 
         if (MaxBatchSize < 1)

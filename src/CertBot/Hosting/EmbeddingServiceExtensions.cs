@@ -1,5 +1,7 @@
 using CertBot.Embeddings;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CertBot.Hosting;
@@ -7,6 +9,9 @@ namespace CertBot.Hosting;
 /// <summary>Registers the local sentence-embedding model behind the FAQ and role fallbacks (off with Knowledge:Semantic:Enabled=false).</summary>
 public static class EmbeddingServiceExtensions
 {
+    /// <summary>The service key of the model itself, behind the cache every caller uses (tests replace it).</summary>
+    public const string ModelKey = "CertBot.Embeddings.Model";
+
     public static IServiceCollection AddCertBotEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,7 +22,7 @@ public static class EmbeddingServiceExtensions
         }
 
         services.AddOptions<MiniLmOptions>().Bind(configuration.GetSection(MiniLmOptions.SectionName));
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ModelKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<MiniLmOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CertBot.Embeddings");
@@ -25,6 +30,20 @@ public static class EmbeddingServiceExtensions
             return new BackgroundLoadedEmbeddingGenerator(
                 async ct => await MiniLmEmbeddingGenerator.LoadAsync(options, logger, ct).ConfigureAwait(false),
                 stopping);
+        });
+        services.AddSingleton(sp =>
+        {
+            var model = sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(ModelKey);
+            var bytes = sp.GetRequiredService<IOptions<MiniLmOptions>>().Value.CacheBytes;
+            if (bytes == 0)
+            {
+                return model;
+            }
+
+            // Bounded by bytes (each entry counts its serialized vector), so a flood of distinct questions evicts old
+            // ones instead of growing the process.
+            IDistributedCache cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = bytes }));
+            return model.AsBuilder().UseDistributedCache(cache).Build(sp);
         });
         return services;
     }
