@@ -304,7 +304,8 @@ public sealed class ProfileDialog
                 var restarted = Advance(Fresh(), new Dictionary<string, string>(StringComparer.Ordinal), DialogTurnKind.Restarted);
                 return restarted with { Kind = DialogTurnKind.Restarted, Messages = [Definition.Messages.Restarted] };
             case DialogCommand.ForgetMe:
-                return new DialogTurn(DialogTurnKind.ForgetRequested, DialogState.Idle, [Definition.Messages.Forgotten], null, null);
+                // The host confirms the deletion in its own words (messages forget.done) once the data is gone.
+                return new DialogTurn(DialogTurnKind.ForgetRequested, DialogState.Idle, [], null, null);
             default:
                 return Edit(state, change ?? SlotExtraction.Empty, inferred);
         }
@@ -376,7 +377,7 @@ public sealed class ProfileDialog
         }
 
         var template = kind == DialogTurnKind.Edited ? Definition.Messages.Edited : Definition.Messages.Acknowledge;
-        var message = TemplateText.Fill(template, ("values", string.Join(", ", shown)));
+        var message = TemplateText.Fill(template, ("values", string.Join(Definition.Messages.ValueSeparator, shown)));
         return turn with { Messages = [message, .. turn.Messages] };
     }
 

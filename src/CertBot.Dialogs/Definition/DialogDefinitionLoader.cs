@@ -1,11 +1,12 @@
 using System.Globalization;
 using CertBot.Dialogs.Extraction;
+using CertBot.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CertBot.Dialogs.Definition;
 
-/// <summary>Reads and validates a dialog definition YAML file (see dialogs/profile.dialog.yaml for the format).</summary>
+/// <summary>Reads and validates a dialog definition YAML file (see dialogs/profile.dialog.en.yaml for the format).</summary>
 public static class DialogDefinitionLoader
 {
     /// <summary>Loads a definition from a file; throws <see cref="DialogDefinitionException"/> with file:line:column when it is invalid.</summary>
@@ -49,8 +50,48 @@ public static class DialogDefinitionLoader
             throw new DialogDefinitionException(source, 1, 1, "the file is empty");
         }
 
+        return Parse(stream.Documents[0].RootNode, source);
+    }
+
+    /// <summary>
+    /// Loads a definition laid from per-locale files, English first (see <see cref="YamlLayers"/>): a translation
+    /// sets only the keys it changes and the rest falls back to English. The layered whole is validated as one file.
+    /// </summary>
+    public static DialogDefinition Load(IReadOnlyList<string> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 1)
+        {
+            return Load(layers[0]);
+        }
+
+        var missing = layers.FirstOrDefault(path => !File.Exists(path));
+        if (missing is not null)
+        {
+            throw new DialogDefinitionException(missing, 0, 0, "file not found");
+        }
+
+        // Positions in errors point into whichever layer the offending node came from.
+        var source = string.Join(" over ", layers.Reverse());
+        YamlMappingNode root;
+        try
+        {
+            root = YamlLayers.Load(layers);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DialogDefinitionException(source, 0, 0, ex.Message, ex);
+        }
+
+        return Parse(root, source);
+    }
+
+    /// <summary>Reads a parsed definition; <paramref name="source"/> names it in error messages.</summary>
+    public static DialogDefinition Parse(YamlNode document, string source)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         var read = new YamlNodeReader(source);
-        var root = read.Mapping(stream.Documents[0].RootNode, "the document");
+        var root = read.Mapping(document, "the document");
         var id = read.RequiredString(root, "id", "the dialog");
 
         var slotsNode = read.Sequence(read.Required(root, "slots", "the dialog"), "'slots'");
@@ -422,6 +463,6 @@ public static class DialogDefinitionLoader
             read.RequiredString(map, "help", "'messages'"),
             read.RequiredString(map, "cancelled", "'messages'"),
             read.RequiredString(map, "restarted", "'messages'"),
-            read.RequiredString(map, "forgotten", "'messages'"),
+            read.RequiredVerbatim(map, "valueSeparator", "'messages'"),
             read.RequiredString(map, "resume", "'messages'"));
 }

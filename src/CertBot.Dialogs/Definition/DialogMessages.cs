@@ -3,6 +3,7 @@ namespace CertBot.Dialogs.Definition;
 /// <summary>Fixed wording of the dialog; placeholders in braces are filled by the runtime.</summary>
 /// <param name="Acknowledge">"Got it: {values}." shown when answers are recognised.</param>
 /// <param name="Edited">"Updated: {values}." shown after a change command.</param>
+/// <param name="ValueSeparator">Joins the recognised values in <paramref name="Acknowledge"/> and <paramref name="Edited"/> (", ").</param>
 /// <param name="Resume">"Back to your profile: {prompt}" used by <c>ProfileDialog.Resume</c>.</param>
 public sealed record DialogMessages(
     string Intro,
@@ -11,5 +12,5 @@ public sealed record DialogMessages(
     string Help,
     string Cancelled,
     string Restarted,
-    string Forgotten,
+    string ValueSeparator,
     string Resume);

@@ -36,6 +36,13 @@ internal sealed class YamlNodeReader(string source)
     public string RequiredString(YamlMappingNode map, string key, string what) =>
         Scalar(Required(map, key, what), $"{what} '{key}'");
 
+    /// <summary>A text whose spaces count (a separator such as ", "): kept exactly as written; only an empty value is an error.</summary>
+    public string RequiredVerbatim(YamlMappingNode map, string key, string what)
+    {
+        var node = Required(map, key, what);
+        return node is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw Error(node, $"{what} '{key}' must be a non-empty text value");
+    }
+
     public string? OptionalString(YamlMappingNode map, string key, string what)
     {
         var node = Optional(map, key);

@@ -24,14 +24,14 @@ internal sealed class KnowledgeDocumentReader
             }
             else
             {
-                _r.Error(node, "The knowledge file must be a mapping with credentials, courses, paths, hiringSignals, faqs and messages.");
+                _r.Error(node, "The knowledge file must be a mapping with credentials, courses, paths, hiringSignals and faqs.");
             }
 
             return null;
         }
 
         const string what = "the knowledge file";
-        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "details", "typicalExperience", "messages", "matcher");
+        _r.RejectUnknownKeys(root, what, "version", "lastReviewed", "credentials", "courses", "paths", "hiringSignals", "faqs", "details", "typicalExperience", "matcher");
         var version = _r.RequiredString(root, "version", "version", what);
         var lastReviewed = _r.RequiredDate(root, "lastReviewed", "lastReviewed", what);
         var credentials = ReadList(root, "credentials", ReadCredential);
@@ -42,9 +42,8 @@ internal sealed class KnowledgeDocumentReader
         // Optional, so a file that marks nothing as missing needs no empty section; a notCovered id then fails validation as unknown.
         var details = ReadList(root, "details", ReadDetail, required: false);
         var typical = ReadTypicalExperience(root);
-        var messages = ReadMessages(root);
         var lexicon = ReadLexicon(root);
-        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, messages, lexicon, details, typical);
+        return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, lexicon, details, typical);
     }
 
     private List<T> ReadList<T>(YamlMappingNode root, string key, Func<YamlMappingNode, string, T> read, bool required = true)
@@ -323,34 +322,6 @@ internal sealed class KnowledgeDocumentReader
         }
 
         return pairs;
-    }
-
-    private MessageTemplates ReadMessages(YamlMappingNode root)
-    {
-        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
-        var node = _r.Child(root, "messages", "messages");
-        if (node is null)
-        {
-            _r.Error(root, "Missing required field 'messages' in the knowledge file.");
-        }
-        else if (_r.Mapping(node, "'messages'") is { } messages)
-        {
-            foreach (var (key, value) in messages.Children)
-            {
-                var name = (key as YamlScalarNode)?.Value ?? string.Empty;
-                _r.Record("messages." + name, key);
-                if (value is YamlScalarNode { Value: { Length: > 0 } text })
-                {
-                    templates[name] = text;
-                }
-                else
-                {
-                    _r.Error(value, $"Message '{name}' must be non-empty text.");
-                }
-            }
-        }
-
-        return new MessageTemplates(templates);
     }
 
     private MatcherLexicon ReadLexicon(YamlMappingNode root)

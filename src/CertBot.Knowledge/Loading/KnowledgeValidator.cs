@@ -50,7 +50,6 @@ public static partial class KnowledgeValidator
             CheckPaths(kb, courseIds);
             CheckFaqs(kb, faqIds, credentialIds, detailIds);
             CheckTypicalExperience(kb);
-            CheckMessages(kb);
         }
 
         // Readiness estimates for credentials without published years stand on these figures, so each level needs one,
@@ -344,26 +343,6 @@ public static partial class KnowledgeValidator
                 if (!YamlFieldReader.TryHttpsUrl(link.Groups[1].Value, out _))
                 {
                     Error(path, $"FAQ '{f.Id}' links to '{link.Groups[1].Value}', which is not an absolute https URL.");
-                }
-            }
-        }
-
-        private void CheckMessages(KnowledgeBase kb)
-        {
-            foreach (var (key, placeholders) in MessageKeys.Required)
-            {
-                if (!kb.Messages.All.TryGetValue(key, out var template))
-                {
-                    Error("messages", $"Message template '{key}' is missing; the recommender needs it.");
-                    continue;
-                }
-
-                foreach (var placeholder in placeholders)
-                {
-                    if (!template.Contains(placeholder, StringComparison.Ordinal))
-                    {
-                        Error("messages." + key, $"Message template '{key}' must contain the placeholder {placeholder}.");
-                    }
                 }
             }
         }

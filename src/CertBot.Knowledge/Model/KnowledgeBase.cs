@@ -21,7 +21,6 @@ public sealed class KnowledgeBase
         IReadOnlyList<LearningPath> paths,
         IReadOnlyList<HiringSignal> hiringSignals,
         IReadOnlyList<FaqEntry> faqs,
-        MessageTemplates messages,
         MatcherLexicon lexicon,
         IReadOnlyList<DetailTopic>? details = null,
         IReadOnlyDictionary<CredentialLevel, decimal>? typicalMlYears = null)
@@ -36,7 +35,6 @@ public sealed class KnowledgeBase
         Paths = paths;
         HiringSignals = hiringSignals;
         Faqs = faqs;
-        Messages = messages;
         Lexicon = lexicon;
         Details = details ?? [];
         TypicalMlYears = typicalMlYears ?? new Dictionary<CredentialLevel, decimal>();
@@ -66,9 +64,6 @@ public sealed class KnowledgeBase
 
     /// <summary>The curated FAQ.</summary>
     public IReadOnlyList<FaqEntry> Faqs { get; }
-
-    /// <summary>Sentence templates for generated advice.</summary>
-    public MessageTemplates Messages { get; }
 
     /// <summary>Synonyms and stop words for the FAQ matcher.</summary>
     public MatcherLexicon Lexicon { get; }

@@ -2,10 +2,12 @@ using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Recommendations;
 
-/// <summary>Everything the bot advises for one learner profile; all sentences come from the knowledge file's templates.</summary>
+/// <summary>
+/// Everything the bot advises for one learner profile, as facts (ids, figures, codes), never sentences: the host words
+/// each reason, step and note from its catalogue in the person's language.
+/// </summary>
 /// <param name="Profile">The profile advised.</param>
-/// <param name="Primary">The credential to aim for; null when the cloud is undecided.</param>
-/// <param name="CompareAdvice">For an undecided cloud: compare the current options and follow the employer.</param>
+/// <param name="Primary">The credential to aim for and why; null when the cloud is undecided.</param>
 /// <param name="PathSummary">The path in one sentence, agreeing with the readiness verdict on <paramref name="Primary"/>.</param>
 /// <param name="Readiness">Readiness for every current vendor credential.</param>
 /// <param name="CoursePath">The ordered courses for the persona (empty for practitioners; optional when <paramref name="CoursesOptional"/>).</param>
@@ -15,13 +17,12 @@ namespace CertBot.Knowledge.Recommendations;
 public sealed record Recommendation(
     LearnerProfile Profile,
     CredentialAdvice? Primary,
-    string? CompareAdvice,
-    string PathSummary,
+    PathAdvice PathSummary,
     IReadOnlyList<CredentialReadiness> Readiness,
     IReadOnlyList<CourseAdvice> CoursePath,
-    IReadOnlyList<string> NextSteps,
+    IReadOnlyList<NextStep> NextSteps,
     IReadOnlyList<HiringSignal> HiringSignals,
-    IReadOnlyList<string> RetiredNotes)
+    IReadOnlyList<RetiredNote> RetiredNotes)
 {
     /// <summary>The readiness of <see cref="Primary"/>; null when the cloud is undecided.</summary>
     public CredentialReadiness? PrimaryReadiness =>

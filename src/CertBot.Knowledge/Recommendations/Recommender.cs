@@ -1,9 +1,11 @@
-using System.Globalization;
 using CertBot.Knowledge.Model;
 
 namespace CertBot.Knowledge.Recommendations;
 
-/// <summary>Pure advice over one knowledge snapshot: primary credential, readiness, course path, next steps.</summary>
+/// <summary>
+/// Pure advice over one knowledge snapshot: primary credential, readiness, course path, next steps. It returns facts
+/// (credential and course ids, platforms, years), never sentences, so the host can say them in any language.
+/// </summary>
 public sealed class Recommender
 {
     private readonly KnowledgeBase _knowledge;
@@ -21,7 +23,6 @@ public sealed class Recommender
         ArgumentNullException.ThrowIfNull(profile);
         var path = _knowledge.FindPath(profile.Role)
             ?? throw new InvalidOperationException($"The knowledge file has no path for '{profile.Role.ToWireName()}'.");
-        var messages = _knowledge.Messages;
 
         var primaryCredential = profile.Cloud == TargetCloud.Undecided ? null : Current(path.CredentialFor(profile.Cloud));
         var readiness = new ReadinessJudge(_knowledge.TypicalMlYears)
@@ -34,21 +35,15 @@ public sealed class Recommender
         CredentialAdvice? primary = null;
         if (primaryCredential is not null)
         {
-            // The card shows the full name right above the reason, so the reason uses the short one.
-            var name = ("credential", primaryCredential.ShortName ?? primaryCredential.Name);
-            var reason = hasCourses && !ready
-                ? messages.Format(MessageKeys.PrimaryAfterFoundations, name)
-                : messages.Format(MessageKeys.PrimaryForCloud, name, ("cloud", PlatformName(primaryCredential.Platform)));
+            RecommendationReason reason = hasCourses && !ready
+                ? new RecommendationReason.PrimaryAfterFoundations(primaryCredential.Id)
+                : new RecommendationReason.PrimaryForCloud(primaryCredential.Id, primaryCredential.Platform);
             primary = new CredentialAdvice(primaryCredential, reason);
         }
 
         var pathCredentials = path.CredentialByCloud.Values.Select(Current).OfType<Credential>().Distinct().ToArray();
-        var compare = primary is null
-            ? messages.Format(MessageKeys.CompareClouds, ("options", string.Join(", ", pathCredentials.Select(c => c.Name))))
-            : null;
-
         var courses = new List<CourseAdvice>();
-        var steps = new List<string>();
+        var steps = new List<NextStep>();
         if (verdict is not null && !ready)
         {
             steps.AddRange(GainFirst(verdict, hasCourses));
@@ -59,28 +54,23 @@ public sealed class Recommender
             switch (step.Kind)
             {
                 case PathStepKind.Course when step.CourseId is not null && _knowledge.FindCourse(step.CourseId) is { } course:
-                    var display = messages.Format(MessageKeys.CourseStep,
-                        ("title", course.Title), ("provider", course.Provider), ("rating", Number(course.Rating)));
-                    courses.Add(new CourseAdvice(courses.Count + 1, course, display, step.Text));
+                    courses.Add(new CourseAdvice(courses.Count + 1, course, step.Text));
                     if (!ready)
                     {
-                        steps.Add(display + ": " + step.Text);
+                        steps.Add(new NextStep.TakeCourse(course.Id, step.Text));
                     }
 
                     break;
                 case PathStepKind.Credential:
                     if (ready && primaryCredential is not null && !path.Steps.Any(s => s.Kind == PathStepKind.Practice))
                     {
-                        steps.Add(messages.Format(MessageKeys.ExamPrepStep, ("credential", primaryCredential.Name)));
+                        steps.Add(new NextStep.ExamPrep(primaryCredential.Id));
                     }
 
-                    steps.Add(primaryCredential is null
-                        ? messages.Format(MessageKeys.CredentialStepUndecided)
-                        : messages.Format(MessageKeys.CredentialStep, ("credential", primaryCredential.Name)));
+                    steps.Add(new NextStep.SitExam(primaryCredential?.Id));
                     if (primaryCredential is not null)
                     {
-                        steps.Add(messages.Format(MessageKeys.PreparationTime,
-                            ("credential", primaryCredential.Name), ("time", primaryCredential.PreparationTime)));
+                        steps.Add(new NextStep.PreparationTime(primaryCredential.Id));
                     }
 
                     break;
@@ -88,7 +78,7 @@ public sealed class Recommender
                     // A portfolio project is how the unready gain experience; someone ready goes straight to the exam.
                     break;
                 default:
-                    steps.Add(step.Text);
+                    steps.Add(new NextStep.PathStepText(step.Text));
                     break;
             }
         }
@@ -102,11 +92,7 @@ public sealed class Recommender
         var retiredNotes = _knowledge.Credentials
             .Where(c => c.Status == CredentialStatus.Retired && c.Track == CredentialTrack.MlEngineering
                 && Current(c.Id) is { } successor && advised.Contains(successor))
-            .Select(c => messages.Format(MessageKeys.RetiredSuccessor,
-                ("vendor", c.Vendor),
-                ("retired", c.Name),
-                ("date", c.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty),
-                ("successor", Current(c.Id)!.Name)))
+            .Select(c => new RetiredNote(c.Id, c.RetiredOn, Current(c.Id)!.Id))
             .ToArray();
 
         // Undecided: the exam of each cloud side by side, best fit first; OrderBy is stable, so ties keep the file's order.
@@ -114,7 +100,7 @@ public sealed class Recommender
             ? pathCredentials.Select(c => readiness.First(r => r.Credential.Id == c.Id)).OrderBy(r => r.Level).ToArray()
             : [];
 
-        return new Recommendation(profile, primary, compare, Summary(path, verdict, hasCourses, ready), readiness, courses, steps, signals, retiredNotes)
+        return new Recommendation(profile, primary, Summary(path, verdict, hasCourses, ready), readiness, courses, steps, signals, retiredNotes)
         {
             CoursesOptional = ready && courses.Count > 0,
             CloudOptions = options,
@@ -122,58 +108,49 @@ public sealed class Recommender
     }
 
     /// <summary>The persona's summary, unless the verdict contradicts it (a practitioner told to skip ahead who is not ready).</summary>
-    private string Summary(LearningPath path, CredentialReadiness? verdict, bool hasCourses, bool ready)
+    private static PathAdvice Summary(LearningPath path, CredentialReadiness? verdict, bool hasCourses, bool ready)
     {
-        var messages = _knowledge.Messages;
+        var persona = new PathAdvice.PersonaSummary(path.Persona);
         if (verdict is null)
         {
-            return path.Summary;
+            return persona;
         }
 
-        var credential = ("credential", verdict.Credential.Name);
+        var credential = verdict.Credential;
         if (ready)
         {
-            return hasCourses ? messages.Format(MessageKeys.PathReady, credential) : path.Summary;
+            return hasCourses ? new PathAdvice.Ready(credential.Id) : persona;
         }
 
         if (hasCourses)
         {
-            return path.Summary;
+            return persona;
         }
 
         return verdict.Requirements.Any(r => r.Outcome == RequirementOutcome.Shortfall)
-            ? messages.Format(MessageKeys.PathGainFirst, credential)
-            : messages.Format(MessageKeys.PathCheck, credential, ("cloud", PlatformName(verdict.Credential.Platform)));
+            ? new PathAdvice.GainFirst(credential.Id)
+            : new PathAdvice.DependsOnCloudYears(credential.Id, credential.Platform);
     }
 
     /// <summary>
     /// What to gain before the exam, one step per requirement that falls short. A persona with courses gains its ML
     /// experience through them, so only the platform gap gets its own step there.
     /// </summary>
-    private IEnumerable<string> GainFirst(CredentialReadiness verdict, bool hasCourses)
+    private static IEnumerable<NextStep> GainFirst(CredentialReadiness verdict, bool hasCourses)
     {
-        var messages = _knowledge.Messages;
         foreach (var check in verdict.Requirements.Where(r => r.Outcome == RequirementOutcome.Shortfall))
         {
-            var required = ("required", Number(check.Required));
-            var actual = ("actual", Number(check.Actual ?? 0));
             if (check.Kind == RequirementKind.MlYears)
             {
                 if (!hasCourses)
                 {
-                    yield return messages.Format(MessageKeys.GainMlYears, ("credential", verdict.Credential.Name), required, actual);
+                    yield return new NextStep.GainMlYears(verdict.Credential.Id, check.Required, check.Actual ?? 0);
                 }
 
                 continue;
             }
 
-            var key = check.Platform switch
-            {
-                CloudPlatform.Gcp => MessageKeys.GainPlatformGcp,
-                CloudPlatform.Aws => MessageKeys.GainPlatformAws,
-                _ => MessageKeys.GainPlatformAzure,
-            };
-            yield return messages.Format(key, required, actual);
+            yield return new NextStep.GainPlatformYears(check.Platform, check.Required, check.Actual ?? 0);
         }
     }
 
@@ -191,14 +168,4 @@ public sealed class Recommender
 
         return credential?.IsRecommendable == true ? credential : null;
     }
-
-    private string PlatformName(CloudPlatform platform) => platform switch
-    {
-        CloudPlatform.Gcp => _knowledge.Messages.Format(MessageKeys.PlatformGcp),
-        CloudPlatform.Aws => _knowledge.Messages.Format(MessageKeys.PlatformAws),
-        CloudPlatform.Azure => _knowledge.Messages.Format(MessageKeys.PlatformAzure),
-        _ => string.Empty,
-    };
-
-    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

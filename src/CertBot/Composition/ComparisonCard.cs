@@ -29,7 +29,7 @@ public static class ComparisonCard
         var retired = byVendor.Where(c => c.Status == CredentialStatus.Retired).ToList();
         AddSection(body, words.CurrentLabel, current.Select(c => Row(messages, knowledge, c, readiness?.FirstOrDefault(r => r.Credential.Id == c.Id))));
         AddSection(body, words.RelatedLabel, related.Select(c => Row(messages, knowledge, c)));
-        AddSection(body, words.RetiredLabel, retired.Select(c => RetiredLine(words, knowledge, c)));
+        AddSection(body, words.RetiredLabel, retired.Select(c => RetiredLine(messages, knowledge, c)));
         body.Add(CredentialFacts.Checked(messages.Recommendation, knowledge.Credentials.Select(c => c.LastVerified).DefaultIfEmpty(knowledge.LastReviewed).Min()));
 
         return new AdaptiveCard
@@ -40,7 +40,8 @@ public static class ComparisonCard
                 CardButtons.Submit(messages.Welcome.Buttons.Recommend, new CardActionData { Action = CardActions.StartRecommendation }),
                 CardButtons.Submit(messages.Welcome.Buttons.Ask, new CardActionData { Action = CardActions.Ask }),
             ],
-            FallbackText = $"{words.Title}: {string.Join("; ", knowledge.Credentials.Select(CredentialFacts.Title))}",
+            FallbackText = TemplateText.Fill(words.Fallback, ("title", words.Title),
+                ("credentials", string.Join(messages.Format.FallbackSeparator, knowledge.Credentials.Select(c => CredentialFacts.Title(messages.Format, c))))),
             MsTeams = new MsTeamsCardProperties { Width = MsTeamsCardProperties.FullWidth },
         };
     }
@@ -59,7 +60,7 @@ public static class ComparisonCard
         var detailsId = $"details-{credential.Id}";
         var line = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock { Text = $"**{CredentialFacts.Title(credential)}**", Wrap = true },
+            new AdaptiveTextBlock { Text = messages.Format.Strong(CredentialFacts.Title(messages.Format, credential)), Wrap = true },
             new AdaptiveTextBlock { Text = summary, IsSubtle = true, Size = AdaptiveTextSize.Small, Wrap = true, Spacing = AdaptiveSpacing.None },
         };
         if (credential.Status != CredentialStatus.Active)
@@ -67,7 +68,7 @@ public static class ComparisonCard
             line.Add(CredentialFacts.Status(words, knowledge, credential) with { Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None });
         }
 
-        var details = new List<AdaptiveElement> { CredentialFacts.Build(messages.Recommendation, credential) };
+        var details = new List<AdaptiveElement> { CredentialFacts.Build(messages, credential) };
         if (credential.Caveat is { } caveat)
         {
             details.Add(new AdaptiveTextBlock { Text = caveat, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });
@@ -80,7 +81,7 @@ public static class ComparisonCard
             Id = $"credential-{credential.Id}",
             Separator = true,
             Spacing = AdaptiveSpacing.Small,
-            SelectAction = new AdaptiveToggleVisibilityAction { Title = CredentialFacts.Title(credential), TargetElements = [new AdaptiveTargetElement { ElementId = detailsId }] },
+            SelectAction = new AdaptiveToggleVisibilityAction { Title = CredentialFacts.Title(messages.Format, credential), TargetElements = [new AdaptiveTargetElement { ElementId = detailsId }] },
             Items =
             [
                 new AdaptiveColumnSet
@@ -104,10 +105,11 @@ public static class ComparisonCard
     }
 
     // A retired exam is history: one line with the date and the successor, nothing to expand.
-    private static AdaptiveTextBlock RetiredLine(ComparisonMessages words, KnowledgeBase knowledge, Credential credential) => new()
+    private static AdaptiveTextBlock RetiredLine(BotMessages messages, KnowledgeBase knowledge, Credential credential) => new()
     {
         Id = $"credential-{credential.Id}",
-        Text = $"**{CredentialFacts.Title(credential)}**: {CredentialFacts.RetiredText(words, knowledge, credential)}.",
+        Text = TemplateText.Fill(messages.Comparison.RetiredLine,
+            ("title", CredentialFacts.Title(messages.Format, credential)), ("status", CredentialFacts.RetiredText(messages.Comparison, knowledge, credential))),
         Wrap = true,
         Size = AdaptiveTextSize.Small,
         Separator = true,

@@ -20,14 +20,14 @@ public static class CredentialCard
         {
             Body =
             [
-                new AdaptiveTextBlock { Text = CredentialFacts.Title(credential), Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
+                new AdaptiveTextBlock { Text = CredentialFacts.Title(messages.Format, credential), Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
                 new AdaptiveTextBlock { Text = credential.Vendor, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.None },
                 CredentialFacts.Status(messages.Comparison, knowledge, credential),
-                CredentialFacts.Build(messages.Recommendation, credential),
+                CredentialFacts.Build(messages, credential),
                 CredentialFacts.Checked(messages.Recommendation, credential.LastVerified),
             ],
             Actions = actions,
-            FallbackText = $"{CredentialFacts.Title(credential)} ({credential.Vendor})",
+            FallbackText = TemplateText.Fill(messages.Format.WithVendor, ("name", CredentialFacts.Title(messages.Format, credential)), ("vendor", credential.Vendor)),
         };
     }
 }

@@ -9,9 +9,10 @@ namespace CertBot.Composition;
 public static class CredentialFacts
 {
     /// <summary>Experience, focus, format, cost and preparation. When the facts were checked is said once per card, by the card.</summary>
-    public static AdaptiveFactSet Build(RecommendationMessages labels, Credential credential)
+    public static AdaptiveFactSet Build(BotMessages messages, Credential credential)
     {
-        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(messages);
+        var labels = messages.Recommendation;
         ArgumentNullException.ThrowIfNull(credential);
         return new AdaptiveFactSet
         {
@@ -19,7 +20,7 @@ public static class CredentialFacts
             Facts =
             [
                 new() { Title = labels.ExperienceLabel, Value = credential.Experience.Description },
-                new() { Title = labels.FocusLabel, Value = string.Join(", ", credential.Covers.Take(4)) },
+                new() { Title = labels.FocusLabel, Value = string.Join(messages.Format.ListSeparator, credential.Covers.Take(4)) },
                 new() { Title = labels.FormatLabel, Value = credential.Format },
                 new() { Title = labels.CostLabel, Value = credential.Cost },
                 new() { Title = labels.PrepLabel, Value = credential.PreparationTime },
@@ -69,12 +70,16 @@ public static class CredentialFacts
         ArgumentNullException.ThrowIfNull(credential);
         var text = TemplateText.Fill(words.Retired, ("date", credential.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"));
         var successor = credential.SuccessorId is null ? null : knowledge.FindCredential(credential.SuccessorId);
-        return successor is null ? text : $"{text}. {TemplateText.Fill(words.Successor, ("name", successor.Name))}";
+        return successor is null
+            ? text
+            : TemplateText.Fill(words.RetiredReplaced, ("date", credential.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"), ("name", successor.Name));
     }
 
-    public static string Title(Credential credential)
+    /// <summary>The credential's name with its exam code, when it has one.</summary>
+    public static string Title(TextFormats format, Credential credential)
     {
+        ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(credential);
-        return credential.ExamCode is null ? credential.Name : $"{credential.Name} ({credential.ExamCode})";
+        return credential.ExamCode is null ? credential.Name : TemplateText.Fill(format.TitleWithCode, ("name", credential.Name), ("code", credential.ExamCode));
     }
 }

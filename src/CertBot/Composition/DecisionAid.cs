@@ -65,7 +65,7 @@ public static class DecisionAid
         yield return new AdaptiveTextBlock { Id = "employer-tips", Text = aid.EmployerTips, Wrap = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None };
     }
 
-    /// <summary>The level's key in messages.yaml (recommendation.levels).</summary>
+    /// <summary>The level's key in messages.en.yaml (recommendation.levels).</summary>
     public static string LevelName(CredentialLevel level) => level.ToString().ToLowerInvariant();
 
     private static AdaptiveTableCell Cell(string text, bool bold = false) => new()

@@ -19,10 +19,10 @@ public static class DidYouMeanCard
             Body =
             [
                 new AdaptiveTextBlock { Id = "did-you-mean", Text = messages.DidYouMean.Text, Wrap = true },
-                TapRows.Build("suggestions", suggestions.Take(3).Select(entry => (entry.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = entry.Id }))),
+                TapRows.Build(messages.Format, "suggestions", suggestions.Take(3).Select(entry => (entry.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = entry.Id }))),
             ],
             Actions = [CardButtons.Submit(messages.DidYouMean.None, new CardActionData { Action = CardActions.Help })],
-            FallbackText = $"{messages.DidYouMean.Text} {string.Join(" / ", suggestions.Take(3).Select(entry => entry.Question))}",
+            FallbackText = messages.Format.Join(messages.DidYouMean.Text, string.Join(messages.Format.ChoiceSeparator, suggestions.Take(3).Select(entry => entry.Question))),
         };
     }
 }

@@ -48,7 +48,9 @@ public static class FaqAnswerCard
             facts.Add(new AdaptiveFact
             {
                 Title = faq.SourceLabel,
-                Value = string.Join(", ", entry.Sources.Select(source => source.Url is null ? CardText.Escape(source.Title) : $"[{CardText.Escape(source.Title)}]({source.Url.AbsoluteUri})")),
+                Value = string.Join(messages.Format.ListSeparator, entry.Sources.Select(source => source.Url is null
+                    ? CardText.Escape(source.Title)
+                    : TemplateText.Fill(messages.Format.Link, ("text", CardText.Escape(source.Title)), ("url", source.Url.AbsoluteUri)))),
             });
         }
 
@@ -60,7 +62,7 @@ public static class FaqAnswerCard
         }
         else
         {
-            body.Add(new AdaptiveTextBlock { Text = $"{faq.LastCheckedLabel}: {checkedOn}", IsSubtle = true, Size = AdaptiveTextSize.Small, Wrap = true, Spacing = AdaptiveSpacing.Medium });
+            body.Add(new AdaptiveTextBlock { Text = TemplateText.Fill(messages.Format.Labelled, ("label", faq.LastCheckedLabel), ("value", checkedOn)), IsSubtle = true, Size = AdaptiveTextSize.Small, Wrap = true, Spacing = AdaptiveSpacing.Medium });
         }
 
         var related = entry.Related.Select(knowledge.FindFaq).OfType<FaqEntry>().Take(3).ToList();
@@ -68,7 +70,7 @@ public static class FaqAnswerCard
         {
             body.Add(new AdaptiveTextBlock { Text = faq.RelatedLabel, IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Medium });
             // Short titles, not questions: long labels get cut off; the heading of the answer they open shows the question.
-            body.Add(TapRows.Build("related", related.Select(other => (other.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = other.Id }))));
+            body.Add(TapRows.Build(messages.Format, "related", related.Select(other => (other.Title, new CardActionData { Action = CardActions.FaqAsk, FaqId = other.Id }))));
         }
 
         var actions = new List<AdaptiveAction>();
@@ -87,7 +89,7 @@ public static class FaqAnswerCard
         {
             Body = body,
             Actions = actions,
-            FallbackText = $"{entry.Question} {entry.Answer}",
+            FallbackText = messages.Format.Join(entry.Question, entry.Answer),
         };
     }
 

@@ -14,7 +14,7 @@ public static class HelpCard
         {
             new AdaptiveTextBlock { Id = "help", Text = help.Title, Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading },
             new AdaptiveTextBlock { Text = help.Text, Wrap = true },
-            new AdaptiveTextBlock { Text = string.Join("\r", help.Examples.Select(example => "- " + CardText.Escape(example))), Wrap = true },
+            new AdaptiveTextBlock { Text = messages.Format.Bullets(help.Examples.Select(CardText.Escape)), Wrap = true },
         };
         if (isGroup)
         {

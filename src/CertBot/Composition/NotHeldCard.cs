@@ -22,7 +22,7 @@ public static class NotHeldCard
                     CardButtons.Submit(messages.OutOfScope.Suggestions.Recommend, new CardActionData { Action = CardActions.StartRecommendation }),
                     CardButtons.Submit(messages.OutOfScope.Suggestions.Compare, new CardActionData { Action = CardActions.Compare }),
                 ],
-            FallbackText = gap.OfficialLink is { } url ? $"{text} {url.AbsoluteUri}" : text,
+            FallbackText = gap.OfficialLink is { } url ? TemplateText.Fill(messages.Format.WithLink, ("text", text), ("url", url.AbsoluteUri)) : text,
         };
     }
 }

@@ -11,16 +11,17 @@ namespace CertBot.Composition;
 public static class ReadinessRow
 {
     /// <summary>The badge and its requirement lines side by side.</summary>
-    public static AdaptiveColumnSet Build(RecommendationMessages words, CredentialReadiness readiness)
+    public static AdaptiveColumnSet Build(BotMessages messages, CredentialReadiness readiness)
     {
-        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(messages);
+        var words = messages.Recommendation;
         ArgumentNullException.ThrowIfNull(readiness);
-        var lines = readiness.Requirements.Select(check => (AdaptiveElement)RequirementLine(words, check)).ToList();
+        var lines = readiness.Requirements.Select(check => (AdaptiveElement)RequirementLine(messages, check)).ToList();
         if (readiness.LimitedBy is { } easier)
         {
             lines.Add(new AdaptiveTextBlock
             {
-                Text = TemplateText.Fill(words.Requirement.LimitedBy, ("credential", CredentialFacts.Title(easier))),
+                Text = TemplateText.Fill(words.Requirement.LimitedBy, ("credential", CredentialFacts.Title(messages.Format, easier))),
                 Size = AdaptiveTextSize.Small,
                 IsSubtle = true,
                 Wrap = true,
@@ -101,8 +102,9 @@ public static class ReadinessRow
         };
     }
 
-    private static AdaptiveTextBlock RequirementLine(RecommendationMessages words, RequirementCheck check)
+    private static AdaptiveTextBlock RequirementLine(BotMessages messages, RequirementCheck check)
     {
+        var words = messages.Recommendation;
         var (mark, color) = check.Outcome switch
         {
             RequirementOutcome.Met => (words.Requirement.MetMark, AdaptiveTextColor.Good),
@@ -111,7 +113,7 @@ public static class ReadinessRow
         };
         return new AdaptiveTextBlock
         {
-            Text = $"{mark} {RequirementText(words, check)}",
+            Text = TemplateText.Fill(messages.Format.Marked, ("mark", mark), ("text", RequirementText(words, check))),
             Color = color,
             Size = AdaptiveTextSize.Small,
             Wrap = true,

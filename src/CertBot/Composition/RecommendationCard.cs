@@ -37,6 +37,7 @@ public static class RecommendationCard
         ArgumentNullException.ThrowIfNull(recommendation);
         ArgumentNullException.ThrowIfNull(options);
         var words = messages.Recommendation;
+        var format = messages.Format;
         var compact = options.SharedBy is not null;
         var body = new List<AdaptiveElement>
         {
@@ -58,7 +59,7 @@ public static class RecommendationCard
         body.Add(new AdaptiveTextBlock { Id = "profile", Text = ProfileLine(words, recommendation.Profile), IsSubtle = true, Wrap = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None });
         if (recommendation.Primary is { } primary && recommendation.PrimaryReadiness is { } verdict)
         {
-            body.Add(PrimaryBlock(words, primary, verdict));
+            body.Add(PrimaryBlock(messages, knowledge, primary, verdict));
             // Personal chats only: in a group the card is everyone's, and a colleague's tap would answer for them.
             if (!compact && options.ForName is null && AsksCloudYears(verdict) && options.CloudYearsChoices.Count > 0)
             {
@@ -73,7 +74,7 @@ public static class RecommendationCard
 
         if (!compact)
         {
-            body.AddRange(NextSteps(words, recommendation));
+            body.AddRange(NextSteps(messages, knowledge, recommendation));
             body.Add(Details(messages, knowledge, recommendation));
         }
 
@@ -93,13 +94,13 @@ public static class RecommendationCard
                 CardButtons.Submit(words.CompareAll, new CardActionData { Action = CardActions.Compare }),
             };
 
-        var primaryName = recommendation.Primary is { } p ? CredentialFacts.Title(p.Credential) : words.NoPrimary;
+        var primaryName = recommendation.Primary is { } p ? CredentialFacts.Title(format, p.Credential) : words.NoPrimary;
         return new AdaptiveCard
         {
             Body = body,
             Actions = actions,
-            FallbackText = $"{words.Title}: {primaryName}",
-            Speak = $"{words.PrimaryLabel}: {primaryName}",
+            FallbackText = TemplateText.Fill(words.Advice.Fallback, ("title", words.Title), ("credential", primaryName)),
+            Speak = TemplateText.Fill(words.Advice.Speak, ("label", words.PrimaryLabel), ("credential", primaryName)),
             MsTeams = new MsTeamsCardProperties { Width = MsTeamsCardProperties.FullWidth },
         };
     }
@@ -125,7 +126,7 @@ public static class RecommendationCard
         words.Clouds.GetValueOrDefault(cloud.ToWireName(), cloud.ToWireName());
 
     // The answer: the credential, why, and its readiness, in the block that carries the credential's contract id.
-    private static AdaptiveContainer PrimaryBlock(RecommendationMessages words, CredentialAdvice primary, CredentialReadiness verdict) => new()
+    private static AdaptiveContainer PrimaryBlock(BotMessages messages, KnowledgeBase knowledge, CredentialAdvice primary, CredentialReadiness verdict) => new()
     {
         Id = $"credential-{primary.Credential.Id}",
         Spacing = AdaptiveSpacing.Medium,
@@ -134,18 +135,19 @@ public static class RecommendationCard
             new AdaptiveTextBlock
             {
                 Id = "primary-credential",
-                Text = $"**{CredentialFacts.Title(primary.Credential)}**",
+                Text = messages.Format.Strong(CredentialFacts.Title(messages.Format, primary.Credential)),
                 Wrap = true,
                 Color = AdaptiveTextColor.Accent,
                 Size = AdaptiveTextSize.Medium,
             },
-            new AdaptiveTextBlock { Id = "primary-reason", Text = primary.Reason, Wrap = true, Spacing = AdaptiveSpacing.Small },
-            ReadinessRow.Build(words, verdict),
+            new AdaptiveTextBlock { Id = "primary-reason", Text = AdviceText.Reason(messages.Recommendation, knowledge, primary.Reason), Wrap = true, Spacing = AdaptiveSpacing.Small },
+            ReadinessRow.Build(messages, verdict),
         ],
     };
 
-    private static IEnumerable<AdaptiveElement> NextSteps(RecommendationMessages words, Recommendation recommendation)
+    private static IEnumerable<AdaptiveElement> NextSteps(BotMessages messages, KnowledgeBase knowledge, Recommendation recommendation)
     {
+        var words = messages.Recommendation;
         if (recommendation.NextSteps.Count == 0)
         {
             yield break;
@@ -155,39 +157,34 @@ public static class RecommendationCard
         yield return new AdaptiveTextBlock
         {
             Id = "next-steps",
-            Text = Numbered(recommendation.NextSteps.Take(FirstSteps).Select(step => StepLine(recommendation, step)), 1),
+            // A course step names the course and why here; its provider, rating and what it teaches are in the details, said once.
+            Text = messages.Format.NumberedLines(recommendation.NextSteps.Take(FirstSteps).Select(step => AdviceText.Step(words, knowledge, step, inFull: false)), 1),
             Wrap = true,
             Spacing = AdaptiveSpacing.Small,
         };
     }
 
-    // A course step names the course and why here; its provider, rating and what it teaches are in the details, said once.
-    private static string StepLine(Recommendation recommendation, string step)
-    {
-        var course = recommendation.CoursePath.FirstOrDefault(c => step == $"{c.Display}: {c.Why}");
-        return course is null ? step : $"**{course.Course.Title}**: {course.Why}";
-    }
-
     private static AdaptiveContainer Details(BotMessages messages, KnowledgeBase knowledge, Recommendation recommendation)
     {
         var words = messages.Recommendation;
-        var items = new List<AdaptiveElement> { Heading(words.PathLabel, separator: true), Text(recommendation.PathSummary) };
+        var format = messages.Format;
+        var items = new List<AdaptiveElement> { Heading(words.PathLabel, separator: true), Text(AdviceText.Path(words, knowledge, recommendation.PathSummary)) };
         if (recommendation.NextSteps.Count > FirstSteps)
         {
-            items.Add(Text(Numbered(recommendation.NextSteps.Skip(FirstSteps), FirstSteps + 1)));
+            items.Add(Text(format.NumberedLines(recommendation.NextSteps.Skip(FirstSteps).Select(step => AdviceText.Step(words, knowledge, step, inFull: true)), FirstSteps + 1)));
         }
 
         if (recommendation.CoursePath.Count > 0)
         {
             items.Add(Heading(recommendation.CoursesOptional ? words.OptionalCoursesLabel : words.CoursesLabel));
-            items.Add(Text(string.Join("\r", recommendation.CoursePath.OrderBy(step => step.Order).Select(step => "- " + CourseLine(words, step)))));
+            items.Add(Text(format.Bullets(recommendation.CoursePath.OrderBy(step => step.Order).Select(step => CourseLine(words, step)))));
         }
 
         if (recommendation.Primary is { } primary)
         {
             var credential = primary.Credential;
             items.Add(Heading(TemplateText.Fill(words.AboutLabel, ("credential", credential.ShortName ?? credential.Name))));
-            items.Add(CredentialFacts.Build(words, credential));
+            items.Add(CredentialFacts.Build(messages, credential));
             if (credential.Caveat is { } caveat)
             {
                 items.Add(new AdaptiveTextBlock { Text = caveat, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });
@@ -198,19 +195,19 @@ public static class RecommendationCard
         if (others.Count > 0)
         {
             items.Add(Heading(words.OtherExamsLabel));
-            items.AddRange(others.Select(readiness => OtherExam(words, readiness)));
+            items.AddRange(others.Select(readiness => OtherExam(messages, readiness)));
         }
 
         if (recommendation.RetiredNotes.Count > 0)
         {
             items.Add(Heading(words.RetiredLabel));
-            items.Add(Text(string.Join("\r", recommendation.RetiredNotes.Select(note => "- " + note))));
+            items.Add(Text(format.Bullets(recommendation.RetiredNotes.Select(note => AdviceText.Retired(words, knowledge, note)))));
         }
 
         if (recommendation.HiringSignals.Count > 0)
         {
             items.Add(Heading(words.HiringLabel));
-            items.Add(Text(string.Join("\r", recommendation.HiringSignals.Select(signal => $"- **{signal.Signal}**: {signal.Advice}"))));
+            items.Add(Text(format.Bullets(recommendation.HiringSignals.Select(signal => TemplateText.Fill(words.Advice.HiringLine, ("signal", signal.Signal), ("advice", signal.Advice))))));
         }
 
         // Said once for the whole card: the oldest check among the credentials it describes.
@@ -220,15 +217,15 @@ public static class RecommendationCard
         return new AdaptiveContainer { Id = DetailsId, IsVisible = false, Items = items, Spacing = AdaptiveSpacing.Medium };
     }
 
-    private static AdaptiveContainer OtherExam(RecommendationMessages words, CredentialReadiness readiness) => new()
+    private static AdaptiveContainer OtherExam(BotMessages messages, CredentialReadiness readiness) => new()
     {
         // A contract for tests and clients; each card lists a credential once, so the id is unique within it.
         Id = $"credential-{readiness.Credential.Id}",
         Spacing = AdaptiveSpacing.Small,
         Items =
         [
-            new AdaptiveTextBlock { Text = $"**{CredentialFacts.Title(readiness.Credential)}**", Wrap = true, Size = AdaptiveTextSize.Small },
-            ReadinessRow.Build(words, readiness),
+            new AdaptiveTextBlock { Text = messages.Format.Strong(CredentialFacts.Title(messages.Format, readiness.Credential)), Wrap = true, Size = AdaptiveTextSize.Small },
+            ReadinessRow.Build(messages, readiness),
         ],
     };
 
@@ -236,11 +233,8 @@ public static class RecommendationCard
     {
         var course = step.Course;
         var rating = TemplateText.Fill(words.Rating, ("rating", course.Rating.ToString("0.0", CultureInfo.InvariantCulture)));
-        return $"**{course.Title}** ({course.Provider}, {rating}): {course.Teaches}";
+        return TemplateText.Fill(words.Advice.CourseLine, ("title", course.Title), ("provider", course.Provider), ("rating", rating), ("teaches", course.Teaches));
     }
-
-    private static string Numbered(IEnumerable<string> lines, int first) =>
-        string.Join("\r", lines.Select((line, index) => $"{first + index}. {line}"));
 
     private static AdaptiveTextBlock Heading(string text, bool separator = false)
         => new() { Text = text, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium, Separator = separator ? true : null };

@@ -9,8 +9,9 @@ namespace CertBot.Composition;
 /// </summary>
 public static class TapRows
 {
-    public static AdaptiveContainer Build(string? id, IEnumerable<(string Title, CardActionData Data)> choices)
+    public static AdaptiveContainer Build(TextFormats format, string? id, IEnumerable<(string Title, CardActionData Data)> choices)
     {
+        ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(choices);
         return new AdaptiveContainer
         {
@@ -20,7 +21,7 @@ public static class TapRows
             {
                 Spacing = AdaptiveSpacing.Small,
                 SelectAction = CardButtons.Submit(choice.Title, choice.Data),
-                Items = [new AdaptiveTextBlock { Text = "› " + choice.Title, Color = AdaptiveTextColor.Accent, Weight = AdaptiveTextWeight.Bolder, Wrap = true }],
+                Items = [new AdaptiveTextBlock { Text = TemplateText.Fill(format.TapRow, ("title", choice.Title)), Color = AdaptiveTextColor.Accent, Weight = AdaptiveTextWeight.Bolder, Wrap = true }],
             }).ToList(),
         };
     }

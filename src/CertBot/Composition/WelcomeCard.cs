@@ -29,7 +29,7 @@ public static class WelcomeCard
                 CardButtons.Submit(welcome.Buttons.Compare, new CardActionData { Action = CardActions.Compare }),
                 CardButtons.Submit(welcome.Buttons.Ask, new CardActionData { Action = CardActions.Ask }),
             ],
-            FallbackText = $"{welcome.Title}. {welcome.Text}",
+            FallbackText = TemplateText.Fill(messages.Format.SentenceThen, ("first", welcome.Title), ("second", welcome.Text)),
         };
     }
 }

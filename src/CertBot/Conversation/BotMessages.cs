@@ -4,7 +4,7 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace CertBot.Conversation;
 
-/// <summary>Everything CertBot says outside the profile dialog and knowledge answers, read from dialogs/messages.yaml.</summary>
+/// <summary>Everything CertBot says outside the profile dialog and knowledge answers in one language, read from dialogs/messages.{locale}.yaml.</summary>
 public sealed class BotMessages
 {
     public WelcomeMessages Welcome { get; init; } = new();
@@ -25,30 +25,40 @@ public sealed class BotMessages
     public ForgetMessages Forget { get; init; } = new();
     public ErrorMessages Errors { get; init; } = new();
     public MessageExtensionMessages MessageExtension { get; init; } = new();
+    public TextFormats Format { get; init; } = new();
 
-    /// <summary>Reads and checks the file; a missing or empty entry is an error that names its key.</summary>
-    public static BotMessages Load(string path)
+    /// <summary>Reads and checks one complete catalogue file; a missing or empty entry is an error that names its key.</summary>
+    public static BotMessages Load(string path) => Load([path]);
+
+    /// <summary>
+    /// Reads a catalogue laid from per-locale files, English first (<c>messages.en.yaml</c>, then for example
+    /// <c>messages.fr.yaml</c>): each later file sets only the wording it translates and the rest falls back. The
+    /// layered whole must be complete; a missing or empty entry is an error that names its key.
+    /// </summary>
+    public static BotMessages Load(IReadOnlyList<string> layers)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(layers);
+        var source = string.Join(" over ", layers.Reverse());
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(CamelCaseNamingConvention.Instance)
             .Build();
         BotMessages messages;
         try
         {
-            using var reader = File.OpenText(path);
-            messages = deserializer.Deserialize<BotMessages?>(reader) ?? new BotMessages();
+            var text = layers.Count == 1 ? File.ReadAllText(layers[0]) : YamlLayers.ToText(YamlLayers.Load(layers));
+            messages = deserializer.Deserialize<BotMessages?>(text) ?? new BotMessages();
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
-            throw new InvalidDataException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}", ex);
+            // With one file the position is in it; with layers it names the key path, which is the same in every file.
+            throw new InvalidDataException(layers.Count == 1 ? $"{source}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}" : $"{source}: {ex.Message}", ex);
         }
 
         var missing = new List<string>();
         CollectMissing(messages, "", missing);
         if (missing.Count > 0)
         {
-            throw new InvalidDataException($"{path}: missing or empty message(s): {string.Join(", ", missing)}");
+            throw new InvalidDataException($"{source}: missing or empty message(s): {string.Join(", ", missing)}");
         }
 
         return messages;
@@ -192,10 +202,71 @@ public sealed class RecommendationMessages
     public string SharedBy { get; init; } = "";
     public ReadinessWords Readiness { get; init; } = new();
     public RequirementWords Requirement { get; init; } = new();
+    public AdviceWords Advice { get; init; } = new();
     public UndecidedWords Undecided { get; init; } = new();
     public Dictionary<string, string> Levels { get; init; } = [];
     public Dictionary<string, string> Roles { get; init; } = [];
     public Dictionary<string, string> Clouds { get; init; } = [];
+}
+
+/// <summary>The recommender's facts in words: why the credential, the path, each step, each retired exam.</summary>
+public sealed class AdviceWords
+{
+    public string PrimaryForCloud { get; init; } = "";
+    public string PrimaryAfterFoundations { get; init; } = "";
+    public string PathReady { get; init; } = "";
+    public string PathGainFirst { get; init; } = "";
+    public string PathCheck { get; init; } = "";
+    public string CourseStep { get; init; } = "";
+    public string CourseStepInFull { get; init; } = "";
+    public string CredentialStep { get; init; } = "";
+    public string CredentialStepUndecided { get; init; } = "";
+    public string PreparationTime { get; init; } = "";
+    public string ExamPrepStep { get; init; } = "";
+    public string GainMlYears { get; init; } = "";
+
+    /// <summary>What to gain first when years on a platform fall short, by platform (gcp, aws, azure): {required}, {actual}.</summary>
+    public Dictionary<string, string> GainPlatform { get; init; } = [];
+    public string RetiredSuccessor { get; init; } = "";
+    public string CourseLine { get; init; } = "";
+    public string HiringLine { get; init; } = "";
+    public string Fallback { get; init; } = "";
+    public string Speak { get; init; } = "";
+}
+
+/// <summary>How pieces of wording are put together (markup, separators, list markers), per language.</summary>
+public sealed class TextFormats
+{
+    public string Bold { get; init; } = "";
+    public string TitleWithCode { get; init; } = "";
+    public string WithVendor { get; init; } = "";
+    public string ListSeparator { get; init; } = "";
+    public string FallbackSeparator { get; init; } = "";
+    public string Bullet { get; init; } = "";
+    public string Numbered { get; init; } = "";
+    public string Marked { get; init; } = "";
+    public string TapRow { get; init; } = "";
+    public string Addressed { get; init; } = "";
+    public string WithChoices { get; init; } = "";
+    public string ChoiceSeparator { get; init; } = "";
+    public string Link { get; init; } = "";
+    public string Labelled { get; init; } = "";
+    public string WithLink { get; init; } = "";
+    public string Then { get; init; } = "";
+    public string SentenceThen { get; init; } = "";
+
+    /// <summary>Two pieces of text one after the other.</summary>
+    public string Join(string first, string second) => TemplateText.Fill(Then, ("first", first), ("second", second));
+
+    /// <summary>Markdown lines, each as one bullet.</summary>
+    public string Bullets(IEnumerable<string> items) => string.Join("\r", items.Select(item => TemplateText.Fill(Bullet, ("item", item))));
+
+    /// <summary>Markdown lines numbered from <paramref name="first"/>.</summary>
+    public string NumberedLines(IEnumerable<string> items, int first) =>
+        string.Join("\r", items.Select((item, index) => TemplateText.Fill(Numbered, ("number", (first + index).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("item", item))));
+
+    /// <summary>Emphasised text.</summary>
+    public string Strong(string text) => TemplateText.Fill(Bold, ("text", text));
 }
 
 /// <summary>The decision aid for someone who has not picked a cloud.</summary>
@@ -267,6 +338,9 @@ public sealed class ComparisonMessages
     public string Text { get; init; } = "";
     public string Retired { get; init; } = "";
     public string Successor { get; init; } = "";
+    public string RetiredReplaced { get; init; } = "";
+    public string RetiredLine { get; init; } = "";
+    public string Fallback { get; init; } = "";
     public string Active { get; init; } = "";
     public string Retiring { get; init; } = "";
     public string CurrentLabel { get; init; } = "";
@@ -357,10 +431,19 @@ public sealed class MessageExtensionMessages
 {
     public string NoResults { get; init; } = "";
     public string RecommendationTitle { get; init; } = "";
+
+    /// <summary>Search words by platform wire name (gcp, aws, azure).</summary>
+    public Dictionary<string, string> PlatformWords { get; init; } = [];
+
+    /// <summary>Phrases of a credential's search text (normalised) and what they are searched as, so a short word finds them.</summary>
+    public Dictionary<string, string> AlsoFoundBy { get; init; } = [];
 }
 
 /// <summary>Transient texts returned to Action.Execute invokes.</summary>
 public sealed class InvokeMessages
 {
     public string Done { get; init; } = "";
+    public string MissingAction { get; init; } = "";
+    public string NotSupported { get; init; } = "";
+    public string UnknownData { get; init; } = "";
 }

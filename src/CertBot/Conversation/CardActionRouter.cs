@@ -20,7 +20,7 @@ public sealed partial class CardActionRouter(
     FaqResponder faq,
     CuratorLog curatorLog,
     TurnKnowledge knowledge,
-    BotMessages messages,
+    Catalogues catalogues,
     HelpFeature help,
     CompareFeature compare,
     AskFeature ask,
@@ -86,7 +86,7 @@ public sealed partial class CardActionRouter(
                 break;
             default:
                 LogUnknownAction(data.Action);
-                await turn.SendTextAsync(messages.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);
+                await turn.SendTextAsync(catalogues.For(turn).Messages.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -102,6 +102,7 @@ public sealed partial class CardActionRouter(
             string.IsNullOrWhiteSpace(asked) ? entry?.Question ?? faqId : asked,
             faqId,
             cancellationToken).ConfigureAwait(false);
+        var messages = catalogues.For(turn).Messages;
         var thanks = helpful ? messages.Faq.FeedbackThanks : messages.Faq.FeedbackSorry;
 
         // Acknowledge without cluttering the chat: replace the answer card's buttons with a short note.

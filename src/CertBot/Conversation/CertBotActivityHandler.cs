@@ -11,7 +11,7 @@ public sealed partial class CertBotActivityHandler(
     MessageRouter messages,
     CardActionRouter actions,
     MessageExtension messageExtension,
-    BotMessages wording,
+    Catalogues catalogues,
     ILogger<CertBotActivityHandler> logger) : ActivityHandler
 {
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed partial class CertBotActivityHandler(
         }
 
         conversation.Welcomed = true;
-        await turnContext.SendCardAsync(WelcomeCard.Build(wording, ConversationKind.IsShared(turnContext.Activity)), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendCardAsync(WelcomeCard.Build(catalogues.For(turnContext).Messages, ConversationKind.IsShared(turnContext.Activity)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uninstall: forget the conversation. The welcome is driven by conversationUpdate only, so install never welcomes twice.</summary>
@@ -57,7 +57,7 @@ public sealed partial class CertBotActivityHandler(
             var data = CardActionRouter.Parse(activity.Value);
             if (data is null)
             {
-                await turnContext.SendTextAsync(wording.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);
+                await turnContext.SendTextAsync(catalogues.For(turnContext).Messages.Errors.UnknownAction, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -87,7 +87,7 @@ public sealed partial class CertBotActivityHandler(
                 var query = MessageExtension.ReadQuery(activity.Value);
                 return query is null
                     ? new InvokeResponse(400)
-                    : messageExtension.Query(query, ConversationKind.DisplayName(activity, wording.Channel.AnonymousName));
+                    : messageExtension.Query(query, catalogues.For(turnContext), ConversationKind.DisplayName(activity, catalogues.For(turnContext).Messages.Channel.AnonymousName));
             case null or "" when CardActionRouter.Parse(activity.Value) is { } data:
                 // A Bot Framework card button of type "invoke" (no name on msteams).
                 await actions.HandleAsync(turnContext, data, cancellationToken).ConfigureAwait(false);
@@ -99,6 +99,7 @@ public sealed partial class CertBotActivityHandler(
 
     private async Task<InvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        var words = catalogues.For(turnContext).Messages.Invoke;
         AdaptiveCardInvokeValue? value = null;
         try
         {
@@ -111,23 +112,23 @@ public sealed partial class CertBotActivityHandler(
 
         if (value?.Action is null)
         {
-            return AdaptiveCardInvoke.BadRequest("BadRequest", "Missing action.");
+            return AdaptiveCardInvoke.BadRequest("BadRequest", words.MissingAction);
         }
 
         if (!string.Equals(value.Action.Type, "Action.Execute", StringComparison.Ordinal))
         {
-            return AdaptiveCardInvoke.BadRequest("NotSupported", "Only Action.Execute is supported.");
+            return AdaptiveCardInvoke.BadRequest("NotSupported", words.NotSupported);
         }
 
         var data = CardActionRouter.Parse(value.Action.Data);
         if (data is null)
         {
-            return AdaptiveCardInvoke.BadRequest("BadRequest", "Unknown action data.");
+            return AdaptiveCardInvoke.BadRequest("BadRequest", words.UnknownData);
         }
 
         turnContext.InvokeResponse = null;
         await actions.HandleAsync(turnContext, data, cancellationToken).ConfigureAwait(false);
-        return turnContext.InvokeResponse ?? AdaptiveCardInvoke.MessageResponse(wording.Invoke.Done);
+        return turnContext.InvokeResponse ?? AdaptiveCardInvoke.MessageResponse(words.Done);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a message in a shared conversation that did not mention the bot")]

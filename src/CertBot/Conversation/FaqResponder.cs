@@ -8,7 +8,7 @@ using CertBot.Text;
 namespace CertBot.Conversation;
 
 /// <summary>Answers a question from the curated FAQ, offers did-you-mean suggestions, or says honestly it does not know.</summary>
-public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher matcher, BotMessages messages, CuratorLog curatorLog, CertBotTelemetry telemetry)
+public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher matcher, Catalogues catalogues, CuratorLog curatorLog, CertBotTelemetry telemetry)
 {
     /// <summary>The knowledge generation this turn uses throughout.</summary>
     public KnowledgeSnapshot SnapshotOf(ITurnContext turn) => knowledge.For(turn);
@@ -29,10 +29,11 @@ public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher match
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(match);
         Record(match);
+        var messages = catalogues.For(turn).Messages;
         switch (match.Kind)
         {
             case FaqMatchKind.Answer when match.Entry is not null:
-                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(knowledge.For(turn).Knowledge, match, asker), cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(turn, match.Entry, PlainText.Normalize(text), ForYou(messages, knowledge.For(turn).Knowledge, match, asker), cancellationToken).ConfigureAwait(false);
                 break;
             case FaqMatchKind.NotHeld when match.Gap is not null:
                 await curatorLog.RecordAsync(CuratorEventKinds.Unanswered, text, match.NearestFaqId, cancellationToken).ConfigureAwait(false);
@@ -64,7 +65,7 @@ public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher match
     }
 
     /// <summary>The line that says how the answer was fitted to the person, from the catalogue's templates; null for a general answer.</summary>
-    private string? ForYou(KnowledgeBase knowledgeBase, FaqMatch match, FaqAsker asker)
+    private static string? ForYou(BotMessages messages, KnowledgeBase knowledgeBase, FaqMatch match, FaqAsker asker)
     {
         var cloud = asker.DecidedCloud;
         var cloudName = cloud is { } c ? messages.Recommendation.Clouds.GetValueOrDefault(c.ToWireName(), c.ToWireName()) : null;
@@ -103,5 +104,5 @@ public sealed class FaqResponder(TurnKnowledge knowledge, HybridFaqMatcher match
     }
 
     private Task<CertBot.Protocol.Schema.ResourceResponse> AnswerAsync(ITurnContext turn, FaqEntry entry, string? asked, string? forYou, CancellationToken cancellationToken)
-        => turn.SendCardAsync(FaqAnswerCard.Build(messages, knowledge.For(turn).Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
+        => turn.SendCardAsync(FaqAnswerCard.Build(catalogues.For(turn).Messages, knowledge.For(turn).Knowledge, entry, forYou: forYou, asked: asked), cancellationToken);
 }

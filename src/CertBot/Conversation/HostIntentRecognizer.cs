@@ -1,7 +1,7 @@
 namespace CertBot.Conversation;
 
 /// <summary>
-/// Recognises the phrases in messages.yaml <c>intents</c>. Small talk must be the whole message (after filler words),
+/// Recognises the phrases in messages.en.yaml <c>intents</c>. Small talk must be the whole message (after filler words),
 /// so "thanks, and how much is the exam?" stays a question; feature phrases may also open a longer message.
 /// </summary>
 public sealed class HostIntentRecognizer

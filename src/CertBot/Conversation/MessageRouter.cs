@@ -12,7 +12,7 @@ namespace CertBot.Conversation;
 public sealed class MessageRouter(
     ProfileInterview interview,
     FaqResponder faq,
-    HostIntentRecognizer intents,
+    Catalogues catalogues,
     HelpFeature help,
     CompareFeature compare,
     AskFeature ask,
@@ -81,22 +81,26 @@ public sealed class MessageRouter(
     public MessageReading Read(ITurnContext turn, string text)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return Read(ProfileInterview.StateOf(turn), text, faq.SnapshotOf(turn));
+        return Read(ProfileInterview.StateOf(turn), text, faq.SnapshotOf(turn), catalogues.For(turn));
     }
 
     /// <summary>The reading of a message for an interview state, against one knowledge generation (also for evaluation tools).</summary>
-    public MessageReading Read(DialogState state, string text, KnowledgeSnapshot snapshot)
+    public MessageReading Read(DialogState state, string text, KnowledgeSnapshot snapshot) => Read(state, text, snapshot, catalogues.Default);
+
+    /// <summary>The reading of a message in one language's dialog and phrases.</summary>
+    public MessageReading Read(DialogState state, string text, KnowledgeSnapshot snapshot, LocaleCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(catalogue);
         return new MessageReading(
             text,
             state,
-            interview.Dialog,
-            intents,
+            catalogue.Dialog,
+            catalogue.Intents,
             (reading, ct) => state.Status == DialogStatus.Idle && reading.Command != DialogCommand.Change
                 ? ValueTask.FromResult(new DialogTurn(DialogTurnKind.NotUnderstood, state, [], null, null))
-                : interview.ReadAsync(state, text, reading.Facts, ct),
+                : interview.ReadAsync(catalogue.Dialog, state, text, reading.Facts, ct),
             (reading, ct) => faq.MatchAsync(snapshot, text, AskerOf(reading), ct));
     }
 

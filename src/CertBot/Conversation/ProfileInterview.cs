@@ -14,14 +14,14 @@ namespace CertBot.Conversation;
 /// three facts are in) and stores the new state. Typed text and buttons both come through here.
 /// </summary>
 public sealed class ProfileInterview(
-    ProfileDialog dialog,
+    Catalogues catalogues,
     SemanticRoleClassifier roles,
     TurnKnowledge knowledge,
-    BotMessages messages,
     PersonalChatHandoff handoff,
     IOptions<CertBotOptions> options)
 {
-    public ProfileDialog Dialog => dialog;
+    /// <summary>The English dialog, for readers without a turn (evaluation tools).</summary>
+    public ProfileDialog Dialog => catalogues.Default.Dialog;
 
     /// <summary>The interview state of the person who sent the activity.</summary>
     public static DialogState StateOf(ITurnContext turn)
@@ -34,7 +34,7 @@ public sealed class ProfileInterview(
     public async Task BeginAsync(ITurnContext turn, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var result = await BeginStepAsync(StateOf(turn), text, cancellationToken).ConfigureAwait(false);
+        var result = await BeginStepAsync(catalogues.For(turn).Dialog, StateOf(turn), text, cancellationToken).ConfigureAwait(false);
         if (result.Kind != DialogTurnKind.Completed
             && options.Value.MoveInterviewsToPersonalChat
             && ConversationKind.IsShared(turn.Activity)
@@ -49,11 +49,14 @@ public sealed class ProfileInterview(
     }
 
     /// <summary>The first step of an interview begun from <paramref name="state"/> with <paramref name="text"/>, not yet shown or stored.</summary>
-    public async ValueTask<DialogTurn> BeginStepAsync(DialogState state, string? text, CancellationToken cancellationToken)
+    public ValueTask<DialogTurn> BeginStepAsync(DialogState state, string? text, CancellationToken cancellationToken) =>
+        BeginStepAsync(Dialog, state, text, cancellationToken);
+
+    private async ValueTask<DialogTurn> BeginStepAsync(ProfileDialog dialog, DialogState state, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var from = state.Status == DialogStatus.Active ? state : DialogState.Idle;
-        return dialog.Begin(from, text, await InferAsync(from, text, null, cancellationToken).ConfigureAwait(false));
+        return dialog.Begin(from, text, await InferAsync(dialog, from, text, null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Reopens a finished profile with new facts: the answers they replace are dropped, the rest kept, and what is still missing asked.</summary>
@@ -67,7 +70,7 @@ public sealed class ProfileInterview(
             .Where(pair => !(facts.Values.ContainsKey(LearnerProfileMapping.CloudSlot) && pair.Key == LearnerProfileMapping.CloudYearsSlot))
             .Concat(facts.Values)
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        return PresentAsync(turn, dialog.Begin(new DialogState(DialogStatus.Active, null, kept, 0, []), null), cancellationToken);
+        return PresentAsync(turn, catalogues.For(turn).Dialog.Begin(new DialogState(DialogStatus.Active, null, kept, 0, []), null), cancellationToken);
     }
 
     /// <summary>Starts again from nothing (the "Start over" button and command).</summary>
@@ -80,10 +83,11 @@ public sealed class ProfileInterview(
 
     /// <summary>What a typed message does to the interview (an answer, an edit, a command), without applying it yet.</summary>
     /// <param name="facts">The facts the caller already read from <paramref name="text"/>, so they are not read twice.</param>
-    public async ValueTask<DialogTurn> ReadAsync(DialogState state, string text, SlotExtraction? facts, CancellationToken cancellationToken)
+    public async ValueTask<DialogTurn> ReadAsync(ProfileDialog dialog, DialogState state, string text, SlotExtraction? facts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dialog);
         ArgumentNullException.ThrowIfNull(state);
-        var inferred = await InferAsync(state, text, facts, cancellationToken).ConfigureAwait(false);
+        var inferred = await InferAsync(dialog, state, text, facts, cancellationToken).ConfigureAwait(false);
         return dialog.Continue(state, DialogInput.FromText(text) with { Inferred = inferred });
     }
 
@@ -91,6 +95,7 @@ public sealed class ProfileInterview(
     public Task AnswerAsync(ITurnContext turn, string slot, string value, CancellationToken cancellationToken)
     {
         var state = StateOf(turn);
+        var dialog = catalogues.For(turn).Dialog;
         if (state.Status == DialogStatus.Idle)
         {
             // A choice pressed on a card that was not asked of this person (e.g. in a channel): their own interview starts with it.
@@ -102,17 +107,18 @@ public sealed class ProfileInterview(
 
     /// <summary>Asks the pending question again after a detour.</summary>
     public Task ResumeAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        PresentAsync(turn, dialog.Resume(StateOf(turn)), cancellationToken);
+        PresentAsync(turn, catalogues.For(turn).Dialog.Resume(StateOf(turn)), cancellationToken);
 
     /// <summary>Counts a message that answered nothing: reprompts, or gives up on the question after its retry limit.</summary>
     public Task RejectAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        PresentAsync(turn, dialog.Reject(StateOf(turn)), cancellationToken);
+        PresentAsync(turn, catalogues.For(turn).Dialog.Reject(StateOf(turn)), cancellationToken);
 
     /// <summary>Shows a dialog step and stores the new state (or deletes everything on "forget me").</summary>
     public async Task PresentAsync(ITurnContext turn, DialogTurn result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(result);
+        var messages = catalogues.For(turn).Messages;
         if (result.Kind == DialogTurnKind.ForgetRequested)
         {
             turn.State.DeleteUser();
@@ -131,7 +137,7 @@ public sealed class ProfileInterview(
         if (result.Prompt is { } prompt)
         {
             var addressee = shared ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
-            await turn.SendCardAsync(PromptCard.Build(prompt, addressee), cancellationToken).ConfigureAwait(false);
+            await turn.SendCardAsync(PromptCard.Build(messages, prompt, addressee), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -165,6 +171,7 @@ public sealed class ProfileInterview(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var snapshot = knowledge.For(turn);
+        var (messages, dialog) = (catalogues.For(turn).Messages, catalogues.For(turn).Dialog);
         var recommendation = snapshot.Recommender.Recommend(profile);
         var forName = ConversationKind.IsShared(turn.Activity) ? ConversationKind.DisplayName(turn.Activity, messages.Channel.AnonymousName) : null;
         var choices = dialog.Definition.FindSlot(LearnerProfileMapping.CloudYearsSlot)?.QuickAnswers.Select(q => new DialogChoice(q.Value, q.Title)).ToList() ?? [];
@@ -175,7 +182,7 @@ public sealed class ProfileInterview(
     /// The role from the semantic fallback, only when it can matter: the role is still unknown, the vocabulary found
     /// none, and the text describes the person (or answers the role question). Every other turn costs no embedding.
     /// </summary>
-    private async ValueTask<IReadOnlyDictionary<string, string>?> InferAsync(DialogState state, string? text, SlotExtraction? facts, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyDictionary<string, string>?> InferAsync(ProfileDialog dialog, DialogState state, string? text, SlotExtraction? facts, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || (state.ValueOf(LearnerProfileMapping.RoleSlot) is not null && state.PendingSlot != LearnerProfileMapping.RoleSlot))
         {

@@ -8,7 +8,7 @@ namespace CertBot.Conversation;
 /// <summary>
 /// The semantic fallback for job titles the dialog's vocabulary does not list ("I tune ranking models for a marketplace"):
 /// the clause that describes the person is compared with a few labelled self-descriptions per role from
-/// profile.dialog.yaml. A role is inferred only when the nearest prototype is similar enough and clearly ahead of the
+/// profile.dialog.en.yaml. A role is inferred only when the nearest prototype is similar enough and clearly ahead of the
 /// best prototype of any other role; otherwise the dialog asks.
 /// </summary>
 public sealed partial class SemanticRoleClassifier : IDisposable

@@ -5,7 +5,10 @@ public sealed class CertBotOptions
 {
     public const string SectionName = "CertBot";
 
-    /// <summary>Folder holding messages.yaml and profile.dialog.yaml; relative paths resolve against the current directory, then the app folder.</summary>
+    /// <summary>
+    /// Folder holding the per-locale catalogues (messages.{locale}.yaml, profile.dialog.{locale}.yaml, English required);
+    /// relative paths resolve against the current directory, then the app folder.
+    /// </summary>
     public string DialogsPath { get; set; } = "dialogs";
 
     /// <summary>In group chats and channels, continue a recommendation interview in the person's personal chat when the bot can reach them.</summary>
@@ -16,6 +19,10 @@ public sealed class CertBotOptions
 
     /// <summary>The semantic fallback for job titles outside the dialog's vocabulary.</summary>
     public RoleInferenceOptions RoleInference { get; set; } = new();
+
+    /// <summary>The dialogs folder that holds the English wording catalogue, preferring the working directory so edits in a checkout are used.</summary>
+    public string ResolveDialogsFolder() =>
+        Path.GetDirectoryName(ResolveDialogFile($"{Conversation.Catalogues.MessagesCatalogue}.{CatalogueLocale.Default}.yaml"))!;
 
     /// <summary>Resolves a file in the dialogs folder, preferring the working directory so edits in a checkout are used.</summary>
     public string ResolveDialogFile(string fileName)

@@ -19,19 +19,19 @@ public static class ConversationServiceExtensions
         services.AddOptions<CertBotOptions>().Bind(configuration.GetSection(CertBotOptions.SectionName));
 
         // Declarative content is read once at start-up; a broken file stops the bot with a clear message.
-        services.AddSingleton(sp => BotMessages.Load(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogFile("messages.yaml")));
-        services.AddSingleton(sp =>
-        {
-            var definition = DialogDefinitionLoader.Load(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogFile("profile.dialog.yaml"));
-            return new ProfileDialog(definition, new SlotExtractor(definition));
-        });
+        // Every locale's catalogues; a turn speaks the one its activity's locale resolves to, English when none fits.
+        services.AddSingleton(sp => new Catalogues(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogsFolder()));
+        // English, for what runs outside a turn: start-up warm-ups, the role prototypes, the CLI's evaluations.
+        services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Messages);
+        services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Dialog);
+        services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Intents);
 
-        // The apology users see when a turn fails comes from the same wording file.
+        // The apology users see when a turn fails comes from the same wording file (English: the protocol layer fails
+        // the turn without the bot's catalogues).
         services.AddSingleton<IPostConfigureOptions<BotFrameworkOptions>>(sp =>
             new PostConfigureOptions<BotFrameworkOptions>(Options.DefaultName, options => options.ErrorMessage = sp.GetRequiredService<BotMessages>().Errors.Apology));
 
         services.AddSingleton<CuratorLog>();
-        services.AddSingleton<HostIntentRecognizer>();
         services.AddSingleton<PersonalChatHandoff>();
         services.AddSingleton<SemanticRoleClassifier>();
         services.AddSingleton<ProfileInterview>();

@@ -13,7 +13,7 @@ namespace CertBot.Teams;
 /// "data scientist 3 years gcp") becomes a list of credential cards, and a recommendation card when the
 /// text describes a profile, ready to insert into the conversation.
 /// </summary>
-public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog dialog, BotMessages messages)
+public sealed class MessageExtension(IKnowledgeSource knowledge)
 {
     public const string QueryParameter = "query";
     private const int DefaultCount = 10;
@@ -40,18 +40,21 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         }
     }
 
-    public InvokeResponse Query(MessagingExtensionQuery query, string sharerName)
+    /// <summary>The results for a query, in the words of <paramref name="catalogue"/> (the invoke's locale).</summary>
+    public InvokeResponse Query(MessagingExtensionQuery query, LocaleCatalogue catalogue, string sharerName)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var messages = catalogue.Messages;
         var text = QueryText(query);
         var snapshot = knowledge.Snapshot;
         var results = new List<MessagingExtensionAttachment>();
-        if (text.Length > 0 && TryProfile(text, out var profile))
+        if (text.Length > 0 && TryProfile(catalogue.Dialog, text, out var profile))
         {
-            results.Add(RecommendationResult(snapshot, profile, sharerName));
+            results.Add(RecommendationResult(messages, snapshot, profile, sharerName));
         }
 
-        results.AddRange(Search(snapshot.Knowledge, text).Select(credential => CredentialResult(snapshot.Knowledge, credential)));
+        results.AddRange(Search(messages.MessageExtension, snapshot.Knowledge, text).Select(credential => CredentialResult(messages, snapshot.Knowledge, credential)));
         var skip = Math.Max(0, query.QueryOptions?.Skip ?? 0);
         var count = Math.Clamp(query.QueryOptions?.Count ?? DefaultCount, 1, MaxCount);
         var page = results.Skip(skip).Take(count).ToList();
@@ -64,12 +67,13 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
     }
 
     /// <summary>Credentials whose name, vendor, exam code, cloud or topics contain the query words; current ones first.</summary>
-    public static IReadOnlyList<Credential> Search(KnowledgeBase knowledge, string text)
+    public static IReadOnlyList<Credential> Search(MessageExtensionMessages vocabulary, KnowledgeBase knowledge, string text)
     {
+        ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(knowledge);
         var words = PlainText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Length >= 2).ToArray();
         return knowledge.Credentials
-            .Select(credential => (Credential: credential, Score: Score(Haystack(credential), words)))
+            .Select(credential => (Credential: credential, Score: Score(Haystack(vocabulary, credential), words)))
             .Where(scored => scored.Score > 0)
             .OrderByDescending(scored => scored.Score)
             .ThenBy(scored => scored.Credential.Status == CredentialStatus.Retired)
@@ -81,20 +85,19 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
     private static int Score(string haystack, string[] words)
         => words.Length == 0 ? 1 : words.Count(word => haystack.Contains(word, StringComparison.Ordinal));
 
-    private static string Haystack(Credential credential)
+    private static string Haystack(MessageExtensionMessages vocabulary, Credential credential)
     {
-        var platformWords = credential.Platform switch
+        var platformWords = vocabulary.PlatformWords.GetValueOrDefault(credential.Platform.ToString().ToLowerInvariant(), "");
+        var haystack = PlainText.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]));
+        foreach (var (phrase, searchedAs) in vocabulary.AlsoFoundBy)
         {
-            CloudPlatform.Gcp => "gcp google cloud",
-            CloudPlatform.Aws => "aws amazon sagemaker",
-            CloudPlatform.Azure => "azure microsoft",
-            _ => "",
-        };
-        return PlainText.Normalize(string.Join(' ', [credential.Name, credential.Vendor, credential.ExamCode ?? "", platformWords, .. credential.Covers]))
-            .Replace("machine learning", "machine learning ml", StringComparison.Ordinal);
+            haystack = haystack.Replace(phrase, searchedAs, StringComparison.Ordinal);
+        }
+
+        return haystack;
     }
 
-    private bool TryProfile(string text, out LearnerProfile profile)
+    private static bool TryProfile(ProfileDialog dialog, string text, out LearnerProfile profile)
     {
         var values = dialog.Extract(text).Values;
         var slots = new Dictionary<string, string>(values, StringComparer.Ordinal);
@@ -110,7 +113,7 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
         return LearnerProfileMapping.TryFromSlots(slots, out profile);
     }
 
-    private MessagingExtensionAttachment RecommendationResult(KnowledgeSnapshot snapshot, LearnerProfile profile, string sharerName)
+    private static MessagingExtensionAttachment RecommendationResult(BotMessages messages, KnowledgeSnapshot snapshot, LearnerProfile profile, string sharerName)
     {
         var recommendation = snapshot.Recommender.Recommend(profile);
         var card = RecommendationCard.Build(messages, snapshot.Knowledge, recommendation, new RecommendationCardOptions(SharedBy: sharerName));
@@ -119,16 +122,16 @@ public sealed class MessageExtension(IKnowledgeSource knowledge, ProfileDialog d
             ("role", messages.Recommendation.Roles.GetValueOrDefault(profile.Role.ToWireName(), profile.Role.ToWireName())),
             ("years", LearnerProfileMapping.FormatYears(profile.MlYears)),
             ("cloud", messages.Recommendation.Clouds.GetValueOrDefault(profile.Cloud.ToWireName(), profile.Cloud.ToWireName())));
-        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(primary.Credential) : messages.Recommendation.NoPrimary);
+        return Attachment(card, title, recommendation.Primary is { } primary ? CredentialFacts.Title(messages.Format, primary.Credential) : messages.Recommendation.NoPrimary);
     }
 
-    private MessagingExtensionAttachment CredentialResult(KnowledgeBase snapshot, Credential credential)
+    private static MessagingExtensionAttachment CredentialResult(BotMessages messages, KnowledgeBase snapshot, Credential credential)
     {
         var card = CredentialCard.Build(messages, snapshot, credential);
         var status = credential.Status == CredentialStatus.Retired
             ? CredentialFacts.RetiredText(messages.Comparison, snapshot, credential)
             : credential.Vendor;
-        return Attachment(card, CredentialFacts.Title(credential), status);
+        return Attachment(card, CredentialFacts.Title(messages.Format, credential), status);
     }
 
     // Previews carry no tap: Teams then inserts the attached card as is (no selectItem round trip), and clients

@@ -12,13 +12,15 @@ namespace CertBot.Teams;
 /// channel, CertBot opens (or reuses) its personal chat with that person and asks there. Teams lets a bot do
 /// this only when the app is installed for the user; when it is not, the interview stays in the channel.
 /// </summary>
-public sealed partial class PersonalChatHandoff(BotMessages messages, ILogger<PersonalChatHandoff> logger)
+public sealed partial class PersonalChatHandoff(Catalogues catalogues, ILogger<PersonalChatHandoff> logger)
 {
     public async Task<bool> TryMoveAsync(ITurnContext turn, DialogTurn firstStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(firstStep);
         var activity = turn.Activity;
+        var catalogue = catalogues.For(turn);
+        var messages = catalogue.Messages;
         var tenantId = ConversationKind.TenantId(activity);
         if (turn.BuffersReplies || tenantId is null || activity.From?.Id is null || firstStep.Prompt is null)
         {
@@ -46,7 +48,7 @@ public sealed partial class PersonalChatHandoff(BotMessages messages, ILogger<Pe
                 await turn.SendToConversationAsync(conversation.Id, TurnReplies.Text(message), cancellationToken).ConfigureAwait(false);
             }
 
-            await turn.SendToConversationAsync(conversation.Id, CardAttachment.Message(PromptCard.Build(firstStep.Prompt, null)), cancellationToken).ConfigureAwait(false);
+            await turn.SendToConversationAsync(conversation.Id, CardAttachment.Message(PromptCard.Build(messages, firstStep.Prompt, null)), cancellationToken).ConfigureAwait(false);
             var name = ConversationKind.DisplayName(activity, messages.Channel.AnonymousName);
             await turn.SendTextAsync(TemplateText.Fill(messages.Channel.MovedToPersonal, ("name", name)), cancellationToken).ConfigureAwait(false);
             return true;

@@ -51,7 +51,7 @@ public sealed class DialogDefinitionLoaderTests
           help: h
           cancelled: c
           restarted: r
-          forgotten: f
+          valueSeparator: ", "
           resume: "Back: {prompt}"
         """;
 
@@ -77,7 +77,7 @@ public sealed class DialogDefinitionLoaderTests
     [Fact]
     public void Load_ShippedProfileDialog_IsValid()
     {
-        var definition = DialogDefinitionLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "profile.dialog.yaml"));
+        var definition = DialogDefinitionLoader.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "profile.dialog.en.yaml"));
 
         Assert.Equal(["role", "mlYears", "cloud", "cloudYears"], definition.Slots.Select(s => s.Name));
         Assert.Equal(["software-engineer", "data-scientist", "ml-practitioner"], definition.FindSlot("role")!.Choices.Select(c => c.Value));
@@ -139,8 +139,34 @@ public sealed class DialogDefinitionLoaderTests
     [Fact]
     public void Load_MissingFile_ThrowsDefinitionException()
     {
-        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Load("/nonexistent/profile.dialog.yaml"));
+        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Load("/nonexistent/profile.dialog.en.yaml"));
 
         Assert.Contains("file not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Layers_TranslationOverridesOnlyTheKeysItSets()
+    {
+        var folder = Directory.CreateTempSubdirectory("certbot-dialog-");
+        try
+        {
+            var english = Path.Combine(folder.FullName, "profile.dialog.en.yaml");
+            var german = Path.Combine(folder.FullName, "profile.dialog.de.yaml");
+            File.WriteAllText(english, Valid);
+            File.WriteAllText(german, "slots:\n  - name: cloud\n    prompts: [\"Welche Cloud?\"]\n    choices:\n      - value: undecided\n        title: Noch offen\n");
+
+            var definition = DialogDefinitionLoader.Load([english, german]);
+
+            var cloud = definition.FindSlot("cloud")!;
+            Assert.Equal(["Welche Cloud?"], cloud.Prompts);
+            Assert.Equal("Pick one.", cloud.Reprompt);
+            Assert.Equal(["AWS", "Noch offen"], cloud.Choices.Select(c => c.Title));
+            Assert.Contains("not sure", cloud.Choices.Single(c => c.Value == "undecided").Synonyms);
+            Assert.Equal(", ", definition.Messages.ValueSeparator);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -141,26 +141,6 @@ internal static class MinimalKnowledge
           associate: 1
           professional: 3
           specialty: 2
-        messages:
-          retiredSuccessor: "{vendor} {retired} {date} {successor}"
-          primaryForCloud: "{credential} {cloud}"
-          primaryAfterFoundations: "{credential}"
-          compareClouds: "{options}"
-          courseStep: "{title} {provider} {rating}"
-          credentialStep: "{credential}"
-          credentialStepUndecided: "Pick one."
-          preparationTime: "{credential} {time}"
-          pathReady: "{credential}"
-          pathGainFirst: "{credential}"
-          pathCheck: "{credential} {cloud}"
-          examPrepStep: "{credential}"
-          gainMlYears: "{credential} {required} {actual}"
-          gainPlatformGcp: "{required} {actual}"
-          gainPlatformAws: "{required} {actual}"
-          gainPlatformAzure: "{required} {actual}"
-          platformGcp: Google Cloud
-          platformAws: AWS
-          platformAzure: Azure
         """;
 
     /// <summary>The 1-based line of the first line containing <paramref name="marker"/> in <paramref name="yaml"/>.</summary>

@@ -43,17 +43,22 @@ public sealed class VerdictAdviceTests
         var hasCourses = path.Steps.Any(s => s.Kind == PathStepKind.Course);
         var ready = verdict.Level == ReadinessLevel.Ready;
 
-        // Every sentence in the knowledge file that tells the person to skip ahead to exam preparation.
-        var skipAhead = new[] { Knowledge.Messages.Format(MessageKeys.PathReady, ("credential", verdict.Credential.Name)) }
-            .Concat(Knowledge.Paths.Where(p => p.Steps.All(s => s.Kind != PathStepKind.Course)).Select(p => p.Summary));
-        Assert.Equal(ready, skipAhead.Contains(advice.PathSummary));
+        // Told to skip ahead to exam preparation: the "ready" path, or the summary of a path that has no coursework.
+        var skipAhead = advice.PathSummary switch
+        {
+            PathAdvice.Ready skip => skip.CredentialId == verdict.Credential.Id,
+            PathAdvice.PersonaSummary persona => Knowledge.FindPath(persona.Persona)!.Steps.All(s => s.Kind != PathStepKind.Course),
+            _ => false,
+        };
+        Assert.Equal(ready, skipAhead);
         Assert.Equal(ready && hasCourses, advice.CoursesOptional);
 
-        var courseSteps = advice.NextSteps.Count(step => advice.CoursePath.Any(c => step.StartsWith(c.Display, StringComparison.Ordinal)));
+        var courseSteps = advice.NextSteps.OfType<NextStep.TakeCourse>().Count(step => advice.CoursePath.Any(c => c.Course.Id == step.CourseId));
         Assert.Equal(ready ? 0 : advice.CoursePath.Count, courseSteps);
 
-        var afterFoundations = Knowledge.Messages.Format(MessageKeys.PrimaryAfterFoundations, ("credential", verdict.Credential.ShortName!));
+        var afterFoundations = new RecommendationReason.PrimaryAfterFoundations(verdict.Credential.Id);
         Assert.Equal(!ready && hasCourses, advice.Primary!.Reason == afterFoundations);
+        Assert.Equal(!(!ready && hasCourses), advice.Primary.Reason == new RecommendationReason.PrimaryForCloud(verdict.Credential.Id, verdict.Credential.Platform));
     }
 
     [Theory]
@@ -64,24 +69,17 @@ public sealed class VerdictAdviceTests
         var verdict = advice.PrimaryReadiness!;
         var hasCourses = Knowledge.FindPath(role)!.Steps.Any(s => s.Kind == PathStepKind.Course);
 
-        var expected = new List<string>();
+        var expected = new List<NextStep>();
         foreach (var check in verdict.Requirements.Where(r => r.Outcome == RequirementOutcome.Shortfall))
         {
-            var figures = new[] { ("required", Number(check.Required)), ("actual", Number(check.Actual!.Value)) };
             if (check.Kind == RequirementKind.PlatformYears)
             {
-                var key = check.Platform switch
-                {
-                    CloudPlatform.Gcp => MessageKeys.GainPlatformGcp,
-                    CloudPlatform.Aws => MessageKeys.GainPlatformAws,
-                    _ => MessageKeys.GainPlatformAzure,
-                };
-                expected.Add(Knowledge.Messages.Format(key, figures));
+                expected.Add(new NextStep.GainPlatformYears(check.Platform, check.Required, check.Actual!.Value));
             }
             else if (!hasCourses)
             {
                 // With a course path, the courses are how the ML experience is gained.
-                expected.Add(Knowledge.Messages.Format(MessageKeys.GainMlYears, [("credential", verdict.Credential.Name), .. figures]));
+                expected.Add(new NextStep.GainMlYears(verdict.Credential.Id, check.Required, check.Actual!.Value));
             }
         }
 
@@ -96,8 +94,9 @@ public sealed class VerdictAdviceTests
         var advice = Recommender.Recommend(new LearnerProfile(Role.MlPractitioner, 5, TargetCloud.Aws, 0.5m));
 
         Assert.Equal(ReadinessLevel.Close, advice.PrimaryReadiness!.Level);
-        Assert.Equal(Knowledge.Messages.Format(MessageKeys.PathGainFirst, ("credential", "AWS Certified Machine Learning Engineer - Associate")), advice.PathSummary);
-        Assert.Contains("SageMaker", advice.NextSteps[0], StringComparison.Ordinal);
+        Assert.Equal("AWS Certified Machine Learning Engineer - Associate", advice.PrimaryReadiness.Credential.Name);
+        Assert.Equal(new PathAdvice.GainFirst(advice.PrimaryReadiness.Credential.Id), advice.PathSummary);
+        Assert.Equal(new NextStep.GainPlatformYears(CloudPlatform.Aws, 1, 0.5m), advice.NextSteps[0]);
     }
 
     [Theory]
@@ -117,5 +116,4 @@ public sealed class VerdictAdviceTests
     public void Recommend_NamedCloud_NoCloudOptions() =>
         Assert.Empty(Recommender.Recommend(new LearnerProfile(Role.DataScientist, 2, TargetCloud.Aws, null)).CloudOptions);
 
-    private static string Number(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,11 +11,11 @@ using CertBot.Text;
 
 namespace CertBot.Tests.Composition;
 
-/// <summary>Course ratings on the recommendation card say their scale and where they come from, from dialogs/messages.yaml.</summary>
+/// <summary>Course ratings on the recommendation card say their scale and where they come from, from dialogs/messages.en.yaml.</summary>
 public sealed class CourseRatingTests
 {
     private static readonly string Dialogs = Path.Combine(AppContext.BaseDirectory, "dialogs");
-    private static readonly BotMessages Messages = BotMessages.Load(Path.Combine(Dialogs, "messages.yaml"));
+    private static readonly BotMessages Messages = BotMessages.Load(Path.Combine(Dialogs, "messages.en.yaml"));
     private static readonly KnowledgeBase Knowledge =
         KnowledgeLoader.Load(Path.Combine(Dialogs, "knowledge.yaml"), KnowledgeValidationOptions.Default).Knowledge
         ?? throw new InvalidDataException("dialogs/knowledge.yaml did not load");

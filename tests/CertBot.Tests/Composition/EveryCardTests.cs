@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertBot.Cards;
+using CertBot.Composition;
+using CertBot.Conversation;
 using CertBot.Knowledge.Hosting;
 using CertBot.Knowledge.Model;
 using CertBot.Knowledge.Recommendations;
@@ -69,8 +71,11 @@ public sealed class EveryCardTests(CertBotServerFixture fixture) : IClassFixture
         }
 
         // The path in full is one tap away on the person's own card, not on the compact one.
-        Assert.Contains(advice.PathSummary, own.AllText, StringComparison.Ordinal);
-        Assert.DoesNotContain(advice.PathSummary, shared.AllText, StringComparison.Ordinal);
+        var messages = _server.Services.GetRequiredService<BotMessages>();
+        var knowledge = _server.Services.GetRequiredService<IKnowledgeSource>().Current;
+        var path = AdviceText.Path(messages.Recommendation, knowledge, advice.PathSummary);
+        Assert.Contains(path, own.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(path, shared.AllText, StringComparison.Ordinal);
     }
 
     private static string Utterance(string role, string cloud)

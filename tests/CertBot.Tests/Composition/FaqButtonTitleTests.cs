@@ -15,7 +15,7 @@ namespace CertBot.Tests.Composition;
 public sealed class FaqButtonTitleTests
 {
     private static readonly string Dialogs = Path.Combine(AppContext.BaseDirectory, "dialogs");
-    private static readonly BotMessages Messages = BotMessages.Load(Path.Combine(Dialogs, "messages.yaml"));
+    private static readonly BotMessages Messages = BotMessages.Load(Path.Combine(Dialogs, "messages.en.yaml"));
     private static readonly KnowledgeBase Knowledge =
         KnowledgeLoader.Load(Path.Combine(Dialogs, "knowledge.yaml"), KnowledgeValidationOptions.Default).Knowledge
         ?? throw new InvalidDataException("dialogs/knowledge.yaml did not load");

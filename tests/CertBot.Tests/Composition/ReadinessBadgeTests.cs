@@ -3,10 +3,10 @@ using CertBot.Conversation;
 
 namespace CertBot.Tests.Composition;
 
-/// <summary>The readiness badges in dialogs/messages.yaml: each level has wording and the colour the issue asks for.</summary>
+/// <summary>The readiness badges in dialogs/messages.en.yaml: each level has wording and the colour the issue asks for.</summary>
 public sealed class ReadinessBadgeTests
 {
-    private static readonly BotMessages Messages = BotMessages.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "messages.yaml"));
+    private static readonly BotMessages Messages = BotMessages.Load(Path.Combine(AppContext.BaseDirectory, "dialogs", "messages.en.yaml"));
 
     public static TheoryData<string, AdaptiveTextColor> Badges() => new()
     {

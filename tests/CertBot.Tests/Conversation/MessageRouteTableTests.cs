@@ -14,7 +14,7 @@ public sealed class MessageRouteTableTests
 {
     private static readonly string Dialogs = Path.Combine(AppContext.BaseDirectory, "dialogs");
     private static readonly ProfileDialog Dialog = CreateDialog();
-    private static readonly HostIntentRecognizer Intents = new(BotMessages.Load(Path.Combine(Dialogs, "messages.yaml")));
+    private static readonly HostIntentRecognizer Intents = new(BotMessages.Load(Path.Combine(Dialogs, "messages.en.yaml")));
 
     public static TheoryData<DialogStatus, string, DialogTurnKind, FaqMatchKind, MessageRoute> Rows => new()
     {
@@ -91,7 +91,7 @@ public sealed class MessageRouteTableTests
 
     private static ProfileDialog CreateDialog()
     {
-        var definition = DialogDefinitionLoader.Load(Path.Combine(Dialogs, "profile.dialog.yaml"));
+        var definition = DialogDefinitionLoader.Load(Path.Combine(Dialogs, "profile.dialog.en.yaml"));
         return new ProfileDialog(definition, new SlotExtractor(definition));
     }
 }

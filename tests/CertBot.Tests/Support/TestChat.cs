@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CertBot.Tests.Support;
 
 /// <summary>One person in one conversation, talking to the real endpoint the way Teams would deliver their messages.</summary>
-public sealed class TestChat(CertBotServer server, string conversationType = "personal", string? userId = null, string userName = "Ada", string? conversationId = null, string serviceUrl = "https://smba.trafficmanager.net/amer/")
+public sealed class TestChat(CertBotServer server, string conversationType = "personal", string? userId = null, string userName = "Ada", string? conversationId = null, string serviceUrl = "https://smba.trafficmanager.net/amer/", string locale = "en-US")
 {
     public const string BotId = "28:certbot-test";
     private readonly string _userId = userId ?? "29:user-" + Guid.NewGuid().ToString("N")[..12];
@@ -15,7 +15,7 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
     /// <summary>The replies of the last turn, for clicking their buttons.</summary>
     public Replies Last { get; private set; } = new([]);
 
-    public TestChat As(string otherUserId, string otherUserName) => new(server, conversationType, otherUserId, otherUserName, ConversationId, serviceUrl);
+    public TestChat As(string otherUserId, string otherUserName) => new(server, conversationType, otherUserId, otherUserName, ConversationId, serviceUrl, locale);
 
     public Task<Replies> InstallAsync() => SendAsync(Activity("conversationUpdate", a => a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = BotName })));
 
@@ -71,7 +71,7 @@ public sealed class TestChat(CertBotServer server, string conversationType = "pe
                 ["tenantId"] = "72f988bf-0000-0000-0000-000000000001",
             },
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "72f988bf-0000-0000-0000-000000000001" } },
-            ["locale"] = "en-US",
+            ["locale"] = locale,
         };
         fill?.Invoke(activity);
         return activity;

@@ -29,7 +29,7 @@ const stepTimeout = { timeout: 120_000 };
 const quietPeriodMs = 6_000; // how long an un-mentioned group message must stay unanswered
 const settleMs = 2_000; // after the expected reply: time for an unwanted extra message (a question, a feedback card) to show
 const wholeProfile = "DS, 4 yrs, we're an AWS shop";
-// The three profile questions (dialogs/profile.dialog.yaml prompts), to prove none was asked.
+// The three profile questions (dialogs/profile.dialog.en.yaml prompts), to prove none was asked.
 const profileQuestion = /describes you best|Where are you starting from|years of hands-on|how long have you worked|How long have you used|Which cloud/i;
 
 function startBot() {

@@ -3,11 +3,11 @@ using CertBot.Protocol.Hosting;
 namespace CertBot.Conversation.Features;
 
 /// <summary>Invites a question: reached by "ask a question" and the Ask button.</summary>
-public sealed class AskFeature(BotMessages messages)
+public sealed class AskFeature(Catalogues catalogues)
 {
     public Task RunAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return turn.SendTextAsync(messages.Ask.Text, cancellationToken);
+        return turn.SendTextAsync(catalogues.For(turn).Messages.Ask.Text, cancellationToken);
     }
 }

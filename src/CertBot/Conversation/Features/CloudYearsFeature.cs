@@ -9,7 +9,7 @@ namespace CertBot.Conversation.Features;
 /// and the invoke response carries the refreshed card, so Teams replaces the card in place instead of adding one.
 /// Other clients send the tap as Action.Submit, which takes the interview's usual path and posts the updated card.
 /// </summary>
-public sealed class CloudYearsFeature(ProfileInterview interview)
+public sealed class CloudYearsFeature(ProfileInterview interview, Catalogues catalogues)
 {
     /// <summary>True when it answered the invoke with a refreshed card; false leaves the tap to the interview.</summary>
     public bool TryRefresh(ITurnContext turn, string value)
@@ -21,7 +21,7 @@ public sealed class CloudYearsFeature(ProfileInterview interview)
             return false;
         }
 
-        var result = interview.Dialog.Continue(state, DialogInput.FromChoice(LearnerProfileMapping.CloudYearsSlot, value));
+        var result = catalogues.For(turn).Dialog.Continue(state, DialogInput.FromChoice(LearnerProfileMapping.CloudYearsSlot, value));
         if (result.Kind != DialogTurnKind.Edited || result.Prompt is not null
             || result.Values is not { } values || !LearnerProfileMapping.TryFromSlots(values, out var profile))
         {

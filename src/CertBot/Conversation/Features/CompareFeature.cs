@@ -7,13 +7,13 @@ namespace CertBot.Conversation.Features;
 /// Every credential side by side: reached by "compare certifications" and the Compare buttons. Once the person's
 /// profile is known, each current exam carries their readiness badge.
 /// </summary>
-public sealed class CompareFeature(TurnKnowledge knowledge, BotMessages messages)
+public sealed class CompareFeature(TurnKnowledge knowledge, Catalogues catalogues)
 {
     public Task RunAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var snapshot = knowledge.For(turn);
         var readiness = ProfileInterview.CompletedProfile(turn) is { } profile ? snapshot.Recommender.Recommend(profile).Readiness : null;
-        return turn.SendCardAsync(ComparisonCard.Build(messages, snapshot.Knowledge, readiness), cancellationToken);
+        return turn.SendCardAsync(ComparisonCard.Build(catalogues.For(turn).Messages, snapshot.Knowledge, readiness), cancellationToken);
     }
 }

@@ -8,11 +8,12 @@ namespace CertBot.Conversation.Features;
 /// A recommendation card colleagues can see: reached by "share my recommendation" (the person's own finished profile)
 /// and by the Share button (the profile the card carries). Whoever opens it gets their own recommendation.
 /// </summary>
-public sealed class ShareFeature(TurnKnowledge knowledge, BotMessages messages)
+public sealed class ShareFeature(TurnKnowledge knowledge, Catalogues catalogues)
 {
     public async Task RunAsync(ITurnContext turn, LearnerProfile? profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var messages = catalogues.For(turn).Messages;
         profile ??= ProfileInterview.CompletedProfile(turn);
         if (profile is null)
         {

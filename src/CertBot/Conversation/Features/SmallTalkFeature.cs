@@ -6,11 +6,12 @@ using CertBot.Teams;
 namespace CertBot.Conversation.Features;
 
 /// <summary>Hi, thanks, bye, ok, 👍: a short friendly reply and the next useful step, never "I don't know that one".</summary>
-public sealed class SmallTalkFeature(BotMessages messages)
+public sealed class SmallTalkFeature(Catalogues catalogues)
 {
     public async Task RunAsync(ITurnContext turn, HostIntent intent, DialogStatus status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var messages = catalogues.For(turn).Messages;
         var talk = messages.SmallTalk;
         if (intent == HostIntent.Greeting && status == DialogStatus.Idle)
         {
