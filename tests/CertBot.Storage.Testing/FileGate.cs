@@ -17,6 +17,7 @@ internal sealed class FileGate : IAsyncDisposable
             }
             catch (IOException)
             {
+                // Real time: the lock is held by another test process, which no fake clock reaches.
                 await Task.Delay(200, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -9,7 +9,7 @@ namespace CertBot.Protocol.Authentication;
 /// or the last good set is older than <c>SigningKeysMaxAge</c>): then every authenticated request would be refused.
 /// A failing refresh while good keys are held stays green; it is logged.
 /// </summary>
-public sealed class SigningKeysHealthCheck(ChannelTokenValidator validator, IOptions<BotFrameworkOptions> options) : IHealthCheck
+public sealed class SigningKeysHealthCheck(ChannelTokenValidator validator, IOptions<BotFrameworkOptions> options, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,8 +18,8 @@ public sealed class SigningKeysHealthCheck(ChannelTokenValidator validator, IOpt
             return HealthCheckResult.Healthy("local mode, no tokens to check");
         }
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(options.Value.MetadataTimeout);
+        using var timeout = new CancellationTokenSource(options.Value.MetadataTimeout, clock);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         return await validator.EnsureSigningKeysAsync(wait.Token).ConfigureAwait(false)
             ? HealthCheckResult.Healthy($"signing keys held (fetched {validator.ChannelKeysFetchedAt:u})")
             : HealthCheckResult.Unhealthy("no valid signing keys: the OpenID metadata endpoint did not provide any");

@@ -39,7 +39,7 @@ internal sealed class SigningMetadata
         _clock = clock;
         _refreshInterval = refreshInterval;
         _maxAge = maxAge;
-        // Metadata and key set are two requests, each bounded by the HttpClient's timeout.
+        // Metadata and key set are two requests, each bounded by MetadataTimeout in the HttpClient's pipeline.
         _fetchTimeout = fetchTimeout * 2;
         _logger = logger;
     }
@@ -136,7 +136,7 @@ internal sealed class SigningMetadata
             Volatile.Write(ref _held, held);
             return held;
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException or ArgumentException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException or ArgumentException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
             var usable = Usable();
             _logger.SigningKeysRefreshFailed(

@@ -33,11 +33,14 @@ public sealed partial class ConnectorTokenHealth : IConnectorTokenProvider
     /// <summary>True when outbound calls carry no token at all (local mode).</summary>
     public bool IsLocalMode => _options.IsLocalMode;
 
+    /// <summary>Asks for a token within <see cref="BotFrameworkOptions.TokenTimeout"/> (on the clock) and records how it went.</summary>
     public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
+        using var timeout = new CancellationTokenSource(_options.TokenTimeout, _time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var token = await _inner.GetTokenAsync(forceRefresh, cancellationToken).ConfigureAwait(false);
+            var token = await _inner.GetTokenAsync(forceRefresh, bounded.Token).ConfigureAwait(false);
             if (_last is { Succeeded: false })
             {
                 LogTokenRecovered();
@@ -48,15 +51,24 @@ public sealed partial class ConnectorTokenHealth : IConnectorTokenProvider
         }
         catch (MsalException ex)
         {
-            var reason = Explain(ex);
-            if (_last is not { Succeeded: false })
-            {
-                LogTokenFailed(_options.MicrosoftAppId, reason);
-            }
-
-            _last = new TokenOutcome(false, _time.GetUtcNow(), reason);
+            Failed(Explain(ex));
             throw;
         }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Failed($"the token endpoint did not answer within {_options.TokenTimeout.TotalSeconds:0.#} s (BotFramework:TokenTimeout)");
+            throw;
+        }
+    }
+
+    private void Failed(string reason)
+    {
+        if (_last is not { Succeeded: false })
+        {
+            LogTokenFailed(_options.MicrosoftAppId, reason);
+        }
+
+        _last = new TokenOutcome(false, _time.GetUtcNow(), reason);
     }
 
     // Entra's AADSTS codes say which credential to fix; the message names the setting and the portal page.

@@ -70,13 +70,17 @@ public static class ProtocolServiceCollectionExtensions
             .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag])
             .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadinessResponseWriter.ReadyTag]);
 
-        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName, (sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout);
-        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName, (sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.TokenTimeout);
-        services.AddHttpClient<ConnectorClient>((sp, http) =>
-                // A backstop only: every call is bounded by the turn's budget and each attempt by ConnectorTimeout.
-                http.Timeout = sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.TurnTimeout)
+        // The timeouts of these three clients run on the registered TimeProvider, not in HttpClient.Timeout (which runs
+        // on the system clock): a pipeline timeout bounds each metadata request by MetadataTimeout (the document
+        // retriever does not pass its cancellation token on), ConnectorTokenHealth a token request by TokenTimeout, the
+        // turn's budget every Connector call and the pipeline's timeout each attempt by ConnectorTimeout. HttpClient's
+        // own 100 s default stays as a far backstop.
+        services.AddHttpClient(ChannelTokenValidator.MetadataHttpClientName)
+            .AddResilienceHandler("metadata", static (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MetadataTimeout));
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName);
+        services.AddHttpClient<ConnectorClient>()
+            // Polly takes the TimeProvider registered here for the retry delays and the per-attempt timeout.
             .AddResilienceHandler("connector", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;

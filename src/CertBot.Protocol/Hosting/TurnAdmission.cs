@@ -39,7 +39,8 @@ internal sealed class TurnAdmission
                 var owns = false;
                 try
                 {
-                    owns = remaining > TimeSpan.Zero && await entry.Semaphore.WaitAsync(remaining, cancellationToken).ConfigureAwait(false);
+                    owns = remaining > TimeSpan.Zero
+                        && (entry.Semaphore.Wait(0, CancellationToken.None) || await WaitAsync(entry.Semaphore, remaining, clock, cancellationToken).ConfigureAwait(false));
                 }
                 catch
                 {
@@ -57,6 +58,22 @@ internal sealed class TurnAdmission
         }
 
         return new Ticket(this, held);
+    }
+
+    // SemaphoreSlim's own timeout runs on the system clock; this one runs on the turn's (only when the key is taken).
+    private static async Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(wait, clock);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await semaphore.WaitAsync(bounded.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private Entry Join(string key)

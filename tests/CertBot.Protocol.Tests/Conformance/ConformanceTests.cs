@@ -1,10 +1,10 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Net;
 using System.Text.Json;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.Tests.Infrastructure;
+using CertBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
@@ -448,37 +448,58 @@ public sealed class ConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Conformance30_RetriesThrottlingAndGatewayErrors_NotClientErrors()
     {
-        var connector = _host.Services.GetRequiredService<ConnectorClient>();
-        _host.Services.GetRequiredService<TrustedServiceUrls>().TrustValidated(_host.ServiceUrl);
-        var serviceUrl = new Uri(_host.ServiceUrl);
+        var clock = new ObservableClock();
+        await using var host = await BotHost.StartAsync(clock: clock);
+        var connector = host.Services.GetRequiredService<ConnectorClient>();
+        host.Services.GetRequiredService<TrustedServiceUrls>().TrustValidated(host.ServiceUrl);
+        var serviceUrl = new Uri(host.ServiceUrl);
         var message = new Activity { Type = "message", Text = "x" };
+        // The retry pipeline's wait between attempts: shorter than any timeout the host sets (5 s and up).
+        static bool RetryWait(TimeSpan due) => due > TimeSpan.Zero && due < TimeSpan.FromSeconds(5);
 
-        // 429 with Retry-After: 1 → waits about a second, then succeeds.
-        _host.Channel.ScriptConnector(_host.Scope, (429, "1"));
-        var clock = Stopwatch.StartNew();
-        await connector.SendToConversationAsync(serviceUrl, "a:retry-after", message);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}");
-        Assert.Equal(2, _host.ConnectorRequests.Count(r => r.ConversationHeader == "a:retry-after"));
+        // 429 with Retry-After: 1 → waits exactly that second, then succeeds.
+        host.Channel.ScriptConnector(host.Scope, (429, "1"));
+        var waits = clock.WaitsSet;
+        var sending = connector.SendToConversationAsync(serviceUrl, "a:retry-after", message);
+        var wait = await clock.NextWaitAsync(RetryWait, after: waits);
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+        Assert.Equal(1, host.ConnectorRequests.Count(r => r.ConversationHeader == "a:retry-after"));
+        clock.Advance(wait);
+        await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, host.ConnectorRequests.Count(r => r.ConversationHeader == "a:retry-after"));
 
         foreach (var status in new[] { 412, 502, 503, 504 })
         {
-            _host.Channel.ScriptConnector(_host.Scope, (status, null));
-            await connector.SendToConversationAsync(serviceUrl, $"a:transient-{status}", message);
-            Assert.Equal(2, _host.ConnectorRequests.Count(r => r.ConversationHeader == $"a:transient-{status}"));
+            host.Channel.ScriptConnector(host.Scope, (status, null));
+            waits = clock.WaitsSet;
+            sending = connector.SendToConversationAsync(serviceUrl, $"a:transient-{status}", message);
+            clock.Advance(await clock.NextWaitAsync(RetryWait, after: waits));
+            await sending.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(2, host.ConnectorRequests.Count(r => r.ConversationHeader == $"a:transient-{status}"));
         }
 
+        // Never retried: answered with the clock standing still.
         foreach (var status in new[] { 400, 403, 404, 413 })
         {
-            _host.Channel.ScriptConnector(_host.Scope, (status, null));
+            host.Channel.ScriptConnector(host.Scope, (status, null));
             var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.SendToConversationAsync(serviceUrl, $"a:final-{status}", message));
             Assert.Equal((HttpStatusCode)status, error.StatusCode);
-            Assert.Equal(1, _host.ConnectorRequests.Count(r => r.ConversationHeader == $"a:final-{status}"));
+            Assert.Equal(1, host.ConnectorRequests.Count(r => r.ConversationHeader == $"a:final-{status}"));
         }
 
-        // Bounded: 1 try + ConnectorMaxRetries (3) retries, then the 429 surfaces.
-        _host.Channel.ScriptConnector(_host.Scope, [.. Enumerable.Repeat<(int, string?)>((429, null), 10)]);
-        await Assert.ThrowsAsync<ConnectorException>(() => connector.SendToConversationAsync(serviceUrl, "a:bounded", message));
-        Assert.Equal(4, _host.ConnectorRequests.Count(r => r.ConversationHeader == "a:bounded"));
+        // Bounded: 1 try + ConnectorMaxRetries (3) retries, each after its backoff, then the 429 surfaces.
+        host.Channel.ScriptConnector(host.Scope, [.. Enumerable.Repeat<(int, string?)>((429, null), 10)]);
+        waits = clock.WaitsSet;
+        var bounded = connector.SendToConversationAsync(serviceUrl, "a:bounded", message);
+        for (var retry = 1; retry <= 3; retry++)
+        {
+            var backoff = await clock.NextWaitAsync(RetryWait, after: waits);
+            waits = clock.WaitsSet;
+            clock.Advance(backoff);
+        }
+
+        await Assert.ThrowsAsync<ConnectorException>(() => bounded.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(4, host.ConnectorRequests.Count(r => r.ConversationHeader == "a:bounded"));
     }
 
     [Fact]
@@ -510,16 +531,20 @@ public sealed class ConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Conformance33_SlowInvoke_TimesOutToErrorWithinBudget()
     {
-        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["BotFramework:InvokeTimeout"] = "00:00:00.300",
-        });
-        var clock = Stopwatch.StartNew();
+        var clock = new ObservableClock();
+        var invokeTimeout = TimeSpan.FromMilliseconds(300);
+        await using var host = await BotHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["BotFramework:InvokeTimeout"] = invokeTimeout.ToString() }, clock: clock);
 
-        using var response = await host.PostAsync(host.Invoke("test/slow"));
+        // The bot waits 30 s on the clock; the invoke is answered when its budget ends, not a tick before.
+        var posting = host.PostAsync(host.Invoke("test/slow"));
+        await clock.NextWaitAsync(d => d == TimeSpan.FromSeconds(30));
+        clock.Advance(invokeTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(posting.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        using var response = await posting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]

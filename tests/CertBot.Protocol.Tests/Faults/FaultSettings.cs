@@ -1,30 +1,38 @@
 namespace CertBot.Protocol.Tests.Faults;
 
 /// <summary>
-/// Short budgets so fault tests finish in seconds: the same rules as production (10 s turn, 2 s reserve, 5 s attempt),
-/// scaled down. <see cref="Bound"/> is what a faulted request may take: the budget plus slack for a loaded machine.
+/// The budgets fault tests run with: the same rules as production (10 s turn, 2 s reserve, 5 s attempt), scaled down
+/// and written out, so a test on the fake clock knows exactly which step makes which timeout fire.
 /// </summary>
 internal static class FaultSettings
 {
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);
-    public static readonly TimeSpan Bound = TurnTimeout + TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan TurnReserve = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan ConnectorTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan OutboxPollInterval = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan OutboxRetryMaxDelay = TimeSpan.FromMilliseconds(400);
+    public static readonly TimeSpan OutboxLease = TimeSpan.FromSeconds(3);
+
+    /// <summary>Real time a test waits for work on other threads before it calls that work lost (never what makes time pass).</summary>
+    public static readonly TimeSpan Safety = TimeSpan.FromSeconds(30);
 
     public static Dictionary<string, string?> Fast(params (string Key, string? Value)[] extra)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["BotFramework:TurnTimeout"] = "00:00:03",
-            ["BotFramework:TurnReserve"] = "00:00:01",
+            ["BotFramework:TurnTimeout"] = TurnTimeout.ToString(),
+            ["BotFramework:TurnReserve"] = TurnReserve.ToString(),
             ["BotFramework:InvokeTimeout"] = "00:00:02",
-            ["BotFramework:ConnectorTimeout"] = "00:00:01",
-            // Not shorter: a new host's first token and metadata fetch pay for JIT, and the machine is shared.
-            ["BotFramework:TokenTimeout"] = "00:00:02",
-            ["BotFramework:MetadataTimeout"] = "00:00:02",
-            ["BotFramework:Outbox:PollInterval"] = "00:00:00.200",
+            ["BotFramework:ConnectorTimeout"] = ConnectorTimeout.ToString(),
+            ["BotFramework:TokenTimeout"] = TokenTimeout.ToString(),
+            ["BotFramework:MetadataTimeout"] = MetadataTimeout.ToString(),
+            ["BotFramework:Outbox:PollInterval"] = OutboxPollInterval.ToString(),
             ["BotFramework:Outbox:RetryBaseDelay"] = "00:00:00.100",
-            ["BotFramework:Outbox:RetryMaxDelay"] = "00:00:00.400",
+            ["BotFramework:Outbox:RetryMaxDelay"] = OutboxRetryMaxDelay.ToString(),
             ["BotFramework:Outbox:DeliveryTimeout"] = "00:00:02",
-            ["BotFramework:Outbox:Lease"] = "00:00:03",
+            ["BotFramework:Outbox:Lease"] = OutboxLease.ToString(),
         };
         foreach (var (key, value) in extra)
         {
@@ -34,10 +42,14 @@ internal static class FaultSettings
         return settings;
     }
 
-    /// <summary>Waits (real time, polling) until <paramref name="condition"/> holds; false when it never did.</summary>
+    /// <summary>
+    /// Waits (real time, polling) until <paramref name="condition"/> holds; false when it never did. Only for work that
+    /// runs on other threads (a background worker finishing what it already started): on the fake clock nothing
+    /// time-driven can happen while this waits.
+    /// </summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (within ?? Safety);
         while (DateTime.UtcNow < deadline)
         {
             if (condition())
@@ -45,9 +57,12 @@ internal static class FaultSettings
                 return true;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(10);
         }
 
         return condition();
     }
+
+    /// <summary>The task's result, failing the test if it has not come within <see cref="Safety"/> of real time.</summary>
+    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(Safety);
 }

@@ -1,76 +1,100 @@
-using System.Diagnostics;
 using System.Net;
 using CertBot.Protocol.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using CertBot.Testing;
 
 namespace CertBot.Protocol.Tests.Faults;
 
 /// <summary>
-/// Issue 10's OpenID metadata row: a stalled metadata endpoint never holds a request past its budget, held keys keep
-/// serving while refreshes fail, and /readyz is red exactly when no valid keys are held.
+/// Issue 10's OpenID metadata row, on the fake clock: a stalled metadata endpoint never holds a request past its
+/// budget, held keys keep serving while refreshes fail, a failed fetch is not repeated within its throttle, and /readyz
+/// is red exactly when no valid keys are held.
 /// </summary>
 public sealed class MetadataFaultTests
 {
+    // What SigningMetadata waits between two fetches when the last one failed and no keys are held.
+    private static readonly TimeSpan FailedFetchThrottle = TimeSpan.FromSeconds(5);
+
+    private readonly ObservableClock _clock = new();
+
+
     [Fact]
     public async Task Post_MetadataHangsBeforeAnyKeys_503WithinBudgetAndReadyzRedUntilMended()
     {
-        await using var host = await BotHost.StartAsync(settings: FaultSettings.Fast());
+        await using var host = await BotHost.StartAsync(settings: FaultSettings.Fast(), clock: _clock);
         host.Channel.HangMetadata(host.Scope);
-        var clock = Stopwatch.StartNew();
 
-        using var response = await host.PostAsync(host.Message("hello"));
-        var took = clock.Elapsed;
-        using var ready = await host.Client.GetAsync("/readyz");
+        var posting = host.PostAsync(host.Message("hello"));
+        await host.Channel.WaitUntilAsync(() => host.Channel.MetadataRequests(host.Scope) == 1, "the metadata fetch");
+        Assert.False(posting.IsCompleted);
+        // The fetch gives up at MetadataTimeout, the request with it (within its budget): nothing later is needed.
+        _clock.Advance(FaultSettings.MetadataTimeout);
+        using var response = await posting.Within();
+        using var ready = await host.Client.GetAsync("/readyz").Within();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(took < FaultSettings.Bound, $"took {took}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("signing-keys: Unhealthy", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, host.Probe.Turns);
 
+        // Mended, but the failed fetch stands until its throttle has passed: no second fetch, still 503 at once.
         host.Channel.MendMetadata(host.Scope);
-        await Task.Delay(TimeSpan.FromSeconds(6)); // the failed fetch is not repeated within its 5 s throttle
-        using var after = await host.PostAsync(host.Message("hello"));
-        using var readyAfter = await host.Client.GetAsync("/readyz");
+        using var throttled = await host.PostAsync(host.Message("hello")).Within();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, throttled.StatusCode);
+        Assert.Equal(1, host.Channel.MetadataRequests(host.Scope));
+
+        _clock.Advance(FailedFetchThrottle - FaultSettings.MetadataTimeout);
+        using var after = await host.PostAsync(host.Message("hello")).Within();
+        using var readyAfter = await host.Client.GetAsync("/readyz").Within();
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Equal(HttpStatusCode.OK, readyAfter.StatusCode);
+        Assert.Equal(2, host.Channel.MetadataRequests(host.Scope));
     }
 
     [Fact]
     public async Task Post_MetadataHangsAfterKeysHeld_LastGoodKeysServeWithinBudgetAndReadyzGreen()
     {
-        // Keys count as stale at once, so every request starts a background refresh that hangs.
-        await using var host = await BotHost.StartAsync(settings: FaultSettings.Fast(("BotFramework:SigningKeysRefreshInterval", "00:00:00.001")));
-        using var warmUp = await host.PostAsync(host.Message("warm up"));
+        var refreshInterval = TimeSpan.FromMinutes(1);
+        await using var host = await BotHost.StartAsync(
+            settings: FaultSettings.Fast(("BotFramework:SigningKeysRefreshInterval", refreshInterval.ToString())), clock: _clock);
+        using var warmUp = await host.PostAsync(host.Message("warm up")).Within();
         host.Channel.HangMetadata(host.Scope);
-        var clock = Stopwatch.StartNew();
+        // The held keys are due for their refresh.
+        _clock.Advance(refreshInterval);
 
-        using var response = await host.PostAsync(host.Message("hello"));
-        var took = clock.Elapsed;
-        using var second = await host.PostAsync(host.Message("again"));
-        using var ready = await host.Client.GetAsync("/readyz");
+        // Answered with the clock standing still, although the refresh it started hangs: nothing waited for it.
+        using var response = await host.PostAsync(host.Message("hello")).Within();
+        await host.Channel.WaitUntilAsync(() => host.Channel.MetadataRequests(host.Scope) == 2, "the background refresh");
+        using var second = await host.PostAsync(host.Message("again")).Within();
+        using var ready = await host.Client.GetAsync("/readyz").Within();
 
         Assert.Equal(HttpStatusCode.OK, warmUp.StatusCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.True(took < TimeSpan.FromSeconds(1), $"waited {took} for a refresh it did not need");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         host.Channel.MendMetadata(host.Scope);
+        await host.Channel.WaitUntilAsync(() => host.Channel.JwksFetches(host.Scope) == 2, "the refresh finishing once mended");
     }
 
     [Fact]
     public async Task Readyz_HeldKeysOlderThanMaxAgeAndRefreshFails_RedAndRequests503()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await BotHost.StartAsync(settings: FaultSettings.Fast(), services: s => s.AddSingleton<TimeProvider>(time));
-        using var warmUp = await host.PostAsync(host.Message("warm up"));
+        await using var host = await BotHost.StartAsync(settings: FaultSettings.Fast(), clock: _clock);
+        using var warmUp = await host.PostAsync(host.Message("warm up")).Within();
         host.Channel.HangMetadata(host.Scope);
 
-        time.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
-        using var ready = await host.Client.GetAsync("/readyz");
-        using var response = await host.PostAsync(host.Message("hello"));
+        _clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+        // No usable keys: readiness starts a fetch and waits for it up to MetadataTimeout (set before the fetch starts).
+        var readying = host.Client.GetAsync("/readyz");
+        await host.Channel.WaitUntilAsync(() => host.Channel.MetadataRequests(host.Scope) == 2, "the fetch readiness started");
+        _clock.Advance(FaultSettings.MetadataTimeout);
+        using var ready = await readying.Within();
+        // The request joins that fetch within its budget.
+        var waits = _clock.WaitsSet;
+        var posting = host.PostAsync(host.Message("hello"));
+        await _clock.NextWaitAsync(d => d == FaultSettings.TurnTimeout, after: waits);
+        _clock.Advance(FaultSettings.TurnTimeout);
+        using var response = await posting.Within();
 
         Assert.Equal(HttpStatusCode.OK, warmUp.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using CertBot.Protocol.State;
 using CertBot.Protocol.Tests.Infrastructure;
 using CertBot.Storage.Sqlite;
+using CertBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,14 @@ namespace CertBot.Protocol.Tests.Faults;
 /// <summary>
 /// Issue 10's SQLite rows: a deleted or replaced file, a full disk, a read-only database and an unwritable -shm each
 /// turn the state-writing turn into a 503 and /readyz red (never a silent success), and the store serves again by
-/// itself once the fault is mended.
+/// itself once the fault is mended. On the fake clock: the store's checks run at most once per
+/// <see cref="SqliteStorage.VerifyInterval"/>, and the tests move the clock by exactly that instead of waiting it out.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SqliteFaultTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"certbot-sqlite-{Guid.NewGuid():N}");
+    private readonly ObservableClock _clock = new();
     private string DbPath => Path.Combine(_folder, "state.db");
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -69,7 +72,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         SqliteConnection.ClearPool(new SqliteConnection($"Data Source={other}"));
         File.Move(other, DbPath, overwrite: true);
         // A file renamed over the database is noticed by the identity check, which runs once per VerifyInterval.
-        await Task.Delay(SqliteStorage.VerifyInterval + TimeSpan.FromMilliseconds(200));
+        _clock.Advance(SqliteStorage.VerifyInterval);
 
         await AssertUnavailableAsync(host);
         File.Move(original, DbPath, overwrite: true);
@@ -142,22 +145,25 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         await File.WriteAllBytesAsync(shm, []);
         FileFaults.MakeUnwritable(shm);
 
-        using var storage = new SqliteStorage(Options.Create(new SqliteStorageOptions { SqlitePath = DbPath }));
+        using var storage = new SqliteStorage(Options.Create(new SqliteStorageOptions { SqlitePath = DbPath }), _clock);
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync(["k"]));
         Assert.Contains("-shm", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.WriteAsync(new Dictionary<string, StoreItem> { ["p"] = new("{}", StoreETags.Any) }));
 
         FileFaults.MakeWritable(shm);
-        Assert.True(await FaultSettings.EventuallyAsync(() => Serves(storage)));
+        // A faulted store probes again once VerifyInterval has passed since its last probe.
+        Assert.False(await ServesAsync(storage));
+        _clock.Advance(SqliteStorage.VerifyInterval);
+        Assert.True(await ServesAsync(storage));
         Assert.Equal("{\"n\":1}", (await storage.ReadAsync(["k"]))["k"].Json);
     }
 
     /// <summary>The readiness question asked the way /readyz asks it: does a write go through now?</summary>
-    private static bool Serves(SqliteStorage storage)
+    private static async Task<bool> ServesAsync(SqliteStorage storage)
     {
         try
         {
-            storage.WriteAsync(new Dictionary<string, StoreItem> { ["p"] = new("{}", StoreETags.Any) }).GetAwaiter().GetResult();
+            await storage.WriteAsync(new Dictionary<string, StoreItem> { ["p"] = new("{}", StoreETags.Any) });
             return true;
         }
         catch (StorageUnavailableException)
@@ -166,11 +172,13 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         }
     }
 
-    private static Task<BotHost> StartAsync(string path) => BotHost.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "Sqlite",
-        ["Storage:SqlitePath"] = path,
-    });
+    private Task<BotHost> StartAsync(string path) => BotHost.StartAsync(
+        settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:SqlitePath"] = path,
+        },
+        clock: _clock);
 
     private static async Task BackupAsync(string path, string to)
     {
@@ -196,16 +204,12 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         Assert.True(host.Probe.Turns <= turnsBefore + 1);
     }
 
-    private static async Task AssertServesAgainAsync(BotHost host)
+    private async Task AssertServesAgainAsync(BotHost host)
     {
-        var last = "";
-        var ready = await FaultSettings.EventuallyAsync(() =>
-        {
-            using var probe = host.Client.GetAsync("/readyz").GetAwaiter().GetResult();
-            last = probe.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-            return probe.StatusCode == HttpStatusCode.OK;
-        });
-        Assert.True(ready, last);
+        // The faulted store probes the file again once VerifyInterval has passed since its last probe.
+        _clock.Advance(SqliteStorage.VerifyInterval);
+        using var ready = await host.Client.GetAsync("/readyz");
+        Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
         using var response = await host.PostAsync(host.Message("count", "a:c1"));
         Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", host.Logs.GetSnapshot().TakeLast(3).Select(r => $"{r.Level}: {r.Message}")));
     }

@@ -5,7 +5,7 @@ using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using CertBot.Testing;
 
 namespace CertBot.Protocol.Tests.Hosting;
 
@@ -13,7 +13,10 @@ namespace CertBot.Protocol.Tests.Hosting;
 public sealed class ActivityDeduplicatorTests
 {
     private readonly MemoryStorage _storage = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    // How often a waiting claim looks at the record again (ActivityDeduplicator's poll).
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    private readonly ObservableClock _clock = new();
     private readonly BotFrameworkOptions _options = new() { DeduplicationWindow = TimeSpan.FromMinutes(5), DeduplicationClaimTimeout = TimeSpan.FromSeconds(15) };
 
     private ActivityDeduplicator Create() => new(_storage, Options.Create(_options), _clock, NullLogger<ActivityDeduplicator>.Instance);
@@ -60,11 +63,14 @@ public sealed class ActivityDeduplicatorTests
     {
         var first = await Create().ClaimAsync(Incoming(), CancellationToken.None);
 
+        var waits = _clock.WaitsSet;
         var waiting = Create().ClaimAsync(Incoming(), CancellationToken.None);
-        await Task.Delay(50);
+        // It found the claim held and sleeps until its next look: still waiting, however long the test takes.
+        await _clock.NextWaitAsync(d => d == Poll, after: waits);
         Assert.False(waiting.IsCompleted);
         await Create().CompleteAsync(first, Incoming(), null);
-        var outcome = await AdvanceUntilAsync(waiting, TimeSpan.FromMilliseconds(50));
+        _clock.Advance(Poll);
+        var outcome = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(DeliveryOutcome.Finished, outcome.Outcome);
     }
@@ -74,10 +80,21 @@ public sealed class ActivityDeduplicatorTests
     {
         _ = await Create().ClaimAsync(Incoming(), CancellationToken.None); // never completed nor released
 
-        var takeover = await AdvanceUntilAsync(Create().ClaimAsync(Incoming(), CancellationToken.None), TimeSpan.FromSeconds(1));
+        var claimedAt = _clock.GetUtcNow();
+
+        var waits = _clock.WaitsSet;
+        var taking = Create().ClaimAsync(Incoming(), CancellationToken.None);
+        await _clock.NextWaitAsync(d => d == Poll, after: waits);
+        // A poll short of DeduplicationClaimTimeout (15 s) the claim still holds; at it, it lapses.
+        waits = _clock.WaitsSet;
+        _clock.Advance(_options.DeduplicationClaimTimeout - Poll);
+        await _clock.NextWaitAsync(d => d == Poll, after: waits);
+        Assert.False(taking.IsCompleted);
+        _clock.Advance(Poll);
+        var takeover = await taking.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(DeliveryOutcome.Claimed, takeover.Outcome);
-        Assert.True(_clock.GetUtcNow() >= new DateTimeOffset(2026, 11, 23, 12, 0, 15, TimeSpan.Zero));
+        Assert.Equal(claimedAt + _options.DeduplicationClaimTimeout, _clock.GetUtcNow());
     }
 
     [Fact]
@@ -107,16 +124,5 @@ public sealed class ActivityDeduplicatorTests
         }
 
         Assert.Equal([ActivityDeduplicator.Key(Incoming("new"))], left);
-    }
-
-    private async Task<T> AdvanceUntilAsync<T>(Task<T> task, TimeSpan step)
-    {
-        for (var i = 0; i < 200 && !task.IsCompleted; i++)
-        {
-            _clock.Advance(step);
-            await Task.Delay(5);
-        }
-
-        return await task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -4,16 +4,19 @@ using System.Text;
 using System.Text.Json;
 using CertBot.Protocol.Connector;
 using CertBot.Protocol.Hosting;
+using CertBot.Protocol.Outbox;
 using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.State;
 using CertBot.Storage.Sqlite;
+using CertBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace CertBot.Protocol.Tests.Infrastructure;
 
@@ -22,15 +25,21 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, FakeLogCollector logs)
+    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, FakeLogCollector logs, ObservableClock? clock)
     {
         _app = app;
         Channel = channel;
         Scope = scope;
         AppId = appId;
         Logs = logs;
+        Clock = clock;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
+
+    /// <summary>The fake clock every wait of this host runs on, or null when it runs on the system clock.</summary>
+    public ObservableClock? Clock { get; }
+
+    public ReplyOutbox Outbox => Services.GetRequiredService<ReplyOutbox>();
 
     public FakeChannel Channel { get; }
     public string Scope { get; }
@@ -42,11 +51,17 @@ public sealed class BotHost : IAsyncDisposable
     public string ServiceUrl => Channel.ServiceUrl(Scope);
     public IReadOnlyList<RecordedRequest> ConnectorRequests => Channel.ConnectorRequests(Scope);
 
-    /// <summary>Starts a host. <paramref name="localMode"/> leaves the app id out (anonymous inbound, no outbound token).</summary>
+    /// <summary>
+    /// Starts a host. <paramref name="localMode"/> leaves the app id out (anonymous inbound, no outbound token). With a
+    /// <paramref name="clock"/>, every timeout, delay, retry wait and TTL of the host runs on it and passes only when the
+    /// test advances it; without one the host runs on the system clock (the concurrency tests, whose waits are the
+    /// product's own sub-second back-offs between real threads).
+    /// </summary>
     public static async Task<BotHost> StartAsync(
         bool localMode = false,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        ObservableClock? clock = null)
     {
         var channel = await FakeChannel.Shared;
         var scope = Guid.NewGuid().ToString("N");
@@ -74,6 +89,12 @@ public sealed class BotHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (clock is not null)
+        {
+            // Before the protocol's TryAdd of the system clock, so every service, Polly included, takes this one.
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }
+
         builder.Services.AddCertBotProtocol(builder.Configuration);
         if (string.Equals(builder.Configuration["Storage:Provider"], "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -98,8 +119,26 @@ public sealed class BotHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapCertBotProtocol();
+        var waits = clock?.WaitsSet ?? 0;
         await app.StartAsync();
-        return new BotHost(app, channel, scope, appId, logs);
+        if (clock is not null && app.Services.GetRequiredService<IOptions<OutboxOptions>>().Value is { Enabled: true } outbox)
+        {
+            // Started means idle: the outbox worker has made its first pass and sleeps until its next poll, so a test's
+            // first step of the clock cannot land before the worker's first wait is set.
+            await clock.NextWaitAsync(d => d == outbox.PollInterval, after: waits);
+        }
+        return new BotHost(app, channel, scope, appId, logs, clock);
+    }
+
+    /// <summary>
+    /// Waits (real time, only as a safety net) until nothing more can reach this host's Connector without the clock
+    /// moving: the outbox holds nothing and the fake channel holds no request of this host's. With the clock standing
+    /// still no retry or poll can start after that, so what was posted by then is all that will be.
+    /// </summary>
+    public async Task SettledAsync()
+    {
+        var settled = await Faults.FaultSettings.EventuallyAsync(() => Outbox.PendingCount == 0 && Channel.InFlight(Scope) == 0);
+        Assert.True(settled, $"not settled: {Outbox.PendingCount} replies in the outbox, {Channel.InFlight(Scope)} Connector requests held");
     }
 
     /// <summary>A message activity from a Teams user to this bot, addressed to this host's fake Connector.</summary>
@@ -153,6 +192,24 @@ public sealed class BotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.DisposeAsync();
+        // Stopped first (the worker and sweeper end on their cancelled tokens), so the clock is not touched for them.
+        await _app.StopAsync();
+        var waits = Clock?.WaitsSet ?? 0;
+        var disposing = _app.DisposeAsync().AsTask();
+        using var disposed = new CancellationTokenSource();
+        // Polly's pipelines, when disposed, wait on the clock for calls still in flight (a hung background refresh):
+        // on the fake clock that wait alone is given the time it asks for, or it would never end.
+        while (Clock is not null && !disposing.IsCompleted)
+        {
+            var next = Clock.NextWaitAsync(_ => true, after: waits, cancellationToken: disposed.Token);
+            if (await Task.WhenAny(disposing, next) == next)
+            {
+                waits = Clock.WaitsSet;
+                Clock.Advance(await next);
+            }
+        }
+
+        await disposed.CancelAsync();
+        await disposing;
     }
 }

@@ -46,6 +46,9 @@ public sealed class FakeChannel : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _tokenHangs = new();
     private readonly ConcurrentDictionary<string, string> _errorBodies = new();
     private readonly ConcurrentDictionary<string, bool> _abandonedAttempts = new();
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentDictionary<string, int> _metadataRequests = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeChannel(WebApplication app, X509Certificate2 certificate)
     {
@@ -137,6 +140,41 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public int JwksFetches(string scope) => _jwksFetches.TryGetValue(scope, out var n) ? n : 0;
 
+    /// <summary>Requests for the scope's OpenID metadata document the channel has received (hung ones included).</summary>
+    public int MetadataRequests(string scope) => _metadataRequests.TryGetValue(scope, out var n) ? n : 0;
+
+    /// <summary>Connector requests of the scope the channel is still holding (hung, or not answered yet).</summary>
+    public int InFlight(string scope) => _inFlight.TryGetValue(scope, out var n) ? n : 0;
+
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds, checked again each time the channel receives, answers or drops
+    /// a request: a signal, not a poll. <paramref name="within"/> of real time is only a safety net.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? within = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var safety = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var changed = Volatile.Read(ref _changed).Task;
+            if (condition())
+            {
+                return;
+            }
+
+            try
+            {
+                await changed.WaitAsync(safety.Token);
+            }
+            catch (OperationCanceledException) when (safety.IsCancellationRequested)
+            {
+                throw new TimeoutException("The fake channel never saw: " + what);
+            }
+        }
+    }
+
+    private void Changed() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
     public void PublishLateKey(string scope) => _lateKeyPublished[scope] = true;
 
     public IReadOnlyList<(string Path, Dictionary<string, string> Form)> TokenRequests(string clientId) =>
@@ -175,6 +213,8 @@ public sealed class FakeChannel : IAsyncDisposable
     {
         app.MapGet("/m/{scope}/v1/.well-known/openidconfiguration", async (string scope, HttpContext context) =>
         {
+            _metadataRequests.AddOrUpdate(scope, 1, (_, n) => n + 1);
+            Changed();
             await WaitWhileHungAsync(_metadataHangs, scope, context.RequestAborted);
             return Results.Json(new Dictionary<string, object>
             {
@@ -189,6 +229,7 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             await WaitWhileHungAsync(_metadataHangs, scope, context.RequestAborted);
             _jwksFetches.AddOrUpdate(scope, 1, (_, n) => n + 1);
+            Changed();
             var keys = new List<object>
             {
                 TestKeys.Jwk(TestKeys.Endorsed, ["msteams", "emulator"]),
@@ -215,6 +256,7 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             var form = await context.Request.ReadFormAsync();
             _tokenRequests.Enqueue((context.Request.Path.Value!, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            Changed();
             await WaitWhileHungAsync(_tokenHangs, form["client_id"].ToString(), context.RequestAborted);
 
             if (form["client_secret"].ToString() == ExpiredSecret)
@@ -239,51 +281,66 @@ public sealed class FakeChannel : IAsyncDisposable
 
         app.Map("/t/{scope}/{**rest}", async (HttpContext context, string scope) =>
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var body = await reader.ReadToEndAsync();
-            var recorded = new RecordedRequest(
-                context.Request.Method,
-                context.Features.Get<IHttpRequestFeature>()!.RawTarget,
-                context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-                body,
-                context.Request.Headers["x-ms-conversation-id"].ToString());
-            _connector.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(recorded);
-            var posted = _posted.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>());
-            if (_faults.TryGetValue(scope, out var faults) && faults.TryDequeue(out var fault))
+            _inFlight.AddOrUpdate(scope, 1, (_, n) => n + 1);
+            try
             {
-                if (fault == ConnectorFault.AcceptAndDrop)
-                {
-                    posted.Enqueue(recorded);
-                    context.Abort();
-                    return;
-                }
-
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                await ConnectorAsync(context, scope);
             }
-
-            await WaitWhileHungAsync(_connectorHangs, scope, context.RequestAborted);
-            if (context.Request.Headers[AttemptHeader].ToString() is { Length: > 0 } attempt && _abandonedAttempts.ContainsKey(attempt))
+            finally
             {
+                _inFlight.AddOrUpdate(scope, 0, (_, n) => n - 1);
+                Changed();
+            }
+        });
+    }
+
+    private async Task ConnectorAsync(HttpContext context, string scope)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var recorded = new RecordedRequest(
+            context.Request.Method,
+            context.Features.Get<IHttpRequestFeature>()!.RawTarget,
+            context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            body,
+            context.Request.Headers["x-ms-conversation-id"].ToString());
+        _connector.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(recorded);
+        Changed();
+        var posted = _posted.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedRequest>());
+        if (_faults.TryGetValue(scope, out var faults) && faults.TryDequeue(out var fault))
+        {
+            if (fault == ConnectorFault.AcceptAndDrop)
+            {
+                posted.Enqueue(recorded);
                 context.Abort();
                 return;
             }
 
-            if (_scripts.TryGetValue(scope, out var script) && script.TryDequeue(out var scripted))
-            {
-                context.Response.StatusCode = scripted.Status;
-                if (scripted.RetryAfter is not null)
-                {
-                    context.Response.Headers.RetryAfter = scripted.RetryAfter;
-                }
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
 
-                await context.Response.WriteAsync(_errorBodies.GetValueOrDefault(scope, "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}"));
-                return;
+        await WaitWhileHungAsync(_connectorHangs, scope, context.RequestAborted);
+        if (context.Request.Headers[AttemptHeader].ToString() is { Length: > 0 } attempt && _abandonedAttempts.ContainsKey(attempt))
+        {
+            context.Abort();
+            return;
+        }
+
+        if (_scripts.TryGetValue(scope, out var script) && script.TryDequeue(out var scripted))
+        {
+            context.Response.StatusCode = scripted.Status;
+            if (scripted.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = scripted.RetryAfter;
             }
 
-            posted.Enqueue(recorded);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = "sent-" + Guid.NewGuid().ToString("N") }));
-        });
+            await context.Response.WriteAsync(_errorBodies.GetValueOrDefault(scope, "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted\"}}"));
+            return;
+        }
+
+        posted.Enqueue(recorded);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = "sent-" + Guid.NewGuid().ToString("N") }));
     }
 
     private static X509Certificate2 CreateCertificate()

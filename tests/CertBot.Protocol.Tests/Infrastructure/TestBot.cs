@@ -30,8 +30,8 @@ public sealed class TestBotProbe
     public int Turns => Received.Count;
 }
 
-/// <summary>A tiny bot whose behaviour is chosen by the message text or invoke name.</summary>
-public sealed class TestBot(TestBotProbe probe) : ActivityHandler
+/// <summary>A tiny bot whose behaviour is chosen by the message text or invoke name; its slow paths wait on the host's clock.</summary>
+public sealed class TestBot(TestBotProbe probe, TimeProvider clock) : ActivityHandler
 {
     public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
                 await turnContext.SendTypingAsync(cancellationToken);
                 throw new InvalidOperationException("failed after the typing indicator");
             case "slow":
-                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(30), clock, cancellationToken);
                 await turnContext.SendActivityAsync(new Activity { Text = "too late" }, cancellationToken);
                 break;
             case "typing":
@@ -135,7 +135,7 @@ public sealed class TestBot(TestBotProbe probe) : ActivityHandler
             case "test/conflict":
                 return new InvokeResponse(409, JsonDocument.Parse("{\"why\":\"conflict\"}").RootElement.Clone());
             case "test/slow":
-                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(30), clock, cancellationToken);
                 return new InvokeResponse(200);
             case "test/reply":
                 await turnContext.SendActivityAsync(new Activity { Text = "working on it" }, cancellationToken);

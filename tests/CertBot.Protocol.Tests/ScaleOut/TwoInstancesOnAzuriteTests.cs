@@ -82,6 +82,10 @@ public sealed class TwoInstancesOnAzuriteTests(AzuriteFixture azurite) : IClassF
         {
             ["Storage:AzureBlob:ConnectionString"] = server.ConnectionString,
             ["Storage:AzureBlob:Container"] = container,
+            // These prove no update is lost between instances, not the budget (the fault tests prove that, on the fake
+            // clock): 64 turns racing one document through Azurite on a loaded 2-core machine can outlast the 10 s default.
+            ["BotFramework:TurnTimeout"] = "00:00:40",
+            ["BotFramework:DeduplicationClaimTimeout"] = "00:01:00",
         };
         static void Blob(IServiceCollection services, string connectionString, string container) =>
             services.AddSingleton<IStorage>(_ => new AzureBlobStorage(Options.Create(new AzureBlobStorageOptions { ConnectionString = connectionString, Container = container })));

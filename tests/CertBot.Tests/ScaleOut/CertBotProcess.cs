@@ -108,6 +108,7 @@ public sealed class CertBotProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
+            // Real time: a separate CertBot process starting up, on the system clock.
             await Task.Delay(200);
         }
 

@@ -125,6 +125,7 @@ public sealed class KillOneInstanceTests(AzuriteFixture azurite) : IClassFixture
 
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5);
             response.Dispose();
+            // Real time: the Retry-After of a real CertBot process, which runs on the system clock.
             await Task.Delay(wait);
         }
     }
@@ -167,6 +168,7 @@ public sealed class KillOneInstanceTests(AzuriteFixture azurite) : IClassFixture
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "the load made no progress");
+            // Real time: the load runs in other processes; polling is the only way to see their progress.
             await Task.Delay(50);
         }
     }
