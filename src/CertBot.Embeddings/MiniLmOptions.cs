@@ -30,6 +30,12 @@ public sealed class MiniLmOptions
     /// </summary>
     public long CacheBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// How long after the host starts listening the model starts loading. Loading takes a core for a few seconds; the
+    /// first people's requests, which arrive at once, are answered lexically meanwhile instead of waiting for a core.
+    /// </summary>
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The cache folder after applying the default.</summary>
     public string ResolveCacheDirectory() =>
         string.IsNullOrWhiteSpace(CacheDirectory)
@@ -41,6 +47,11 @@ public sealed class MiniLmOptions
         if (MaxTokens is < 3 or > ModelMaxTokens)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxTokens), MaxTokens, $"MaxTokens must be between 3 and {ModelMaxTokens}.");
+        }
+
+        if (StartDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StartDelay), StartDelay, "StartDelay must not be negative.");
         }
 
         if (CacheBytes < 0)

@@ -29,7 +29,8 @@ public static class EmbeddingServiceExtensions
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CertBot.Embeddings");
             var lifetime = sp.GetRequiredService<IHostApplicationLifetime>();
             var gate = sp.GetRequiredService<BackgroundWorkGate>();
-            lifetime.ApplicationStarted.Register(gate.Open);
+            var time = sp.GetRequiredService<TimeProvider>();
+            lifetime.ApplicationStarted.Register(() => gate.OpenAfter(options.StartDelay, time));
             return new BackgroundLoadedEmbeddingGenerator(
                 async ct => await MiniLmEmbeddingGenerator.LoadAsync(options, logger, ct).ConfigureAwait(false),
                 gate.Opened,

@@ -1,6 +1,7 @@
 using CertBot.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CertBot.Tests.Hosting;
 
@@ -37,7 +38,7 @@ public sealed class BackgroundWorkGateTests
     [Fact]
     public async Task Start_HostListening_GateOpens()
     {
-        await using var app = CertBotApp.Build(["--urls", "http://127.0.0.1:0", "--Storage:Provider=Memory", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = CertBotApp.Build(["--urls", "http://127.0.0.1:0", "--Storage:Provider=Memory", "--Logging:LogLevel:Default=Warning", "--Embeddings:StartDelay=00:00:00"]);
         var gate = app.Services.GetRequiredService<BackgroundWorkGate>();
         Assert.False(gate.Opened.IsCompleted);
 
@@ -45,6 +46,20 @@ public sealed class BackgroundWorkGateTests
 
         await gate.Opened.WaitAsync(TimeSpan.FromSeconds(30));
         await app.StopAsync();
+    }
+
+    [Fact]
+    public void OpenAfter_Delay_OpensOnlyWhenTheClockReachesIt()
+    {
+        var time = new FakeTimeProvider();
+        using var gate = new BackgroundWorkGate();
+
+        gate.OpenAfter(TimeSpan.FromSeconds(2), time);
+        time.Advance(TimeSpan.FromMilliseconds(1999));
+        Assert.False(gate.Opened.IsCompleted);
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(gate.Opened.IsCompleted);
     }
 
     [Fact]
