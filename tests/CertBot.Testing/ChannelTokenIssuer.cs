@@ -47,6 +47,7 @@ public sealed class ChannelTokenIssuer : IAsyncDisposable
     public IReadOnlyList<string> HostArguments =>
     [
         $"--MicrosoftAppId={AppId}",
+        "--MicrosoftAppType=MultiTenant",
         $"--MicrosoftAppPassword={AppPassword}",
         $"--BotFramework:OpenIdMetadataUrl={OpenIdMetadataUrl}",
         "--BotFramework:AllowInsecureMetadata=true",

@@ -9,7 +9,8 @@ public sealed class BotFrameworkOptions
     public const string SectionName = "BotFramework";
     public const string DefaultErrorMessage = "Sorry, something went wrong on my side. Please try again.";
 
-    public BotAppType MicrosoftAppType { get; set; } = BotAppType.MultiTenant;
+    /// <summary>Single-tenant by default, as Azure creates new bots (and as appsettings.sample.json says); it then needs MicrosoftAppTenantId.</summary>
+    public BotAppType MicrosoftAppType { get; set; } = BotAppType.SingleTenant;
     public string? MicrosoftAppId { get; set; }
     public string? MicrosoftAppPassword { get; set; }
     public string? MicrosoftAppTenantId { get; set; }

@@ -69,6 +69,15 @@ public sealed class BotFrameworkOptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_NoAppType_IsSingleTenantAndAsksForTheTenantId()
+    {
+        var services = Build(new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "s3cr~et" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value);
+        Assert.Contains("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("MultiTenant", "not-a-guid", "s3cr~et", null, "MicrosoftAppId is not a GUID: use the Application (client) ID")]
     [InlineData("UserAssignedMSI", "my-identity", null, null, "MicrosoftAppId is not a GUID: for UserAssignedMSI it is the managed identity's Client ID")]

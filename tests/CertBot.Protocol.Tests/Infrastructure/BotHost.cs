@@ -69,6 +69,8 @@ public sealed class BotHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = appId,
+            // The fake token endpoint answers for any tenant; multi-tenant keeps the tenant id out of every test.
+            ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppPassword"] = localMode ? null : "test-secret",
             ["BotFramework:OpenIdMetadataUrl"] = channel.OpenIdMetadataUrl(scope),
             ["BotFramework:EmulatorOpenIdMetadataUrl"] = channel.EmulatorMetadataUrl(scope),
