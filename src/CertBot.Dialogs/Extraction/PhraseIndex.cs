@@ -84,9 +84,6 @@ internal sealed class PhraseIndex
     /// <summary>True when any phrase occurs.</summary>
     public bool AnyIn(IReadOnlyList<string> tokens) => FindAll(tokens).Count > 0;
 
-    // A typed word is probed with the same keys the index holds (itself and its deletions), but written into a stack
-    // buffer and looked up by span: a long word has a couple of hundred such keys, and allocating them for every word
-    // of every message in every index was the largest cost of reading a message.
     private int[] TypoCandidates(string token)
     {
         if (_typoCandidates.TryGetValue(token, out var known))
@@ -105,6 +102,9 @@ internal sealed class PhraseIndex
         return candidates;
     }
 
+    // A typed word is probed with the same keys the index holds (itself and its deletions), but written into a stack
+    // buffer and looked up by span: a long word has a couple of hundred such keys, and allocating them for every word
+    // of every message in every index was the largest cost of reading a message.
     private void AddDeletionCandidates(HashSet<int> candidates, string token)
     {
         // A typo match needs both words' allowance (the smaller one counts), so probing deeper than the index's

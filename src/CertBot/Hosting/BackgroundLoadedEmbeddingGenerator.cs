@@ -16,11 +16,6 @@ public sealed class BackgroundLoadedEmbeddingGenerator : IEmbeddingGenerator<str
     private bool _disposed;
     private bool _released;
 
-    public BackgroundLoadedEmbeddingGenerator(Func<CancellationToken, Task<IEmbeddingGenerator<string, Embedding<float>>>> load, CancellationToken stopping)
-        : this(load, Task.CompletedTask, stopping)
-    {
-    }
-
     /// <summary>Starts loading once <paramref name="startAfter"/> completes (see <see cref="BackgroundWorkGate"/>).</summary>
     public BackgroundLoadedEmbeddingGenerator(Func<CancellationToken, Task<IEmbeddingGenerator<string, Embedding<float>>>> load, Task startAfter, CancellationToken stopping)
     {

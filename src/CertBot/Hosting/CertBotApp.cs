@@ -91,7 +91,7 @@ public static class CertBotApp
         }
     }
 
-    // Loads the knowledge, the dialog and the wording now, so an invalid file refuses start-up instead of failing a user's
+    // Loads the knowledge and the catalogues (wording and dialog) now, so an invalid file refuses start-up instead of failing a user's
     // turn. They are independent and each mostly parsing and first-call compilation, so they load side by side (with the
     // card serializer's contract, the first card's largest cost); the first broken file in this order is the one reported.
     private static void LoadContent(IServiceProvider services)
@@ -99,8 +99,8 @@ public static class CertBotApp
         Task[] loads =
         [
             Task.Run(() => services.GetRequiredService<IKnowledgeSource>()),
-            Task.Run(() => services.GetRequiredService<ProfileDialog>()),
-            Task.Run(() => services.GetRequiredService<BotMessages>()),
+            // Every locale's wording and dialog, the English ones included, come from this one load.
+            Task.Run(() => services.GetRequiredService<Catalogues>()),
             Task.Run(AdaptiveCardSerializer.Warm),
         ];
         try
