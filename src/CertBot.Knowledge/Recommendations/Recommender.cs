@@ -35,7 +35,9 @@ public sealed class Recommender
         CredentialAdvice? primary = null;
         if (primaryCredential is not null)
         {
-            RecommendationReason reason = hasCourses && !ready
+            // "Your end goal, after the foundation courses" is for someone short of experience, not for someone whose
+            // only open question is how long they have used the cloud.
+            RecommendationReason reason = hasCourses && verdict?.Level is ReadinessLevel.NotYet or ReadinessLevel.Close
                 ? new RecommendationReason.PrimaryAfterFoundations(primaryCredential.Id)
                 : new RecommendationReason.PrimaryForCloud(primaryCredential.Id, primaryCredential.Platform);
             primary = new CredentialAdvice(primaryCredential, reason);

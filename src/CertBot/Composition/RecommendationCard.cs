@@ -193,7 +193,9 @@ public static class RecommendationCard
             }
         }
 
-        var others = recommendation.Readiness.Where(r => r.Credential.Id != recommendation.Primary?.Credential.Id).ToList();
+        // The decision aid already showed the exams it compares, with their readiness: only the rest are listed here.
+        var shown = recommendation.CloudOptions.Select(o => o.Credential.Id).Append(recommendation.Primary?.Credential.Id).ToHashSet(StringComparer.Ordinal);
+        var others = recommendation.Readiness.Where(r => !shown.Contains(r.Credential.Id)).ToList();
         if (others.Count > 0)
         {
             items.Add(Heading(words.OtherExamsLabel));

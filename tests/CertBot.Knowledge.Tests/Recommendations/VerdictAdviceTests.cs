@@ -56,9 +56,11 @@ public sealed class VerdictAdviceTests
         var courseSteps = advice.NextSteps.OfType<NextStep.TakeCourse>().Count(step => advice.CoursePath.Any(c => c.Course.Id == step.CourseId));
         Assert.Equal(ready ? 0 : advice.CoursePath.Count, courseSteps);
 
+        // "After the foundation courses" only for someone short of experience; unknown cloud years alone are no shortfall.
+        var isShort = verdict.Level is ReadinessLevel.NotYet or ReadinessLevel.Close;
         var afterFoundations = new RecommendationReason.PrimaryAfterFoundations(verdict.Credential.Id);
-        Assert.Equal(!ready && hasCourses, advice.Primary!.Reason == afterFoundations);
-        Assert.Equal(!(!ready && hasCourses), advice.Primary.Reason == new RecommendationReason.PrimaryForCloud(verdict.Credential.Id, verdict.Credential.Platform));
+        Assert.Equal(isShort && hasCourses, advice.Primary!.Reason == afterFoundations);
+        Assert.Equal(!(isShort && hasCourses), advice.Primary.Reason == new RecommendationReason.PrimaryForCloud(verdict.Credential.Id, verdict.Credential.Platform));
     }
 
     [Theory]

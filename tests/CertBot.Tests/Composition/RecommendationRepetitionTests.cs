@@ -61,6 +61,29 @@ public sealed class RecommendationRepetitionTests(CertBotServerFixture fixture) 
         Assert.Single(texts, text => text.Contains(messages.Faq.LastCheckedLabel, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("backend developer, 0 years of ML, not sure which cloud")]
+    [InlineData("ML engineer, 5 years of ML, not sure which cloud")]
+    public async Task Recommendation_Undecided_ListsEachExamOnceWithItsReadiness(string utterance)
+    {
+        var knowledge = _server.Services.GetRequiredService<IKnowledgeSource>().Current;
+        var replies = await new TestChat(_server).SayAsync(utterance);
+        var card = Assert.Single(replies.Cards, c => c.ToJsonString().Contains("\"credential-", StringComparison.Ordinal));
+
+        // The side-by-side table lists each exam it compares, with its readiness; "Other current exams" does not again.
+        var table = Assert.Single(card["body"]!.AsArray(), e => (string?)e?["id"] == "cloud-options");
+        var inTable = Ids(table).ToList();
+        var compared = knowledge.Credentials.Where(c => inTable.Contains($"credential-{c.Id}")).ToList();
+        Assert.True(compared.Count >= 3, $"'{utterance}': the table lists {compared.Count} exams");
+        var ids = Ids(card).ToList();
+        foreach (var credential in compared)
+        {
+            Assert.Single(ids, id => id == $"credential-{credential.Id}");
+            Assert.Single(ids, id => id.StartsWith($"readiness-{credential.Id}-", StringComparison.Ordinal));
+            Assert.Contains(inTable, id => id.StartsWith($"readiness-{credential.Id}-", StringComparison.Ordinal));
+        }
+    }
+
     // What a person reads: text blocks and fact values (action titles and data are not shown as text).
     private static IEnumerable<string> Texts(JsonNode? node) => node switch
     {
