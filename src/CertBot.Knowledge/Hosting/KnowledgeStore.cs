@@ -69,7 +69,8 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
             var directory = Path.GetDirectoryName(_path)!;
             _watcher = new FileSystemWatcher(directory)
             {
-                Filter = Path.GetFileName(_path),
+                // The facts file and every text file named after it (knowledge.yaml, knowledge.en.yaml, knowledge.fr.yaml).
+                Filter = KnowledgeFiles.Find(_path).WatchFilter,
                 NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
             };
             _watcher.Changed += OnFileEvent;

@@ -18,14 +18,20 @@ public sealed partial class CatalogueAudit
 
     public CatalogueAudit(string knowledgePath, IEnumerable<string> typedOrNamed)
     {
-        var stream = new YamlStream();
-        using (var reader = File.OpenText(knowledgePath))
-        {
-            stream.Load(reader);
-        }
+        // The facts and, for now, their English text (knowledge.en.yaml beside them) count as data.
+        var roots = new[] { knowledgePath, Path.ChangeExtension(knowledgePath, ".en.yaml") }.Select(Load).ToList();
+        _data = [.. roots.SelectMany(root => ShownSections.Where(section => root.Children.ContainsKey(new YamlScalarNode(section)))
+            .SelectMany(section => Scalars(root.Children[new YamlScalarNode(section)])))
+            .Concat(CertBot.Knowledge.Loading.KnowledgeLoader.Load(knowledgePath, CertBot.Knowledge.Loading.KnowledgeValidationOptions.Default).Knowledge!.Credentials.Select(c => c.Cost))
+            .Concat(typedOrNamed).Select(Plain)];
+    }
 
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        _data = [.. ShownSections.SelectMany(section => Scalars(root.Children[new YamlScalarNode(section)])).Concat(typedOrNamed).Select(Plain)];
+    private static YamlMappingNode Load(string path)
+    {
+        var stream = new YamlStream();
+        using var reader = File.OpenText(path);
+        stream.Load(reader);
+        return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
     /// <summary>The pieces of <paramref name="text"/> that are neither catalogue wording nor data.</summary>
