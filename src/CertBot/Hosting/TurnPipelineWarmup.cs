@@ -20,6 +20,7 @@ internal sealed partial class TurnPipelineWarmup(
     IOptions<BotFrameworkOptions> protocol,
     IOptions<CertBotOptions> options,
     CertBotTelemetry telemetry,
+    ITurnFailureReply failureReply,
     ILoggerFactory loggers) : IHostedService
 {
     private static readonly string[] Messages =
@@ -40,7 +41,7 @@ internal sealed partial class TurnPipelineWarmup(
             var storage = new MemoryStorage();
             var runner = new TurnRunner(scopes, storage, protocol, TimeProvider.System, loggers.CreateLogger<TurnRunner>());
             var adapter = new CloudAdapter(
-                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(TimeProvider.System), loggers.CreateLogger<CloudAdapter>(), telemetry);
+                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(TimeProvider.System), loggers.CreateLogger<CloudAdapter>(), telemetry, failureReply);
             var conversation = "a:certbot-warmup";
             await RunAsync(adapter, Activity(ActivityTypes.ConversationUpdate, conversation, 0, null), budget.Token).ConfigureAwait(false);
             for (var i = 0; i < Messages.Length; i++)
