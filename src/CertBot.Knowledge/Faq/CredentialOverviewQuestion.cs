@@ -22,6 +22,7 @@ public sealed class CredentialOverviewQuestion
         ArgumentNullException.ThrowIfNull(mentions);
         _mentions = mentions;
         _overviewWords = new HashSet<string>(knowledge.Lexicon.OverviewWords.Concat(knowledge.Lexicon.StopWords), StringComparer.OrdinalIgnoreCase);
+        _overviewWords.ExceptWith(knowledge.Lexicon.AskingWords);
         foreach (var entry in knowledge.Faqs)
         {
             foreach (var id in entry.OverviewOf)
@@ -29,6 +30,14 @@ public sealed class CredentialOverviewQuestion
                 _overviews.TryAdd(id, entry);
             }
         }
+    }
+
+    /// <summary>Every word of <paramref name="question"/> names a credential or is a curated overview word: it asks what something is, nothing more.</summary>
+    public bool AsksOnlyWhatItIs(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var words = WordTokenizer.Words(question);
+        return _overviewWords.Count > 0 && words.Length > 0 && words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w));
     }
 
     /// <summary>The entry introducing the one credential <paramref name="question"/> names, when that is all it asks; otherwise null.</summary>
@@ -46,8 +55,7 @@ public sealed class CredentialOverviewQuestion
             return null;
         }
 
-        var words = WordTokenizer.Words(question);
-        if (words.Length == 0 || !words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w)))
+        if (!AsksOnlyWhatItIs(question))
         {
             return null;
         }

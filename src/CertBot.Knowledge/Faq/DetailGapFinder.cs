@@ -48,29 +48,31 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
                 return new FaqDetailGap(detail.Id, detail.Label, credential?.Name, credential?.OfficialLink) { HeldNowhere = true };
             }
 
-            if (credential is not null && answerIsAboutTheCredential && answer is not null
-                && answer.Alternatives.Prepend(answer.Question).Any(detail.IsMentionedIn))
+            // An entry whose own phrasings ask for the detail was written for exactly this question and says what is
+            // known, so its notCovered decides; an entry that never asks for it does not hold it, however near its wording.
+            var written = answer is not null && answer.Alternatives.Prepend(answer.Question).Any(detail.IsMentionedIn);
+            if (written && (answerIsAboutTheCredential || credential is null || !credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal)))
             {
-                if (answer.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
+                if (answer!.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
                 {
-                    return new FaqDetailGap(detail.Id, detail.Label, credential.Name, credential.OfficialLink);
+                    return Gap(detail, credential, answer);
                 }
 
                 continue;
             }
 
-            if (credential is not null && credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
+            if (answer is not null || (credential is not null && credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal)))
             {
-                return new FaqDetailGap(detail.Id, detail.Label, credential.Name, credential.OfficialLink);
-            }
-
-            if (credential is null && answer is not null && answer.NotCovered.Contains(detail.Id, StringComparer.Ordinal))
-            {
-                var link = answer.Sources.Select(s => s.Url).OfType<Uri>().FirstOrDefault();
-                return new FaqDetailGap(detail.Id, detail.Label, null, link);
+                return Gap(detail, credential, answer);
             }
         }
 
         return null;
     }
+
+    /// <summary>The gap, linked to the named credential's official page, or else to the answer's first source.</summary>
+    private static FaqDetailGap Gap(DetailTopic detail, Credential? credential, FaqEntry? answer) =>
+        credential is not null
+            ? new FaqDetailGap(detail.Id, detail.Label, credential.Name, credential.OfficialLink)
+            : new FaqDetailGap(detail.Id, detail.Label, null, answer?.Sources.Select(s => s.Url).OfType<Uri>().FirstOrDefault());
 }

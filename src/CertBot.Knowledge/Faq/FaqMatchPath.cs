@@ -21,6 +21,12 @@ public enum FaqMatchPath
     /// <summary>The question names one credential and asks only what it is; its overview entry answers.</summary>
     CredentialOverview,
 
+    /// <summary>
+    /// The question names a credential; with the name replaced by "exam", what is left asked a topic whose version for
+    /// that credential answers ("how much is MLA-C01?" is the AWS version of the fees entry, not the AWS overview).
+    /// </summary>
+    NameMasked,
+
     /// <summary>The question asks for a detail the knowledge does not hold.</summary>
     NotHeld,
 }

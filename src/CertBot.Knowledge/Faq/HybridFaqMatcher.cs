@@ -47,6 +47,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         var match = snapshot.Overviews.Find(focus ?? text, focus is null ? null : text) is { } overview
             ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
             : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
+        match = await AskedAboutNamedAsync(snapshot, match, mention, text, cancellationToken).ConfigureAwait(false);
         match = Personalise(snapshot, match, mention, asker);
 
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
@@ -55,6 +56,45 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         return gap is null
             ? match
             : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
+    }
+
+    /// <summary>
+    /// A question that names a credential and was not answered, or was answered with an overview entry, matched again
+    /// with the name replaced by "exam": when what is left asks a topic ("what's the passing score for the exam?"),
+    /// that topic's version for the named credential answers instead of the entry its name resembles.
+    /// </summary>
+    private async ValueTask<FaqMatch> AskedAboutNamedAsync(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, string text, CancellationToken cancellationToken)
+    {
+        // An answer from any entry but an overview stands; so does "out of scope": a name alone does not make a question ours.
+        var open = match.Kind == FaqMatchKind.DidYouMean
+            || (match is { Kind: FaqMatchKind.Answer, Entry: { } entry } && entry.OverviewOf.Count > 0 && match.Path != FaqMatchPath.CredentialOverview);
+        if (mention is null || !open || snapshot.NameMask.Mask(text) is not { } masked)
+        {
+            return match;
+        }
+
+        // "tell me about the exam" still asks what it is, and "AI-900 or AI-901?" compares two: the name is the question.
+        var focus = FaqQuestionFocus.Extract(masked, snapshot.ReferringWords);
+        if (snapshot.Overviews.AsksOnlyWhatItIs(FaqQuestionFocus.Extract(masked) ?? masked) || snapshot.Mentions.FindNamed(text).Count > 1)
+        {
+            return match;
+        }
+
+        var topic = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, null, focus, masked, cancellationToken).ConfigureAwait(false);
+        if (topic is not { Kind: FaqMatchKind.Answer, Entry: { } asked } || asked.OverviewOf.Count > 0 || asked.Persona is not null || asked.AboutKinds)
+        {
+            return match;
+        }
+
+        var version = snapshot.Scopes.Resolve(asked, mention);
+        // Unsure before, it answers now only with one of the entries it was unsure between.
+        var offered = match.Kind != FaqMatchKind.DidYouMean
+            || match.Suggestions.Select(e => e.Id).Append(match.NearestFaqId).OfType<string>()
+                .Select(snapshot.Knowledge.FindFaq).OfType<FaqEntry>()
+                .Any(e => snapshot.Scopes.Resolve(e, mention).Id == version.Id);
+        return offered && snapshot.Scopes.Fits(version, mention)
+            ? topic with { Entry = version, NearestFaqId = version.Id, Path = FaqMatchPath.NameMasked }
+            : match;
     }
 
     private static FaqMatch Personalise(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, FaqAsker asker)

@@ -32,7 +32,11 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Match
     /// <summary>Recognises "what is AI-103?" questions and the entry that introduces the credential.</summary>
     public CredentialOverviewQuestion Overviews => _overviews ??= new CredentialOverviewQuestion(Knowledge, Mentions);
 
+    /// <summary>Replaces the credential a question names by "exam", so what it asks about the credential can be matched.</summary>
+    public CredentialNameMask NameMask => _nameMask ??= new CredentialNameMask(Knowledge, Mentions);
+
     private DetailGapFinder? _gaps;
+    private CredentialNameMask? _nameMask;
     private CredentialOverviewQuestion? _overviews;
     private HashSet<string>? _referring;
     private FaqScopes? _scopes;

@@ -302,7 +302,7 @@ internal sealed class KnowledgeDocumentReader
         var id = _r.RequiredString(m, "id", p + ".id", "an FAQ entry");
         var what = $"FAQ '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "question", "title", "alternatives", "answer", "related", "relatedCredentials", "sources", "lastVerified",
-            "notCovered", "versionOf", "persona", "overviewOf", "forProfile");
+            "notCovered", "versionOf", "persona", "overviewOf", "forProfile", "aboutKinds");
         return new FaqEntry(
             id,
             _r.RequiredString(m, "question", p + ".question", what),
@@ -319,6 +319,7 @@ internal sealed class KnowledgeDocumentReader
             VersionOf = _r.OptionalString(m, "versionOf", p + ".versionOf", what),
             Persona = _r.OptionalEnum(m, "persona", p + ".persona", what, WireNameTables.Roles),
             OverviewOf = _r.StringList(m, "overviewOf", p + ".overviewOf", what),
+            AboutKinds = _r.OptionalBool(m, "aboutKinds", p + ".aboutKinds", what),
             ForProfile = _r.OptionalString(m, "forProfile", p + ".forProfile", what),
         };
     }
@@ -369,7 +370,7 @@ internal sealed class KnowledgeDocumentReader
         }
 
         const string what = "'matcher'";
-        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords", "overviewWords");
+        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords", "overviewWords", "askingWords");
         var groups = new List<SynonymGroup>();
         foreach (var (item, path) in _r.Items(m, "synonyms", "matcher.synonyms", required: false, what))
         {
@@ -388,6 +389,7 @@ internal sealed class KnowledgeDocumentReader
         {
             ReferringWords = _r.StringList(m, "referringWords", "matcher.referringWords", what),
             OverviewWords = _r.StringList(m, "overviewWords", "matcher.overviewWords", what),
+            AskingWords = _r.StringList(m, "askingWords", "matcher.askingWords", what),
         };
     }
 }

@@ -35,13 +35,47 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             return true;
         }
 
-        if (Together.Count == 0)
+        if (Together.Count == 0 && _typoTolerant.Length == 0)
         {
             return false;
         }
 
         words ??= WordTokenizer.Words(text);
-        return Together.Any(pair => pair.IsIn(words));
+        return Together.Any(pair => pair.IsIn(words)) || Array.Exists(_typoTolerant, phrase => ContainsWithTypo(words, phrase));
+    }
+
+    /// <summary>
+    /// The phrases that may be typed with a typo ("pasing score", "reimbursment"): those of several words, and single
+    /// words of eight letters or more. A shorter single word with one edit is too often another word ("booking" and
+    /// "looking"), so those must be exact.
+    /// </summary>
+    private readonly string[][] _typoTolerant = [.. Phrases
+        .Select(WordTokenizer.Words)
+        .Where(w => w.All(p => p.All(char.IsLetter)) && (w.Length > 1 || (w.Length == 1 && w[0].Length >= MinSingleTypoWord)))];
+
+    private const int MinSingleTypoWord = 8;
+
+    /// <summary>A run of words matching the phrase, each of five letters or more allowed one typo, shorter ones exact.</summary>
+    private static bool ContainsWithTypo(IReadOnlyList<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        {
+            var all = true;
+            for (var k = 0; k < phrase.Length && all; k++)
+            {
+                var known = phrase[k];
+                var typed = words[i + k];
+                all = string.Equals(known, typed, StringComparison.Ordinal)
+                    || (known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom && BoundedEditDistance.IsWithin(known, typed, 1));
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsWholeWords(string text, string phrase)

@@ -45,6 +45,12 @@ public sealed record FaqEntry(
     public IReadOnlyList<string> OverviewOf { get; init; } = [];
 
     /// <summary>
+    /// The entry compares kinds of credential (vendor exam or course certificate, ML engineering or data science), so it
+    /// never answers what is asked about one named credential, however near the wording once the name is set aside.
+    /// </summary>
+    public bool AboutKinds { get; init; }
+
+    /// <summary>
     /// A line that fits this general answer to a person whose target cloud is known, with <c>{cloud}</c> and
     /// <c>{credential}</c> placeholders ("Your target employer uses {cloud}, so start with {credential}."); null when the
     /// answer does not depend on the person.

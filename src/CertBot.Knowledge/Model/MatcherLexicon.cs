@@ -15,6 +15,12 @@ public sealed record MatcherLexicon(IReadOnlyList<SynonymGroup> Synonyms, IReadO
     /// </summary>
     public IReadOnlyList<string> OverviewWords { get; init; } = [];
 
+    /// <summary>
+    /// Stop words that still ask something specific ("how much is MLA-C01?", "when does AI-102 retire?"): a question
+    /// holding one is not an overview question, although the FAQ matcher ignores these words when it scores entries.
+    /// </summary>
+    public IReadOnlyList<string> AskingWords { get; init; } = [];
+
     /// <summary>An empty lexicon.</summary>
     public static MatcherLexicon Empty { get; } = new([], []);
 }

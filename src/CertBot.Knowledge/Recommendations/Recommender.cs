@@ -95,9 +95,11 @@ public sealed class Recommender
             .Select(c => new RetiredNote(c.Id, c.RetiredOn, Current(c.Id)!.Id))
             .ToArray();
 
-        // Undecided: the exam of each cloud side by side, best fit first; OrderBy is stable, so ties keep the file's order.
+        // Undecided: the exam of each cloud side by side, best fit first: readiness, then the easier level (at one
+        // readiness an associate exam fits better than a professional one); OrderBy is stable, so ties keep the file's order.
         var options = primaryCredential is null
-            ? pathCredentials.Select(c => readiness.First(r => r.Credential.Id == c.Id)).OrderBy(r => r.Level).ToArray()
+            ? pathCredentials.Select(c => readiness.First(r => r.Credential.Id == c.Id))
+                .OrderBy(r => r.Level).ThenBy(r => ReadinessJudge.Difficulty(r.Credential.Level)).ToArray()
             : [];
 
         return new Recommendation(profile, primary, Summary(path, verdict, hasCourses, ready), readiness, courses, steps, signals, retiredNotes)

@@ -107,13 +107,13 @@ public sealed class FaqEvaluationReport
         text.AppendLine(c, $"Confusions ({Confusions.Count}):");
         foreach (var r in Confusions)
         {
-            text.AppendLine(c, $"  {r.Item.ExpectedFaqId ?? NoneId} -> {r.AnsweredFaqId} ({r.Match.Confidence:F2}): \"{r.Item.Utterance}\"");
+            text.AppendLine(c, $"  {r.Item.ExpectedFaqId ?? NoneId} -> {r.AnsweredFaqId} ({r.Match.Confidence:F2}, {r.Match.Path}): \"{r.Item.Utterance}\"");
         }
 
         text.AppendLine(c, $"Abstentions on answerable ({Abstentions.Count}):");
         foreach (var r in Abstentions)
         {
-            text.AppendLine(c, $"  {r.Item.ExpectedFaqId} -> {r.Match.Kind} nearest {r.Match.NearestFaqId ?? NoneId} ({r.Match.Confidence:F2}): \"{r.Item.Utterance}\"");
+            text.AppendLine(c, $"  {r.Item.ExpectedFaqId} -> {r.Match.Kind} nearest {r.Match.NearestFaqId ?? NoneId} ({r.Match.Confidence:F2}, {r.Match.Path}): \"{r.Item.Utterance}\"");
         }
 
         return text.ToString();

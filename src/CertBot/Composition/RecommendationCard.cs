@@ -184,7 +184,9 @@ public static class RecommendationCard
         {
             var credential = primary.Credential;
             items.Add(Heading(TemplateText.Fill(words.AboutLabel, ("credential", credential.ShortName ?? credential.Name))));
-            items.Add(CredentialFacts.Build(messages, credential));
+            // The path's "typical preparation" step already says how long to prepare; the facts do not say it again.
+            var preparationInSteps = recommendation.NextSteps.OfType<NextStep.PreparationTime>().Any(step => step.CredentialId == credential.Id);
+            items.Add(CredentialFacts.Build(messages, credential, withPreparation: !preparationInSteps));
             if (credential.Caveat is { } caveat)
             {
                 items.Add(new AdaptiveTextBlock { Text = caveat, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });

@@ -16,6 +16,9 @@ namespace CertBot.Benchmarks.ScaleOut;
 /// </summary>
 public static class ConversationLoad
 {
+    /// <summary>The failed-turn apology (the English catalogue's <c>errors.apology</c> is this same sentence).</summary>
+    private static readonly string Apology = CertBot.Protocol.Configuration.BotFrameworkOptions.DefaultErrorMessage;
+
     private static readonly string[] Turns =
     [
         "hi",
@@ -110,11 +113,12 @@ public static class ConversationLoad
                     var bot = bots[Interlocked.Increment(ref next) % bots.Count];
                     var started = Stopwatch.GetTimestamp();
                     using var response = await bot.Http.PostAsync("api/messages", new StringContent(Message(user, text), Encoding.UTF8, "application/json"));
-                    _ = await response.Content.ReadAsStringAsync();
+                    var body = await response.Content.ReadAsStringAsync();
                     var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     lock (latencies)
                     {
-                        if (response.StatusCode == HttpStatusCode.OK)
+                        // With expectReplies a failed turn is still 200, with the apology as its reply: that is a failure too.
+                        if (response.StatusCode == HttpStatusCode.OK && !body.Contains(Apology, StringComparison.Ordinal))
                         {
                             latencies.Add(ms);
                         }

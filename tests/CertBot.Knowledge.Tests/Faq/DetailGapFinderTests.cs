@@ -37,6 +37,37 @@ public sealed class DetailGapFinderTests
     [InlineData("I'm back in the job market, what's the AWS machine learning one?")]
     public void Find_DetailTheKnowledgeHoldsOrNoDetail_IsNull(string question) => Assert.Null(Gaps.Find(question, answer: null));
 
+    [Theory]
+    [InlineData("pasing score for the google ml engineer exam", "passing-score")]
+    [InlineData("what are typical ml engineer salaires", "salaries")]
+    [InlineData("how long is the AWS ML engineer cert valid?", "renewal")]
+    [InlineData("are breaks allowed during the AWS exam?", "exam-day")]
+    public void Find_DetailTypedWithATypoOrInOtherWords_NamesIt(string question, string detail) =>
+        Assert.Equal(detail, Gaps.Find(question, answer: null)?.DetailId);
+
+    [Theory]
+    [InlineData("I'm looking for a good course")]
+    [InlineData("how many hours of study do I need for the Google exam?")]
+    public void Find_WordOneEditFromAShortPhrase_IsNull(string question) => Assert.Null(Gaps.Find(question, answer: null));
+
+    [Fact]
+    public void Find_AnswerNeverWrittenForTheDetail_IsAGap()
+    {
+        // Nothing names a credential here, and the general preparation entry never asks about reimbursement.
+        var gap = Gaps.Find("Do employers usually reimburse certification exam fees?", (CertBot.Knowledge.Model.Credential?)null, KnowledgeFile.Real.FindFaq("prep-time"), false);
+
+        Assert.Equal("reimbursement", gap?.DetailId);
+    }
+
+    [Fact]
+    public void Find_AnswerWrittenForTheDetail_IsNull()
+    {
+        // The AWS exam-format entry is written for its pass mark, and holds it.
+        var credential = KnowledgeFile.Real.FindCredential("aws-mla-c01");
+
+        Assert.Null(Gaps.Find("what is the pass mark for MLA-C01?", credential, KnowledgeFile.Real.FindFaq("aws-exam-format"), true));
+    }
+
     [Fact]
     public void Find_HeldNowhere_IsMarkedAndKeepsNoLink()
     {

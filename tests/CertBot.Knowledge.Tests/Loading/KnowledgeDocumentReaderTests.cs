@@ -47,6 +47,23 @@ public sealed class KnowledgeDocumentReaderTests
     }
 
     [Fact]
+    public void Parse_AboutKinds_IsReadAndDefaultsToFalse()
+    {
+        var kb = Load(MinimalKnowledge.With("  - id: faq-b\n", "  - id: faq-b\n    aboutKinds: true\n"));
+
+        Assert.True(kb.FindFaq("faq-b")!.AboutKinds);
+        Assert.False(kb.FindFaq("faq-a")!.AboutKinds);
+    }
+
+    [Fact]
+    public void Parse_AskingWords_AreReadIntoTheLexicon()
+    {
+        var kb = Load(MinimalKnowledge.Yaml + "\nmatcher:\n  stopWords: [how, the]\n  askingWords: [how]\n");
+
+        Assert.Equal(["how"], kb.Lexicon.AskingWords);
+    }
+
+    [Fact]
     public void Parse_UnconfirmedStatus_IsReadAndNotRecommendable()
     {
         var kb = Load(MinimalKnowledge.With(

@@ -218,6 +218,30 @@ public sealed class ConnectorFaultTests
     }
 
     [Fact]
+    public async Task Post_RedeliveryAfterTheTurnTimedOut_RunsTheTurnAgain()
+    {
+        await using var host = await StartAsync(("BotFramework:ErrorMessage", "Custom apology."));
+        var activity = host.Message("slow-once");
+
+        // The first delivery is cut at its budget, as when the channel gives up after 15 s and delivers again.
+        var posting = host.PostAsync(activity);
+        await _clock.NextWaitAsync(d => d == TimeSpan.FromSeconds(30));
+        _clock.Advance(FaultSettings.TurnTimeout);
+        using var first = await posting.Within();
+        await host.Channel.WaitUntilAsync(() => host.Channel.Posted(host.Scope).Count > 0, "the apology");
+        await host.SettledAsync();
+
+        // Its id was released, not recorded as done: the redelivery runs instead of being dropped as a duplicate.
+        using var second = await host.PostAsync(activity).Within();
+        await host.SettledAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(2, host.Probe.Turns);
+        Assert.Equal(["Custom apology.", "second delivery ran"], Texts(host.Channel.Posted(host.Scope)));
+    }
+
+    [Fact]
     public async Task Delivery_RefusedForGood_DroppedAndLogged()
     {
         await using var host = await StartAsync();

@@ -108,6 +108,15 @@ public sealed class TestBot(TestBotProbe probe, TimeProvider clock) : ActivityHa
                 await Task.Delay(TimeSpan.FromSeconds(30), clock, cancellationToken);
                 await turnContext.SendActivityAsync(new Activity { Text = "too late" }, cancellationToken);
                 break;
+            case "slow-once":
+                // The first delivery outlasts any turn budget; a redelivery of the same activity answers at once.
+                if (probe.FailedOnce.TryAdd(turnContext.Activity.Id ?? "", true))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(30), clock, cancellationToken);
+                }
+
+                await turnContext.SendActivityAsync(new Activity { Text = "second delivery ran" }, cancellationToken);
+                break;
             case "typing":
                 await turnContext.SendTypingAsync(cancellationToken);
                 break;

@@ -14,8 +14,30 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
     [InlineData("do i need a certifcation to get hired", "cert-required-to-get-hired")]
     [InlineData("Do I need a cert to get hired?", "cert-required-to-get-hired")]
     [InlineData("how long to prepare for the google ml engineer exam", "google-prep-time")]
-    [InlineData("is the aws machine learning specialty still available?", "aws-ml-overview")]
-    public async Task Question_KnownWithTyposOrParaphrase_AnswersWithFeedbackButtons(string utterance, string faqId)
+    [InlineData("is the aws machine learning specialty still available?", "retired-exams")]
+    public async Task Question_KnownWithTyposOrParaphrase_AnswersWithFeedbackButtons(string utterance, string faqId) =>
+        await AssertAnsweredAsync(utterance, faqId);
+
+    // A credential's name pulls towards its overview entry; what is asked about it is the topic.
+    [Theory]
+    [InlineData("how much is MLA-C01?", "exam-cost")]
+    [InlineData("what does the Azure AI Engineer exam cost?", "exam-cost")]
+    [InlineData("what's the passing score for the AWS ML Engineer Associate?", "aws-exam-format")]
+    [InlineData("what's the format of Google's professional machine learning engineer test?", "google-exam-format")]
+    [InlineData("what replaced MLS-C01?", "retired-exams")]
+    [InlineData("could someone clear MLA-C01 just by studying, with no practical work?", "pass-without-experience")]
+    public async Task Question_NamesACredentialAndAsksATopic_AnswersThatTopicForTheCredential(string utterance, string faqId) =>
+        await AssertAnsweredAsync(utterance, faqId);
+
+    // ... while a question that only asks what the credential is, or which one, still gets its overview.
+    [Theory]
+    [InlineData("tell me about the aws ml engineer associate", "aws-ml-overview")]
+    [InlineData("which aws cert is for ml engineers", "aws-ml-overview")]
+    [InlineData("is the AWS AI Practitioner good for beginners?", "aws-ai-practitioner")]
+    public async Task Question_OnlyWhatANamedCredentialIs_AnswersItsOverview(string utterance, string faqId) =>
+        await AssertAnsweredAsync(utterance, faqId);
+
+    private async Task AssertAnsweredAsync(string utterance, string faqId)
     {
         var replies = await new TestChat(_server).SayAsync(utterance);
         var feedback = replies.ButtonsWithAction("faq-feedback");

@@ -107,6 +107,9 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
             ]
         },
         { "a detail the knowledge lacks", [new("what's the passing score for the google ml engineer exam?", Expect.NotHeld("passing-score"))] },
+        { "a detail the knowledge lacks, with a typo", [new("pasing score for gcp pmle?", Expect.NotHeld("passing-score"))] },
+        { "a detail no entry was written for", [new("Do employers usually reimburse certification exam fees?", Expect.NotHeld("reimbursement"))] },
+        { "how long a named credential stays valid", [new("how long is the AWS ML engineer cert valid?", Expect.NotHeld("renewal"))] },
         {
             "a long rambling question",
             [new("So I've been a backend dev for a while and my company is finally doing some AI stuff. My manager keeps mentioning " +

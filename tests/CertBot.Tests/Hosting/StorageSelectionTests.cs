@@ -1,5 +1,6 @@
 using System.Net;
 using CertBot.Hosting;
+using CertBot.Protocol.Hosting;
 using CertBot.Protocol.State;
 using CertBot.Storage.AzureBlob;
 using CertBot.Storage.Sqlite;
@@ -45,6 +46,15 @@ public sealed class StorageSelectionTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("storage: Healthy - storage writable (AzureBlobStorage)", body, StringComparison.Ordinal);
+        // The probe wrote and read its document, then deleted it: readiness leaves nothing behind in the shared container.
+        using var store = new AzureBlobStorage(Options.Create(new AzureBlobStorageOptions { ConnectionString = server.ConnectionString }));
+        var left = new List<string>();
+        await foreach (var key in store.ListKeysAsync(StorageHealthCheck.ProbeKeyPrefix))
+        {
+            left.Add(key);
+        }
+
+        Assert.Empty(left);
     }
 
     [Fact]
