@@ -34,10 +34,10 @@ internal static class KnowledgeTextSchema
     // Text a translation may add where English has none would show only in that language: worth a warning.
     private static readonly HashSet<string> OptionalText = new(StringComparer.Ordinal) { "shortName", "costShort", "preparationShort", "caveat", "forProfile", "cost" };
 
-    /// <summary>True when <paramref name="key"/> names a text field somewhere in the knowledge.</summary>
+    /// <summary>True when <paramref name="key"/> names a text field somewhere in the knowledge, or a mapping that holds one.</summary>
     public static bool IsText(string key) =>
         Sections.Values.Any(shape => shape.Text.Contains(key) || shape.Lists.Any(list => list.Item.Text.Contains(key))
-            || shape.Mappings.Values.Any(fields => fields.Contains(key)));
+            || shape.Mappings.ContainsKey(key) || shape.Mappings.Values.Any(fields => fields.Contains(key)));
 
     /// <summary>
     /// Reports text in the facts file of a split knowledge (it belongs in the English text file), and list items
