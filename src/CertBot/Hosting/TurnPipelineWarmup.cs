@@ -21,6 +21,7 @@ internal sealed partial class TurnPipelineWarmup(
     IOptions<CertBotOptions> options,
     CertBotTelemetry telemetry,
     TimeProvider clock,
+    ITurnFailureReply failureReply,
     ILoggerFactory loggers) : IHostedService
 {
     private static readonly string[] Messages =
@@ -42,7 +43,7 @@ internal sealed partial class TurnPipelineWarmup(
             var storage = new MemoryStorage();
             var runner = new TurnRunner(scopes, storage, protocol, clock, loggers.CreateLogger<TurnRunner>());
             var adapter = new CloudAdapter(
-                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(clock), loggers.CreateLogger<CloudAdapter>(), telemetry);
+                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(clock), loggers.CreateLogger<CloudAdapter>(), telemetry, failureReply);
             var conversation = "a:certbot-warmup";
             await RunAsync(adapter, Activity(ActivityTypes.ConversationUpdate, conversation, 0, null), budget.Token).ConfigureAwait(false);
             for (var i = 0; i < Messages.Length; i++)
