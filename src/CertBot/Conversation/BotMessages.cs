@@ -8,7 +8,6 @@ namespace CertBot.Conversation;
 public sealed class BotMessages
 {
     public WelcomeMessages Welcome { get; init; } = new();
-    public HelpMessages Help { get; init; } = new();
     public AskMessages Ask { get; init; } = new();
     public FaqMessages Faq { get; init; } = new();
     public DidYouMeanMessages DidYouMean { get; init; } = new();
@@ -26,6 +25,16 @@ public sealed class BotMessages
     public ErrorMessages Errors { get; init; } = new();
     public MessageExtensionMessages MessageExtension { get; init; } = new();
     public TextFormats Format { get; init; } = new();
+
+    /// <summary>Each <see cref="Features.ICardFeature"/>'s wording, under its name; read with <see cref="Feature"/>.</summary>
+    public Dictionary<string, Dictionary<string, object>> Features { get; init; } = [];
+
+    /// <summary>The wording of one feature (<c>features.{name}</c>).</summary>
+    /// <exception cref="InvalidDataException">The catalogue has no section for the feature.</exception>
+    public FeatureWording Feature(string name) =>
+        Features.TryGetValue(name, out var section)
+            ? new FeatureWording(name, section)
+            : throw new InvalidDataException($"messages: no wording for feature '{name}' (features.{name})");
 
     /// <summary>Reads and checks one complete catalogue file; a missing or empty entry is an error that names its key.</summary>
     public static BotMessages Load(string path) => Load([path]);
@@ -56,6 +65,8 @@ public sealed class BotMessages
 
         var missing = new List<string>();
         CollectMissing(messages, "", missing);
+        missing.AddRange(messages.Intents.Where(intent => intent.Value is not { Count: > 0 }).Select(intent => $"intents.{intent.Key}"));
+        missing.AddRange(messages.Features.SelectMany(feature => FeatureWording.MissingIn(feature.Key, feature.Value)));
         if (missing.Count > 0)
         {
             throw new InvalidDataException($"{source}: missing or empty message(s): {string.Join(", ", missing)}");
@@ -112,15 +123,6 @@ public sealed class WelcomeButtons
     public string Recommend { get; init; } = "";
     public string Compare { get; init; } = "";
     public string Ask { get; init; } = "";
-}
-
-/// <summary>Help card wording.</summary>
-public sealed class HelpMessages
-{
-    public string Title { get; init; } = "";
-    public string Text { get; init; } = "";
-    public List<string> Examples { get; init; } = [];
-    public string GroupHint { get; init; } = "";
 }
 
 /// <summary>The "ask a question" prompt.</summary>
@@ -370,19 +372,23 @@ public sealed class ChannelMessages
     public string KeepShort { get; init; } = "";
 }
 
-/// <summary>Phrases that open a feature directly (compare, ask, help, share, result) or are small talk.</summary>
-public sealed class IntentPhrases
+/// <summary>
+/// Phrases that open a built-in intent (ask, share, result, small talk) or a feature (under its name, such as compare
+/// and help) directly, and the filler words dropped before matching, by key: a feature adds its key without code here.
+/// </summary>
+public sealed class IntentPhrases : Dictionary<string, List<string>>
 {
-    public List<string> Compare { get; init; } = [];
-    public List<string> Ask { get; init; } = [];
-    public List<string> Help { get; init; } = [];
-    public List<string> Share { get; init; } = [];
-    public List<string> Result { get; init; } = [];
-    public List<string> Greeting { get; init; } = [];
-    public List<string> Thanks { get; init; } = [];
-    public List<string> Bye { get; init; } = [];
-    public List<string> Acknowledge { get; init; } = [];
-    public List<string> Filler { get; init; } = [];
+    public IntentPhrases()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    /// <summary>The phrases under one key.</summary>
+    /// <exception cref="InvalidDataException">The catalogue has no phrases under that key.</exception>
+    public IReadOnlyList<string> Of(string key) =>
+        TryGetValue(key, out var phrases) && phrases.Count > 0
+            ? phrases
+            : throw new InvalidDataException($"messages: missing or empty message(s): intents.{key}");
 }
 
 /// <summary>Short replies to small talk, each followed by the next useful action.</summary>

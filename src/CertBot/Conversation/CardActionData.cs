@@ -30,8 +30,11 @@ public static class CardActions
     public const string ShareRecommendation = "share-recommendation";
     public const string StartRecommendation = "start-recommendation";
     public const string GetMyOwn = "get-my-own-recommendation";
+    /// <summary>The name of <see cref="Features.CompareFeature"/>, whose buttons other cards carry too.</summary>
     public const string Compare = "compare";
     public const string Ask = "ask";
+
+    /// <summary>The name of <see cref="Features.HelpFeature"/>.</summary>
     public const string Help = "help";
     public const string ProfileAnswer = "profile-answer";
     public const string StartOver = "start-over";

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using CertBot.Composition;
 using CertBot.Conversation.Features;
@@ -21,13 +22,18 @@ public sealed partial class CardActionRouter(
     CuratorLog curatorLog,
     TurnKnowledge knowledge,
     Catalogues catalogues,
-    HelpFeature help,
-    CompareFeature compare,
+    CardFeatures features,
     AskFeature ask,
     ShareFeature share,
     CloudYearsFeature cloudYears,
     ILogger<CardActionRouter> logger)
 {
+    /// <summary>The actions this router handles itself, matched before any feature's; no feature may take one of these names.</summary>
+    public static FrozenSet<string> BuiltInActions { get; } = FrozenSet.Create(
+        StringComparer.Ordinal,
+        CardActions.StartRecommendation, CardActions.GetMyOwn, CardActions.StartOver, CardActions.Ask,
+        CardActions.ProfileAnswer, CardActions.FaqAsk, CardActions.FaqFeedback, CardActions.ShareRecommendation);
+
     /// <summary>Reads the button payload; null when it is not one of ours.</summary>
     public static CardActionData? Parse(JsonElement? value)
     {
@@ -61,14 +67,8 @@ public sealed partial class CardActionRouter(
             case CardActions.StartOver:
                 await interview.RestartAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
-            case CardActions.Compare:
-                await compare.RunAsync(turn, cancellationToken).ConfigureAwait(false);
-                break;
             case CardActions.Ask:
                 await ask.RunAsync(turn, cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.Help:
-                await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
                 break;
             case CardActions.ProfileAnswer when data.Slot == LearnerProfileMapping.CloudYearsSlot && data.Value is not null
                 && turn.Activity.Type == ActivityTypes.Invoke && cloudYears.TryRefresh(turn, data.Value):
@@ -83,6 +83,10 @@ public sealed partial class CardActionRouter(
                 break;
             case CardActions.ShareRecommendation when LearnerProfileMapping.TryFromShared(data.Profile, out var profile):
                 await share.RunAsync(turn, profile, cancellationToken).ConfigureAwait(false);
+                break;
+            case { } action when features.Find(action) is { } feature:
+                // After every built-in action: a feature's button (compare, help, and any feature added since).
+                await feature.RunAsync(turn, data, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 LogUnknownAction(data.Action);

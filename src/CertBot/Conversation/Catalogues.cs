@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CertBot.Conversation.Features;
 using CertBot.Dialogs;
 using CertBot.Protocol.Schema;
 
@@ -23,9 +24,19 @@ public sealed class Catalogues
     private readonly HashSet<string> _locales;
     private readonly ConcurrentDictionary<string, LocaleCatalogue> _resolved = new(StringComparer.Ordinal);
 
-    /// <summary>Loads every locale found in <paramref name="folder"/>; a broken file throws with its name and position.</summary>
+    /// <summary>Loads every locale found in <paramref name="folder"/> with the host's own features' phrases.</summary>
     public Catalogues(string folder)
+        : this(folder, CardFeatureEntry.InHost)
     {
+    }
+
+    /// <summary>
+    /// Loads every locale found in <paramref name="folder"/>, recognising the phrases of <paramref name="features"/>
+    /// (<c>intents.{name}</c>) too; a broken file, or a feature without phrases, throws with the file or the key.
+    /// </summary>
+    public Catalogues(string folder, IEnumerable<CardFeatureEntry> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var messageFiles = CatalogueFiles.Find(folder, MessagesCatalogue);
         var dialogFiles = CatalogueFiles.Find(folder, DialogCatalogue);
@@ -34,11 +45,12 @@ public sealed class Catalogues
 
         // The recognizer models are the costly part of a dialog and hold no wording: every language shares one set.
         var recognizers = new TextRecognizers();
-        var english = Build(CatalogueLocale.Default, messageFiles, dialogFiles, recognizers, null);
+        IReadOnlyList<CardFeatureEntry> featureList = [.. features];
+        var english = Build(CatalogueLocale.Default, messageFiles, dialogFiles, recognizers, featureList, null);
         _byLocale[CatalogueLocale.Default] = english;
         foreach (var locale in _locales.Where(l => l != CatalogueLocale.Default).Order(StringComparer.Ordinal))
         {
-            _byLocale[locale] = Build(locale, messageFiles, dialogFiles, recognizers, english);
+            _byLocale[locale] = Build(locale, messageFiles, dialogFiles, recognizers, featureList, english);
         }
 
         Default = english;
@@ -79,13 +91,14 @@ public sealed class Catalogues
         return Resolve(turn.Activity.Locale);
     }
 
-    private static LocaleCatalogue Build(string locale, CatalogueFiles messageFiles, CatalogueFiles dialogFiles, TextRecognizers recognizers, LocaleCatalogue? english)
+    private static LocaleCatalogue Build(
+        string locale, CatalogueFiles messageFiles, CatalogueFiles dialogFiles, TextRecognizers recognizers, IReadOnlyList<CardFeatureEntry> features, LocaleCatalogue? english)
     {
         var messageLayers = messageFiles.LayersOf(locale);
         var dialogLayers = dialogFiles.LayersOf(locale);
         // A language without a file of its own for one catalogue shares English's instance of it.
         var messages = english is not null && messageLayers.Count == 1 ? english.Messages : BotMessages.Load(messageLayers);
-        var intents = english is not null && ReferenceEquals(messages, english.Messages) ? english.Intents : new HostIntentRecognizer(messages);
+        var intents = english is not null && ReferenceEquals(messages, english.Messages) ? english.Intents : new HostIntentRecognizer(messages, features);
         ProfileDialog dialog;
         if (english is not null && dialogLayers.Count == 1)
         {

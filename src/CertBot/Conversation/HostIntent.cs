@@ -4,9 +4,10 @@ namespace CertBot.Conversation;
 public enum HostIntent
 {
     None,
-    Compare,
+
+    /// <summary>A registered <see cref="Features.ICardFeature"/>'s phrase; <see cref="RecognizedIntent.Feature"/> names it.</summary>
+    Feature,
     Ask,
-    Help,
     Share,
     Result,
     Greeting,

@@ -1,51 +1,69 @@
+using CertBot.Conversation.Features;
+
 namespace CertBot.Conversation;
 
 /// <summary>
-/// Recognises the phrases in messages.en.yaml <c>intents</c>. Small talk must be the whole message (after filler words),
-/// so "thanks, and how much is the exam?" stays a question; feature phrases may also open a longer message.
+/// Recognises the phrases in messages.en.yaml <c>intents</c>: the built-in intents and one key per registered feature.
+/// Small talk must be the whole message (after filler words), so "thanks, and how much is the exam?" stays a question;
+/// feature phrases may also open a longer message ("compare aws and google").
 /// </summary>
 public sealed class HostIntentRecognizer
 {
-    private readonly (HostIntent Intent, bool AllowPrefix, HashSet<string> Phrases)[] _table;
+    private readonly (HostIntent Intent, string? Feature, bool AllowPrefix, HashSet<string> Phrases)[] _table;
     private readonly HashSet<string> _filler;
 
+    /// <summary>The recognizer of the host's own features (<see cref="CardFeatureEntry.InHost"/>).</summary>
     public HostIntentRecognizer(BotMessages messages)
+        : this(messages, CardFeatureEntry.InHost)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var intents = messages.Intents;
-        _filler = new HashSet<string>(intents.Filler.Select(PlainText.Normalize), StringComparer.Ordinal);
-        // Ranked: the first intent whose phrase matches wins.
-        _table =
-        [
-            (HostIntent.Compare, true, Phrases(intents.Compare)),
-            (HostIntent.Share, true, Phrases(intents.Share)),
-            (HostIntent.Result, true, Phrases(intents.Result)),
-            (HostIntent.Help, true, Phrases(intents.Help)),
-            (HostIntent.Ask, false, Phrases(intents.Ask)),
-            (HostIntent.Greeting, false, Phrases(intents.Greeting)),
-            (HostIntent.Thanks, false, Phrases(intents.Thanks)),
-            (HostIntent.Bye, false, Phrases(intents.Bye)),
-            (HostIntent.Acknowledge, false, Phrases(intents.Acknowledge)),
-        ];
     }
 
-    public HostIntent Recognize(string text)
+    /// <exception cref="InvalidDataException">A built-in intent or a feature has no phrases (names the key), or two share a rank.</exception>
+    public HostIntentRecognizer(BotMessages messages, IEnumerable<CardFeatureEntry> features)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(features);
+        var intents = messages.Intents;
+        _filler = new HashSet<string>(intents.Of("filler").Select(PlainText.Normalize), StringComparer.Ordinal);
+
+        // One ranked table: the first intent whose phrase matches wins. Built-ins carry fixed ranks; each feature's
+        // rank (its attribute) slots its phrases among them.
+        var ranked = new List<(int Rank, HostIntent Intent, string? Feature, bool AllowPrefix, HashSet<string> Phrases)>
+        {
+            (200, HostIntent.Share, null, true, Phrases(intents.Of("share"))),
+            (300, HostIntent.Result, null, true, Phrases(intents.Of("result"))),
+            (500, HostIntent.Ask, null, false, Phrases(intents.Of("ask"))),
+            (600, HostIntent.Greeting, null, false, Phrases(intents.Of("greeting"))),
+            (700, HostIntent.Thanks, null, false, Phrases(intents.Of("thanks"))),
+            (800, HostIntent.Bye, null, false, Phrases(intents.Of("bye"))),
+            (900, HostIntent.Acknowledge, null, false, Phrases(intents.Of("acknowledge"))),
+        };
+        ranked.AddRange(features.Select(f => (f.Rank, HostIntent.Feature, (string?)f.Name, true, Phrases(intents.Of(f.Name)))));
+        if (ranked.GroupBy(r => r.Rank).FirstOrDefault(g => g.Count() > 1) is { } tie)
+        {
+            throw new InvalidDataException($"Intents {string.Join(" and ", tie.Select(r => r.Feature ?? r.Intent.ToString()))} share rank {tie.Key}: give each feature a rank of its own.");
+        }
+
+        _table = [.. ranked.OrderBy(r => r.Rank).Select(r => (r.Intent, r.Feature, r.AllowPrefix, r.Phrases))];
+    }
+
+    public RecognizedIntent Recognize(string text)
     {
         var key = Key(text);
         if (key.Length == 0)
         {
-            return HostIntent.None;
+            return RecognizedIntent.None;
         }
 
-        foreach (var (intent, allowPrefix, phrases) in _table)
+        foreach (var (intent, feature, allowPrefix, phrases) in _table)
         {
             if (phrases.Contains(key) || (allowPrefix && phrases.Any(p => key.StartsWith(p + " ", StringComparison.Ordinal))))
             {
-                return intent;
+                return new RecognizedIntent(intent, feature);
             }
         }
 
-        return HostIntent.None;
+        return RecognizedIntent.None;
     }
 
     private HashSet<string> Phrases(IEnumerable<string> phrases) =>

@@ -28,7 +28,7 @@ public sealed class MessageReading
         Text = text;
         State = state;
         Command = dialog.RecognizeCommand(text);
-        Intent = intents.Recognize(text);
+        (Intent, Feature) = intents.Recognize(text);
         IsTrigger = dialog.IsTrigger(text);
         IsQuestion = dialog.IsQuestion(text);
         OpensWithProposal = dialog.OpensWithProposal(text);
@@ -46,6 +46,9 @@ public sealed class MessageReading
 
     /// <summary>A feature phrase or small talk.</summary>
     public HostIntent Intent { get; }
+
+    /// <summary>The name of the feature whose phrase the text is, when <see cref="Intent"/> is <see cref="HostIntent.Feature"/>.</summary>
+    public string? Feature { get; }
 
     /// <summary>Asks for a recommendation ("which cert should I get").</summary>
     public bool IsTrigger { get; }

@@ -14,7 +14,7 @@ public sealed class MessageRouter(
     FaqResponder faq,
     Catalogues catalogues,
     HelpFeature help,
-    CompareFeature compare,
+    CardFeatures features,
     AskFeature ask,
     ShareFeature share,
     ResultFeature result,
@@ -25,7 +25,7 @@ public sealed class MessageRouter(
         ArgumentNullException.ThrowIfNull(turn);
         if (string.IsNullOrWhiteSpace(text))
         {
-            await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
+            await help.RunAsync(turn, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -133,7 +133,7 @@ public sealed class MessageRouter(
                 return;
             default:
                 // Help, or a cancel with nothing to cancel.
-                await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
+                await help.RunAsync(turn, null, cancellationToken).ConfigureAwait(false);
                 return;
         }
     }
@@ -143,14 +143,11 @@ public sealed class MessageRouter(
     {
         switch (reading.Intent)
         {
-            case HostIntent.Compare:
-                await compare.RunAsync(turn, cancellationToken).ConfigureAwait(false);
+            case HostIntent.Feature when features.Find(reading.Feature) is { } feature:
+                await feature.RunAsync(turn, null, cancellationToken).ConfigureAwait(false);
                 return true;
             case HostIntent.Ask:
                 await ask.RunAsync(turn, cancellationToken).ConfigureAwait(false);
-                return true;
-            case HostIntent.Help:
-                await help.RunAsync(turn, cancellationToken).ConfigureAwait(false);
                 return true;
             case HostIntent.Share:
                 await share.RunAsync(turn, null, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,8 @@ public static class ConversationServiceExtensions
 
         // Declarative content is read once at start-up; a broken file stops the bot with a clear message.
         // Every locale's catalogues; a turn speaks the one its activity's locale resolves to, English when none fits.
-        services.AddSingleton(sp => new Catalogues(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogsFolder()));
+        // The catalogues rank every registered feature's phrases: they take the features' entries, never their handlers.
+        services.AddSingleton(sp => new Catalogues(sp.GetRequiredService<IOptions<CertBotOptions>>().Value.ResolveDialogsFolder(), sp.GetServices<CardFeatureEntry>()));
         // English, for what runs outside a turn: start-up warm-ups, the role prototypes, the CLI's evaluations.
         services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Messages);
         services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Dialog);
@@ -34,8 +35,14 @@ public static class ConversationServiceExtensions
         services.AddSingleton<PersonalChatHandoff>();
         services.AddSingleton<SemanticRoleClassifier>();
         services.AddSingleton<ProfileInterview>();
-        services.AddSingleton<HelpFeature>();
-        services.AddSingleton<CompareFeature>();
+        // Every feature the host defines (each ICardFeature with its [CardFeature] name and rank), found rather than
+        // listed, so adding one edits no shared file.
+        foreach (var feature in CardFeatureEntry.InHost)
+        {
+            services.AddCardFeature(feature.Handler);
+        }
+
+        services.AddSingleton<CardFeatures>();
         services.AddSingleton<CloudYearsFeature>();
         services.AddSingleton<AskFeature>();
         services.AddSingleton<ShareFeature>();
@@ -51,6 +58,21 @@ public static class ConversationServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LanguageModelWarmup>());
         services.AddHostedService<TurnPipelineWarmup>();
         services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("models", tags: [ReadinessResponseWriter.ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Registers one <see cref="ICardFeature"/>: its handler, once as itself and once among the features, and its entry.</summary>
+    public static IServiceCollection AddCardFeature<TFeature>(this IServiceCollection services)
+        where TFeature : class, ICardFeature => services.AddCardFeature(typeof(TFeature));
+
+    /// <inheritdoc cref="AddCardFeature{TFeature}(IServiceCollection)"/>
+    public static IServiceCollection AddCardFeature(this IServiceCollection services, Type handler)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var entry = CardFeatureEntry.Of(handler);
+        services.AddSingleton(handler);
+        services.AddSingleton(sp => (ICardFeature)sp.GetRequiredService(handler));
+        services.AddSingleton(entry);
         return services;
     }
 }

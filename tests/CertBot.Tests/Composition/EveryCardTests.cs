@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CertBot.Cards;
 using CertBot.Composition;
 using CertBot.Conversation;
+using CertBot.Conversation.Features;
 using CertBot.Knowledge.Hosting;
 using CertBot.Knowledge.Model;
 using CertBot.Knowledge.Recommendations;
@@ -31,6 +32,28 @@ public sealed class EveryCardTests(CertBotServerFixture fixture) : IClassFixture
         }
 
         return data;
+    }
+
+    /// <summary>Every feature the host registers, so a new one is inspected without being listed here.</summary>
+    public static TheoryData<string> Features()
+    {
+        var data = new TheoryData<string>();
+        foreach (var feature in CardFeatureEntry.InHost)
+        {
+            data.Add(feature.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Features))]
+    public async Task FeatureCard_EveryFeatureByPhraseAndByButton_PassesInspection(string feature)
+    {
+        var phrase = _server.Services.GetRequiredService<BotMessages>().Intents.Of(feature)[0];
+
+        AssertCardsPass(await new TestChat(_server).SayAsync(phrase));
+        AssertCardsPass(await new TestChat(_server).SubmitAsync(new JsonObject { ["action"] = feature }));
     }
 
     [Theory]
