@@ -92,6 +92,13 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public TimeSpan DeduplicationClaimTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// One write of an activity's de-duplication record once its turn is over (marked done, or released for the
+    /// redelivery). It is kept at the end of the request's budget: the turn of an activity with an id ends this much
+    /// before <see cref="TurnTimeout"/>, so a request with a stalled store still answers within its budget.
+    /// </summary>
+    public TimeSpan DeduplicationWriteTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Runs of one turn when its state save keeps losing to concurrent turns (each re-run reloads the state).</summary>
     public int StateConflictRetries { get; set; } = 200;
 
