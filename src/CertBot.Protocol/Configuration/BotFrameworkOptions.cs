@@ -99,6 +99,12 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public TimeSpan DeduplicationWriteTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long one health check may take (on the registered clock) before it reports its failure status, "timed out":
+    /// /readyz answers well inside a probe's timeout even when the store or a metadata endpoint does not.
+    /// </summary>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Runs of one turn when its state save keeps losing to concurrent turns (each re-run reloads the state).</summary>
     public int StateConflictRetries { get; set; } = 200;
 

@@ -95,7 +95,7 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
                  {
                      (options.ConnectorTimeout, "ConnectorTimeout"), (options.TokenTimeout, "TokenTimeout"),
                      (options.MetadataTimeout, "MetadataTimeout"), (options.SigningKeysRefreshInterval, "SigningKeysRefreshInterval"),
-                     (options.SigningKeysMaxAge, "SigningKeysMaxAge"),
+                     (options.SigningKeysMaxAge, "SigningKeysMaxAge"), (options.HealthCheckTimeout, "HealthCheckTimeout"),
                  })
         {
             if (value <= TimeSpan.Zero)

@@ -2,7 +2,7 @@ namespace CertBot.Protocol.Tests.Faults;
 
 /// <summary>
 /// The budgets fault tests run with: the same rules as production (10 s turn, 2 s reserve, 5 s attempt, 1 s for the
-/// de-duplication record), scaled down and written out, so a test on the fake clock knows
+/// de-duplication record, 2 s per health check), scaled down and written out, so a test on the fake clock knows
 /// exactly which step makes which timeout fire.
 /// </summary>
 internal static class FaultSettings
@@ -16,6 +16,9 @@ internal static class FaultSettings
     public static readonly TimeSpan OutboxRetryMaxDelay = TimeSpan.FromMilliseconds(400);
     public static readonly TimeSpan OutboxLease = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan DeduplicationWriteTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Above <see cref="MetadataTimeout"/>, so a signing-keys check still answers by its own bound first.</summary>
+    public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2.5);
 
     /// <summary>Where the turn of an activity with an id is cut: its record's write has the rest of the request's budget.</summary>
     public static TimeSpan ClaimedTurnTimeout => TurnTimeout - DeduplicationWriteTimeout;
@@ -39,6 +42,7 @@ internal static class FaultSettings
             ["BotFramework:Outbox:DeliveryTimeout"] = "00:00:02",
             ["BotFramework:Outbox:Lease"] = OutboxLease.ToString(),
             ["BotFramework:DeduplicationWriteTimeout"] = DeduplicationWriteTimeout.ToString(),
+            ["BotFramework:HealthCheckTimeout"] = HealthCheckTimeout.ToString(),
         };
         foreach (var (key, value) in extra)
         {

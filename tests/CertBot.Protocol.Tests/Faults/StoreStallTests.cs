@@ -14,7 +14,8 @@ namespace CertBot.Protocol.Tests.Faults;
 /// Issue 10 item 1, found in audit: a state store that takes calls and never answers (<see cref="StallingStorage"/>),
 /// through the real endpoint on loopback and on the fake clock. Every request still answers within its budget and not
 /// a tick before: a message gets 503 saying the bot could not reach its state store, an activity without an id 503 (not
-/// 500). Once the store answers again nothing is lost: the channel's redelivery runs the turn, once.
+/// 500), /readyz 503 within the health-check timeout. Once the store answers again nothing is lost: the channel's
+/// redelivery runs the turn, once, and /readyz is green.
 /// </summary>
 public sealed class StoreStallTests
 {
@@ -132,12 +133,93 @@ public sealed class StoreStallTests
         Assert.Equal(["echo: hello"], Texts(host));
     }
 
+    [Fact]
+    public async Task Readyz_StoreStalls_503WithinTheHealthCheckTimeoutAndGreenOnceMended()
+    {
+        await using var host = await StartAsync();
+        // Green first, with the clock standing still: the signing keys are fetched before any step of the clock.
+        using var before = await host.Client.GetAsync("/readyz").Within();
+        _store.Stall();
+
+        var readying = host.Client.GetAsync("/readyz");
+        await HeldAsync(Write, Probe, "the probe's write");
+        _clock.Advance(FaultSettings.HealthCheckTimeout - Tick);
+        Assert.False(readying.IsCompleted);
+        _clock.Advance(Tick);
+        using var ready = await readying.Within();
+        var body = await ready.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("storage: Unhealthy - timed out after 2.5 s", body, StringComparison.Ordinal);
+        // The other checks do not wait on the store: they answered for themselves.
+        Assert.Contains("signing-keys: Healthy", body, StringComparison.Ordinal);
+
+        _store.Mend();
+        using var after = await host.Client.GetAsync("/readyz").Within();
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Contains("storage: Healthy", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await KeysAsync(StorageHealthCheck.ProbeKeyPrefix));
+    }
+
+    [Fact]
+    public async Task Readyz_StoreIgnoresCancellation_TimesOutOnceThenAnswersAtOnceWithoutPilingUpProbes()
+    {
+        await using var host = await StartAsync();
+        // Green first, with the clock standing still: the signing keys are fetched before any step of the clock.
+        using var before = await host.Client.GetAsync("/readyz").Within();
+        _store.Stall(deaf: true);
+
+        var readying = host.Client.GetAsync("/readyz");
+        await HeldAsync(Write, Probe, "the probe's write");
+        _clock.Advance(FaultSettings.HealthCheckTimeout);
+        using var first = await readying.Within();
+        // The first probe's write is still held (it ignores its token); the next probe does not start another.
+        using var second = await host.Client.GetAsync("/readyz").Within();
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Contains("storage: Unhealthy - timed out after 2.5 s", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Contains("storage: Unhealthy - timed out: the previous check has not ended yet", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, _store.HeldCount(Write, Probe));
+
+        // Mended, the abandoned write lands late; once that run has ended, probes run again and leave no document behind.
+        _store.Mend();
+        var stillRed = await ReadyEventuallyAsync(host);
+        Assert.True(stillRed is null, stillRed);
+        Assert.Empty(await KeysAsync(StorageHealthCheck.ProbeKeyPrefix));
+    }
+
     private Task<BotHost> StartAsync() => BotHost.StartAsync(
         settings: FaultSettings.Fast(), services: services => services.AddSingleton<IStorage>(_store), clock: _clock);
 
     /// <summary>Until the store holds the call meant: the timeout meant for it was set before it was made.</summary>
     private async Task HeldAsync(StallingStorage.StoreOperation operation, Func<string, bool> key, string what) =>
         Assert.True(await FaultSettings.EventuallyAsync(() => _store.HeldCount(operation, key) > 0), $"{what} never reached the store");
+
+    /// <summary>Asks /readyz (real time, polling) until it is green (null) or the safety margin passed (its last body).</summary>
+    private static async Task<string?> ReadyEventuallyAsync(BotHost host)
+    {
+        var deadline = DateTime.UtcNow + FaultSettings.Safety;
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            using var ready = await host.Client.GetAsync("/readyz");
+            if (ready.StatusCode == HttpStatusCode.OK)
+            {
+                return null;
+            }
+
+            last = await ready.Content.ReadAsStringAsync();
+            await Task.Delay(10);
+        }
+
+        return last;
+    }
+
+    private static bool Probe(string key) => key.StartsWith(StorageHealthCheck.ProbeKeyPrefix, StringComparison.Ordinal);
 
     private static bool Deliveries(string key) => key.StartsWith(ActivityDeduplicator.KeyPrefix, StringComparison.Ordinal);
 
@@ -155,6 +237,17 @@ public sealed class StoreStallTests
         Assert.Equal("The bot could not reach its state store; try again later.", problem.Detail);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> KeysAsync(string prefix)
+    {
+        var keys = new List<string>();
+        await foreach (var key in _store.Inner.ListKeysAsync(prefix))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
     }
 
     private static string[] Texts(BotHost host) =>
