@@ -103,6 +103,35 @@ public sealed class StoreStallTests
     }
 
     [Fact]
+    public async Task Post_StateSaveStalls_503AtTheCutWithTheApologyAndTheRedeliveryAnswers()
+    {
+        await using var host = await StartAsync(("BotFramework:ErrorMessage", "Custom apology."));
+        var activity = host.Message("hello");
+        // Reads answer, so the bot runs; the save of what it learnt (the conversation reference) does not.
+        _store.Stall((operation, key) => operation == Write && key.StartsWith(activity.ChannelId + "/", StringComparison.Ordinal));
+
+        var posting = host.PostAsync(activity);
+        await HeldAsync(Write, key => key.StartsWith(activity.ChannelId + "/", StringComparison.Ordinal), "the state save");
+        _clock.Advance(FaultSettings.ClaimedTurnTimeout - Tick);
+        Assert.False(posting.IsCompleted);
+        _clock.Advance(Tick);
+        using var response = await posting.Within();
+
+        await AssertStoreUnavailableAsync(response);
+        // The bot ran and its answer was held back for the save: the person hears the apology, never the unsaved reply.
+        await host.Channel.WaitUntilAsync(() => host.Channel.Posted(host.Scope).Count > 0, "the apology");
+        await host.SettledAsync();
+        Assert.Equal(["Custom apology."], Texts(host));
+
+        _store.Mend();
+        using var redelivered = await host.PostAsync(activity).Within();
+        await host.SettledAsync();
+
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(["Custom apology.", "echo: hello"], Texts(host));
+    }
+
+    [Fact]
     public async Task Post_WholeStoreStallsAfterTheClaim_StillAnsweredAtTheBudgetAndTheRedeliveryRunsOnceTheClaimLapses()
     {
         await using var host = await StartAsync();
@@ -192,8 +221,8 @@ public sealed class StoreStallTests
         Assert.Empty(await KeysAsync(StorageHealthCheck.ProbeKeyPrefix));
     }
 
-    private Task<BotHost> StartAsync() => BotHost.StartAsync(
-        settings: FaultSettings.Fast(), services: services => services.AddSingleton<IStorage>(_store), clock: _clock);
+    private Task<BotHost> StartAsync(params (string Key, string? Value)[] settings) => BotHost.StartAsync(
+        settings: FaultSettings.Fast(settings), services: services => services.AddSingleton<IStorage>(_store), clock: _clock);
 
     /// <summary>Until the store holds the call meant: the timeout meant for it was set before it was made.</summary>
     private async Task HeldAsync(StallingStorage.StoreOperation operation, Func<string, bool> key, string what) =>
