@@ -26,6 +26,23 @@ public sealed class CatalogueFiles
     /// <summary>Finds the files of <paramref name="catalogue"/> in <paramref name="folder"/>; the English one must exist.</summary>
     public static CatalogueFiles Find(string folder, string catalogue)
     {
+        var paths = Discover(folder, catalogue);
+        if (!paths.ContainsKey(CatalogueLocale.Default))
+        {
+            throw new FileNotFoundException(
+                $"{Path.Combine(folder, $"{catalogue}.{CatalogueLocale.Default}.yaml")}: the English catalogue is missing; every other language falls back to it.",
+                Path.Combine(folder, $"{catalogue}.{CatalogueLocale.Default}.yaml"));
+        }
+
+        return new CatalogueFiles(folder, catalogue, paths);
+    }
+
+    /// <summary>
+    /// The <c>{catalogue}.{locale}.yaml</c> files in <paramref name="folder"/> by lower-case locale tag, English or not;
+    /// for catalogues whose English may live elsewhere (the knowledge's English text may sit in its facts file).
+    /// </summary>
+    public static Dictionary<string, string> Discover(string folder, string catalogue)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentException.ThrowIfNullOrWhiteSpace(catalogue);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -43,14 +60,7 @@ public sealed class CatalogueFiles
             }
         }
 
-        if (!paths.ContainsKey(CatalogueLocale.Default))
-        {
-            throw new FileNotFoundException(
-                $"{Path.Combine(folder, $"{catalogue}.{CatalogueLocale.Default}.yaml")}: the English catalogue is missing; every other language falls back to it.",
-                Path.Combine(folder, $"{catalogue}.{CatalogueLocale.Default}.yaml"));
-        }
-
-        return new CatalogueFiles(folder, catalogue, paths);
+        return paths;
     }
 
     /// <summary>The file of one locale.</summary>

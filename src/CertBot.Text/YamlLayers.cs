@@ -7,11 +7,13 @@ namespace CertBot.Text;
 /// Lays a locale's catalogue file over the English one, key by key: a mapping key the upper file sets replaces the
 /// lower one (mappings merge recursively), a key it leaves out falls through. A list of mappings that all carry one of
 /// the identity keys (<c>name</c>, <c>value</c>, <c>id</c>) merges item by item on that key, so a translation can
-/// override one choice's title without repeating the list; any other list is replaced whole.
+/// override one choice's title without repeating the list; any other list is replaced whole. A catalogue whose items
+/// are named by other keys (the knowledge's learning paths by <c>persona</c>) passes its own identity keys.
 /// </summary>
 public static class YamlLayers
 {
-    private static readonly string[] IdentityKeys = ["name", "value", "id"];
+    /// <summary>The keys that name an item of a list, tried in this order: the first one every item carries wins.</summary>
+    public static IReadOnlyList<string> CatalogueIdentityKeys { get; } = ["name", "value", "id"];
 
     /// <summary>Reads each file and lays them over one another, the first at the bottom.</summary>
     /// <exception cref="InvalidDataException">A file is not valid YAML or its root is not a mapping (file:line:column).</exception>
@@ -57,16 +59,45 @@ public static class YamlLayers
     }
 
     /// <summary>The node <paramref name="upper"/> laid over <paramref name="lower"/>; neither is changed.</summary>
-    public static YamlNode Merge(YamlNode lower, YamlNode upper)
+    public static YamlNode Merge(YamlNode lower, YamlNode upper) => Merge(lower, upper, CatalogueIdentityKeys);
+
+    /// <summary>As <see cref="Merge(YamlNode, YamlNode)"/>, with list items named by <paramref name="identityKeys"/>.</summary>
+    public static YamlNode Merge(YamlNode lower, YamlNode upper, IReadOnlyList<string> identityKeys)
     {
         ArgumentNullException.ThrowIfNull(lower);
         ArgumentNullException.ThrowIfNull(upper);
+        ArgumentNullException.ThrowIfNull(identityKeys);
         return (lower, upper) switch
         {
-            (YamlMappingNode under, YamlMappingNode over) => MergeMappings(under, over),
-            (YamlSequenceNode under, YamlSequenceNode over) when IdentityOf(under, over) is { } key => MergeByIdentity(under, over, key),
+            (YamlMappingNode under, YamlMappingNode over) => MergeMappings(under, over, identityKeys),
+            (YamlSequenceNode under, YamlSequenceNode over) when IdentityOf(under, over, identityKeys) is { } key => MergeByIdentity(under, over, key, identityKeys),
             _ => upper,
         };
+    }
+
+    /// <summary>
+    /// Lays <paramref name="upper"/> over <paramref name="lower"/> in place, by the same rules as
+    /// <see cref="Merge(YamlNode, YamlNode, IReadOnlyList{string})"/>: every node of <paramref name="lower"/> that is not
+    /// replaced stays the same object, so the positions a reader reports still point into the lower file, and every
+    /// replacing node is <paramref name="upper"/>'s own, pointing into the upper file. Items of one list must not share
+    /// an identity in <paramref name="upper"/>.
+    /// </summary>
+    public static void MergeInto(YamlMappingNode lower, YamlMappingNode upper, IReadOnlyList<string> identityKeys)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        ArgumentNullException.ThrowIfNull(upper);
+        ArgumentNullException.ThrowIfNull(identityKeys);
+        foreach (var (key, value) in upper.Children)
+        {
+            if (lower.Children.TryGetValue(key, out var existing))
+            {
+                lower.Children[key] = MergeInPlace(existing, value, identityKeys);
+            }
+            else
+            {
+                lower.Children.Add(key, value);
+            }
+        }
     }
 
     /// <summary>The merged tree as YAML text, for readers that deserialize text.</summary>
@@ -78,12 +109,43 @@ public static class YamlLayers
         return writer.ToString();
     }
 
-    private static YamlMappingNode MergeMappings(YamlMappingNode under, YamlMappingNode over)
+    private static YamlNode MergeInPlace(YamlNode lower, YamlNode upper, IReadOnlyList<string> identityKeys)
+    {
+        switch (lower, upper)
+        {
+            case (YamlMappingNode under, YamlMappingNode over):
+                MergeInto(under, over, identityKeys);
+                return under;
+            case (YamlSequenceNode under, YamlSequenceNode over) when IdentityOf(under, over, identityKeys) is { } key:
+                var overrides = over.Children.Cast<YamlMappingNode>().ToDictionary(item => Identity(item, key)!, StringComparer.Ordinal);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in under.Children.Cast<YamlMappingNode>())
+                {
+                    var id = Identity(item, key)!;
+                    seen.Add(id);
+                    if (overrides.TryGetValue(id, out var replacement))
+                    {
+                        MergeInto(item, replacement, identityKeys);
+                    }
+                }
+
+                foreach (var item in over.Children.Cast<YamlMappingNode>().Where(item => !seen.Contains(Identity(item, key)!)))
+                {
+                    under.Add(item);
+                }
+
+                return under;
+            default:
+                return upper;
+        }
+    }
+
+    private static YamlMappingNode MergeMappings(YamlMappingNode under, YamlMappingNode over, IReadOnlyList<string> identityKeys)
     {
         var merged = new YamlMappingNode();
         foreach (var (key, value) in under.Children)
         {
-            merged.Add(key, over.Children.TryGetValue(key, out var replacement) ? Merge(value, replacement) : value);
+            merged.Add(key, over.Children.TryGetValue(key, out var replacement) ? Merge(value, replacement, identityKeys) : value);
         }
 
         foreach (var (key, value) in over.Children)
@@ -97,7 +159,7 @@ public static class YamlLayers
         return merged;
     }
 
-    private static YamlSequenceNode MergeByIdentity(YamlSequenceNode under, YamlSequenceNode over, string key)
+    private static YamlSequenceNode MergeByIdentity(YamlSequenceNode under, YamlSequenceNode over, string key, IReadOnlyList<string> identityKeys)
     {
         var overrides = over.Children.Cast<YamlMappingNode>().ToDictionary(item => Identity(item, key)!, StringComparer.Ordinal);
         var merged = new YamlSequenceNode();
@@ -106,7 +168,7 @@ public static class YamlLayers
         {
             var id = Identity(item, key)!;
             seen.Add(id);
-            merged.Add(overrides.TryGetValue(id, out var replacement) ? Merge(item, replacement) : item);
+            merged.Add(overrides.TryGetValue(id, out var replacement) ? Merge(item, replacement, identityKeys) : item);
         }
 
         foreach (var item in over.Children.Cast<YamlMappingNode>().Where(item => !seen.Contains(Identity(item, key)!)))
@@ -117,7 +179,7 @@ public static class YamlLayers
         return merged;
     }
 
-    private static string? IdentityOf(YamlSequenceNode under, YamlSequenceNode over)
+    private static string? IdentityOf(YamlSequenceNode under, YamlSequenceNode over, IReadOnlyList<string> identityKeys)
     {
         var items = under.Children.Concat(over.Children).ToList();
         if (items.Count == 0 || !items.All(item => item is YamlMappingNode))
@@ -125,7 +187,7 @@ public static class YamlLayers
             return null;
         }
 
-        return IdentityKeys.FirstOrDefault(key => items.All(item => Identity((YamlMappingNode)item, key) is not null));
+        return identityKeys.FirstOrDefault(key => items.All(item => Identity((YamlMappingNode)item, key) is not null));
     }
 
     private static string? Identity(YamlMappingNode item, string key) =>

@@ -35,7 +35,8 @@ public static class FaqEvalCommand
             }
         }
 
-        var loaded = KnowledgeLoader.Load(knowledgePath, KnowledgeValidationOptions.Default);
+        // Every language's text too: the bot below refuses to start on any file's errors, so say them here first.
+        var loaded = KnowledgeLoader.LoadAll(knowledgePath, KnowledgeValidationOptions.Default);
         if (loaded.Knowledge is null || loaded.HasErrors)
         {
             await stderr.WriteLineAsync(loaded.Report.Format()).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 namespace CertBot.Tools;
 
-/// <summary>Where the CLI finds the knowledge file when no path is given.</summary>
+/// <summary>Where the CLI finds the knowledge's facts file (its text files sit beside it) when no path is given.</summary>
 public static class KnowledgePath
 {
     public const string Default = "dialogs/knowledge.yaml";

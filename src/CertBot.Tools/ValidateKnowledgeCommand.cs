@@ -2,7 +2,11 @@ using CertBot.Knowledge.Loading;
 
 namespace CertBot.Tools;
 
-/// <summary>'validate-knowledge [path]': prints every problem with file, line and column; exit 1 on errors.</summary>
+/// <summary>
+/// 'validate-knowledge [path]': checks the facts file (path, or dialogs/knowledge.yaml) with every text file beside it
+/// (knowledge.en.yaml, knowledge.fr.yaml...), each language laid over English as the bot loads it; prints every problem
+/// with file, line and column; exit 1 on errors.
+/// </summary>
 public static class ValidateKnowledgeCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -23,7 +27,7 @@ public static class ValidateKnowledgeCommand
             return 2;
         }
 
-        var result = KnowledgeLoader.Load(path, KnowledgeValidationOptions.Default);
+        var result = KnowledgeLoader.LoadAll(path, KnowledgeValidationOptions.Default);
         stdout.WriteLine(result.Report.Format());
         return result.HasErrors ? 1 : 0;
     }

@@ -37,6 +37,35 @@ public sealed class YamlLayersTests
         Assert.Equal("a: 1\n", Text(lower));
     }
 
+    [Fact]
+    public void MergeInto_ItemsNamedByAnotherKey_MergeItemByItemInPlace()
+    {
+        var lower = Parse("paths:\n- persona: se\n  summary: Build\n  steps:\n  - id: a\n    kind: course\n- persona: ds\n  summary: Ship\n");
+
+        YamlLayers.MergeInto(lower, Parse("paths:\n- persona: ds\n  summary: Livrer\n- persona: se\n  steps:\n  - id: a\n    text: Apprendre\n"), ["id", "persona"]);
+
+        Assert.Equal(
+            "paths:\n- persona: se\n  summary: Build\n  steps:\n  - id: a\n    kind: course\n    text: Apprendre\n- persona: ds\n  summary: Livrer\n",
+            Text(lower));
+    }
+
+    [Fact]
+    public void MergeInto_NodesLeftOrReplaced_KeepTheirOwnFilesPositions()
+    {
+        var lower = Parse("faqs:\n- id: a\n  lastVerified: 2026-01-01\n  answer: old\n");
+        var upper = Parse("# French\nfaqs:\n- id: a\n  answer: nouveau\n");
+        var item = (YamlMappingNode)((YamlSequenceNode)lower.Children[new YamlScalarNode("faqs")]).Children[0];
+
+        YamlLayers.MergeInto(lower, upper, ["id"]);
+
+        var merged = (YamlMappingNode)((YamlSequenceNode)lower.Children[new YamlScalarNode("faqs")]).Children[0];
+        Assert.Same(item, merged);
+        Assert.Equal(3, merged.Children[new YamlScalarNode("lastVerified")].Start.Line);
+        var answer = merged.Children[new YamlScalarNode("answer")];
+        Assert.Equal("nouveau", ((YamlScalarNode)answer).Value);
+        Assert.Equal(4, answer.Start.Line);
+    }
+
     private static YamlNode Merge(string lower, string upper) => YamlLayers.Merge(Parse(lower), Parse(upper));
 
     private static YamlMappingNode Parse(string yaml)

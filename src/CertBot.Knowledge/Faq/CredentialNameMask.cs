@@ -16,6 +16,7 @@ public sealed class CredentialNameMask
 
     private readonly IReadOnlySet<string> _nameWords;
     private readonly HashSet<string> _anchors;
+    private readonly HashSet<string> _vendorWords;
     private readonly string[] _typoAnchors;
     private readonly HashSet<string> _examWords;
 
@@ -36,6 +37,8 @@ public sealed class CredentialNameMask
             .SelectMany(c => WordTokenizer.Words(c.ExamCode).Append(string.Concat(WordTokenizer.Words(c.ExamCode))))
             .Where(p => p.Any(char.IsDigit) || p.Length >= 3);
         _anchors = [.. vendorWords.Concat(codeParts)];
+        // Initials such as "pmle" sit among the vendor's synonyms but name one credential on their own.
+        _vendorWords = [.. vendorWords.Where(w => mentions.FindNamed(w).Count == 0)];
         _typoAnchors = [.. vendorWords.Where(w => w.Length >= 5)];
         _examWords = new HashSet<string>(["exam", "exams", "test", "cert", "certs", "certification", "certificate", "credential"], StringComparer.Ordinal);
     }
@@ -72,11 +75,12 @@ public sealed class CredentialNameMask
                 anchored |= IsAnchor(next.Text);
             }
 
-            if (anchored)
+            // "the Google exam" is "the exam", not "the exam exam".
+            var followedByExamWord = end + 1 < words.Count && _examWords.Contains(words[end + 1].Text);
+            // A lone vendor or product word ("sagemaker pricing per hour") names a credential only next to "exam" or "cert".
+            if (anchored && (end > i || followedByExamWord || !_vendorWords.Contains(words[i].Text)))
             {
                 result.Append(text, copied, words[i].Start - copied);
-                // "the Google exam" is "the exam", not "the exam exam".
-                var followedByExamWord = end + 1 < words.Count && _examWords.Contains(words[end + 1].Text);
                 if (!followedByExamWord)
                 {
                     result.Append(Replacement);

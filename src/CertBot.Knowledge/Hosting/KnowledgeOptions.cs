@@ -8,7 +8,10 @@ public sealed class KnowledgeOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Knowledge";
 
-    /// <summary>The knowledge file; relative paths resolve against the current directory, then AppContext.BaseDirectory.</summary>
+    /// <summary>
+    /// The knowledge's facts file; its text files (knowledge.en.yaml, knowledge.fr.yaml...) are found beside it. Relative
+    /// paths resolve against the current directory, then AppContext.BaseDirectory.
+    /// </summary>
     public string Path { get; set; } = "dialogs/knowledge.yaml";
 
     /// <summary>Entries older than this many days are reported as stale (a warning).</summary>

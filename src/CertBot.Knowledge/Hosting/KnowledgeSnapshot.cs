@@ -1,13 +1,20 @@
 using CertBot.Knowledge.Faq;
 using CertBot.Knowledge.Model;
 using CertBot.Knowledge.Recommendations;
+using CertBot.Text;
 
 namespace CertBot.Knowledge.Hosting;
 
-/// <summary>One consistent generation of knowledge with the matcher and recommender built for it; swapped as a whole.</summary>
+/// <summary>
+/// One consistent generation of knowledge in one language with the matcher and recommender built for it; swapped as a
+/// whole, with the other languages of its generation (<see cref="KnowledgeGeneration"/>).
+/// </summary>
 public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Matcher, Recommender Recommender, DateTimeOffset LoadedAt)
 {
-    /// <summary>The entry embeddings of this generation; null until they are built in the background, or when semantic matching is off.</summary>
+    /// <summary>The locale whose text this snapshot speaks ("en", "fr"); its facts are those of every other locale.</summary>
+    public string Locale { get; init; } = CatalogueLocale.Default;
+
+    /// <summary>The entry embeddings of this generation, from this locale's phrasings; null until they are built in the background, or when semantic matching is off.</summary>
     public FaqSemanticIndex? Semantic { get; init; }
 
     /// <summary>Which credential a question names.</summary>

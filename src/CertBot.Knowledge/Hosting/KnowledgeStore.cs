@@ -9,11 +9,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CertBot.Knowledge.Hosting;
 
 /// <summary>
-/// Serves the knowledge file with hot reload: loads at construction (throws <see cref="KnowledgeValidationException"/>
-/// if invalid), watches the file's folder (so editors that replace the file are seen), debounces changes, and swaps in a
-/// new snapshot only when the edit validates. An invalid edit is logged and the last good snapshot stays in service.
-/// With an embedding generator, each generation's FAQ entry vectors are computed in the background and swapped in
-/// with it, so requests never wait for them (they match lexically until then).
+/// Serves the knowledge with hot reload: the facts file and its text files (<see cref="KnowledgeFiles"/>), one
+/// <see cref="KnowledgeSnapshot"/> per locale with text (English always), together one <see cref="KnowledgeGeneration"/>.
+/// Loads at construction (throws <see cref="KnowledgeValidationException"/> if invalid), watches the files' folder (so
+/// editors that replace a file are seen, and a new language's file is picked up), debounces changes, and swaps in a new
+/// generation only when every file validates. An invalid edit is logged and the last good generation stays in service.
+/// With an embedding generator, each locale's FAQ entry vectors (from its own phrasings) are computed in the background,
+/// one locale after the other, and swapped in with it, so requests never wait for them (they match lexically until then).
 /// </summary>
 public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
 {
@@ -28,7 +30,7 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
     private readonly Lock _reloadGate = new();
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
     private readonly CancellationTokenSource _stopping = new();
-    private KnowledgeSnapshot _snapshot;
+    private KnowledgeGeneration _generation;
     private volatile int _semanticStatus;
     private bool _disposed;
 
@@ -55,21 +57,22 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
         _embeddings = options.Semantic.Enabled ? embeddings : null;
         SemanticIndexing = Task.CompletedTask;
 
-        var result = KnowledgeLoader.Load(_path, _validation);
+        var result = KnowledgeLoader.LoadAll(_path, _validation);
         if (result.Knowledge is null)
         {
             throw new KnowledgeValidationException(result.Report);
         }
 
-        _snapshot = Build(result);
-        StartIndexing(_snapshot);
+        _generation = Build(result);
+        StartIndexing(_generation);
         _timer = _clock.CreateTimer(_ => TryReload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (watch)
         {
             var directory = Path.GetDirectoryName(_path)!;
             _watcher = new FileSystemWatcher(directory)
             {
-                Filter = Path.GetFileName(_path),
+                // The facts file and every text file named after it (knowledge.yaml, knowledge.en.yaml, knowledge.fr.yaml).
+                Filter = KnowledgeFiles.Find(_path).WatchFilter,
                 NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
             };
             _watcher.Changed += OnFileEvent;
@@ -79,14 +82,20 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
         }
     }
 
-    /// <summary>Raised after a valid edit has been swapped in.</summary>
+    /// <summary>Raised after a valid edit has been swapped in, with the new generation's English snapshot.</summary>
     public event EventHandler<KnowledgeSnapshot>? Reloaded;
 
-    /// <summary>The absolute path being served.</summary>
+    /// <summary>The absolute path of the facts file being served.</summary>
     public string FilePath => _path;
 
+    /// <summary>The generation in service: a snapshot per locale.</summary>
+    public KnowledgeGeneration Generation => Volatile.Read(ref _generation);
+
     /// <inheritdoc />
-    public KnowledgeSnapshot Snapshot => Volatile.Read(ref _snapshot);
+    public KnowledgeSnapshot Snapshot => Generation.English;
+
+    /// <inheritdoc />
+    public KnowledgeSnapshot SnapshotFor(string? locale) => Generation.For(locale);
 
     /// <inheritdoc />
     public KnowledgeBase Current => Snapshot.Knowledge;
@@ -94,13 +103,13 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
     /// <inheritdoc />
     public FaqMatcher Matcher => Snapshot.Matcher;
 
-    /// <summary>Where the semantic index of the knowledge in service stands.</summary>
+    /// <summary>Where the semantic indexes of the knowledge in service stand (Ready once every locale has its own).</summary>
     public SemanticIndexStatus SemanticStatus => (SemanticIndexStatus)_semanticStatus;
 
-    /// <summary>Completes when the entry vectors of the latest generation are in place (or failed); for tests and start-up.</summary>
+    /// <summary>Completes when the entry vectors of the latest generation, every locale's, are in place (or failed); for tests and start-up.</summary>
     public Task SemanticIndexing { get; private set; }
 
-    /// <summary>Reloads now; returns the report. The snapshot changes only when the file has no errors.</summary>
+    /// <summary>Reloads now; returns the report. The generation changes only when no file has errors.</summary>
     public ValidationReport TryReload()
     {
         lock (_reloadGate)
@@ -112,17 +121,17 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
 
             try
             {
-                var result = KnowledgeLoader.Load(_path, _validation);
+                var result = KnowledgeLoader.LoadAll(_path, _validation);
                 if (result.Knowledge is null)
                 {
                     KnowledgeStoreLog.ReloadRejected(_logger, _path, result.Report.Format());
                     return result.Report;
                 }
 
-                var snapshot = Build(result);
-                Volatile.Write(ref _snapshot, snapshot);
-                StartIndexing(snapshot);
-                Reloaded?.Invoke(this, snapshot);
+                var generation = Build(result);
+                Volatile.Write(ref _generation, generation);
+                StartIndexing(generation);
+                Reloaded?.Invoke(this, generation.English);
                 return result.Report;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -158,7 +167,7 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
     // Internal so tests can drive the debounce on a fake clock without waiting for the operating system's watcher.
     internal void NoticeFileChange() => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
 
-    private void StartIndexing(KnowledgeSnapshot snapshot)
+    private void StartIndexing(KnowledgeGeneration generation)
     {
         if (_embeddings is null)
         {
@@ -173,22 +182,29 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
         }
 
         var token = _stopping.Token;
-        SemanticIndexing = Task.Run(() => IndexAsync(snapshot, _embeddings, token), token);
+        SemanticIndexing = Task.Run(() => IndexAsync(generation, _embeddings, token), token);
     }
 
-    private async Task IndexAsync(KnowledgeSnapshot snapshot, IEmbeddingGenerator<string, Embedding<float>> embeddings, CancellationToken cancellationToken)
+    // One locale after the other, English first: the model shares the machine with the turns being served.
+    private async Task IndexAsync(KnowledgeGeneration generation, IEmbeddingGenerator<string, Embedding<float>> embeddings, CancellationToken cancellationToken)
     {
         try
         {
-            var started = _clock.GetTimestamp();
-            var index = await FaqSemanticIndex.BuildAsync(snapshot.Knowledge.Faqs, embeddings, cancellationToken).ConfigureAwait(false);
-            // Only for the generation it was built from: if a newer edit landed meanwhile, that one builds its own.
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _snapshot, snapshot with { Semantic = index }, snapshot), snapshot))
+            foreach (var snapshot in generation.Snapshots)
             {
-                _semanticStatus = (int)SemanticIndexStatus.Ready;
+                var started = _clock.GetTimestamp();
+                var index = await FaqSemanticIndex.BuildAsync(snapshot.Knowledge.Faqs, embeddings, cancellationToken).ConfigureAwait(false);
+                // Only for the generation it was built from: if a newer edit landed meanwhile, that one builds its own.
+                if (!TrySwapIn(snapshot, snapshot with { Semantic = index }))
+                {
+                    return;
+                }
+
                 var elapsed = _clock.GetElapsedTime(started);
-                KnowledgeStoreLog.SemanticIndexBuilt(_logger, snapshot.Knowledge.Faqs.Count, elapsed.TotalMilliseconds);
+                KnowledgeStoreLog.SemanticIndexBuilt(_logger, snapshot.Knowledge.Faqs.Count, snapshot.Locale, elapsed.TotalMilliseconds);
             }
+
+            _semanticStatus = (int)SemanticIndexStatus.Ready;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -203,15 +219,40 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
         }
     }
 
-    private KnowledgeSnapshot Build(KnowledgeLoadResult result)
+    // Replaces one locale's snapshot in the generation in service, unless that generation has been replaced by a reload.
+    private bool TrySwapIn(KnowledgeSnapshot built, KnowledgeSnapshot indexed)
     {
-        var knowledge = result.Knowledge!;
+        while (true)
+        {
+            var current = Volatile.Read(ref _generation);
+            if (!current.Locales.Contains(built.Locale) || !ReferenceEquals(current.For(built.Locale), built))
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _generation, current.With(indexed), current), current))
+            {
+                return true;
+            }
+        }
+    }
+
+    private KnowledgeGeneration Build(LocalizedKnowledgeLoadResult result)
+    {
         if (result.Report.Issues.Count > 0)
         {
             KnowledgeStoreLog.LoadedWithWarnings(_logger, _path, result.Report.Format());
         }
 
-        KnowledgeStoreLog.Loaded(_logger, _path, knowledge.Version, knowledge.Faqs.Count, knowledge.Credentials.Count);
-        return new KnowledgeSnapshot(knowledge, new FaqMatcher(knowledge, _matcherOptions), new Recommender(knowledge), _clock.GetUtcNow());
+        var loadedAt = _clock.GetUtcNow();
+        var snapshots = result.Knowledge!.ToDictionary(
+            pair => pair.Key,
+            pair => new KnowledgeSnapshot(pair.Value, new FaqMatcher(pair.Value, _matcherOptions), new Recommender(pair.Value), loadedAt) { Locale = pair.Key },
+            StringComparer.Ordinal);
+        var generation = new KnowledgeGeneration(snapshots);
+        var english = generation.English.Knowledge;
+        var locales = string.Join(", ", generation.Locales.Order(StringComparer.Ordinal));
+        KnowledgeStoreLog.Loaded(_logger, _path, english.Version, english.Faqs.Count, english.Credentials.Count, locales);
+        return generation;
     }
 }

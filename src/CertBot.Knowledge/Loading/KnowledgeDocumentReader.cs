@@ -1,4 +1,5 @@
 using CertBot.Knowledge.Model;
+using CertBot.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace CertBot.Knowledge.Loading;
@@ -13,11 +14,11 @@ internal sealed class KnowledgeDocumentReader
         _r = reader;
     }
 
-    public KnowledgeBase? Read(YamlStream stream)
+    /// <summary>Reads the knowledge from the root of a file (null when the file holds no document).</summary>
+    public KnowledgeBase? Read(YamlNode? node)
     {
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (node is not YamlMappingNode root)
         {
-            var node = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
             if (node is null)
             {
                 _r.Error(YamlDotNet.Core.Mark.Empty, "The knowledge file is empty.");
@@ -66,9 +67,10 @@ internal sealed class KnowledgeDocumentReader
         var id = _r.RequiredString(m, "id", p + ".id", "a credential");
         var what = $"credential '{id}'";
         _r.RejectUnknownKeys(m, what, "id", "name", "vendor", "examCode", "kind", "level", "track", "platform", "status", "retiredOn",
-            "successor", "experience", "covers", "format", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat",
+            "successor", "experience", "covers", "format", "fee", "cost", "preparationTime", "officialLink", "sources", "lastVerified", "caveat",
             "notCovered", "shortName", "costShort", "preparationShort");
         var experience = ReadExperience(m, p, what);
+        var (fee, cost, costShort) = ReadCost(m, p, what);
         return new Credential(
             id,
             _r.RequiredString(m, "name", p + ".name", what),
@@ -85,7 +87,7 @@ internal sealed class KnowledgeDocumentReader
             experience,
             _r.StringList(m, "covers", p + ".covers", what, required: true),
             _r.RequiredString(m, "format", p + ".format", what),
-            _r.RequiredString(m, "cost", p + ".cost", what),
+            cost,
             _r.RequiredString(m, "preparationTime", p + ".preparationTime", what),
             _r.RequiredHttpsUrl(m, "officialLink", p + ".officialLink", what) ?? new Uri("https://invalid.example"),
             ReadSources(m, p, what),
@@ -94,9 +96,41 @@ internal sealed class KnowledgeDocumentReader
         {
             NotCovered = _r.StringList(m, "notCovered", p + ".notCovered", what),
             ShortName = _r.OptionalString(m, "shortName", p + ".shortName", what),
-            CostShort = _r.OptionalString(m, "costShort", p + ".costShort", what),
+            Fee = fee,
+            CostShort = costShort,
             PreparationShort = _r.OptionalString(m, "preparationShort", p + ".preparationShort", what),
         };
+    }
+
+    // The fee is a fact ("USD 200"); 'cost' is its wording, which may say "Was {fee}" or why there is none. Without
+    // wording the fee is the cost, and its own short form.
+    private (string? Fee, string Cost, string? CostShort) ReadCost(YamlMappingNode m, string p, string what)
+    {
+        var fee = _r.OptionalString(m, "fee", p + ".fee", what);
+        if (fee is not null && !Credential.IsFee(fee))
+        {
+            _r.Error(_r.Child(m, "fee", p + ".fee")!, $"Field 'fee' in {what} must be a currency code and an amount, such as 'USD 200', not '{fee}'.");
+            fee = null;
+        }
+
+        var wording = _r.OptionalString(m, "cost", p + ".cost", what);
+        var costShort = _r.OptionalString(m, "costShort", p + ".costShort", what);
+        if (wording is null)
+        {
+            if (fee is null && _r.Child(m, "fee", p + ".fee") is null)
+            {
+                _r.Error(_r.Child(m, "cost", p + ".cost") ?? m, _r.Missing("cost", what + " (or a 'fee')"));
+            }
+
+            return (fee, fee ?? string.Empty, costShort ?? fee);
+        }
+
+        if (fee is null && wording.Contains("{fee}", StringComparison.Ordinal))
+        {
+            _r.Error(_r.Child(m, "cost", p + ".cost")!, $"Field 'cost' in {what} uses {{fee}}, but the credential has no 'fee'.");
+        }
+
+        return (fee, fee is null ? wording : TemplateText.Fill(wording, ("fee", fee)), costShort);
     }
 
     // Read leniently (a missing section or level gives no entry); the validator then names each missing level.
@@ -127,7 +161,7 @@ internal sealed class KnowledgeDocumentReader
         var node = _r.Child(m, "experience", p + ".experience");
         if (node is null)
         {
-            _r.Error(m, $"Missing required field 'experience' in {what}.");
+            _r.Error(m, _r.Missing("experience", what));
             return new ExperienceRequirement(null, null, string.Empty);
         }
 
@@ -156,7 +190,8 @@ internal sealed class KnowledgeDocumentReader
                 continue;
             }
 
-            _r.RejectUnknownKeys(s, $"a source of {what}", "title", "url");
+            // 'id' names the source for the text files, which give its title by that id.
+            _r.RejectUnknownKeys(s, $"a source of {what}", "id", "title", "url");
             var title = _r.RequiredString(s, "title", path + ".title", $"a source of {what}");
             // The curated article has no public address, so a source may omit its URL; a given URL must be https.
             var url = _r.Child(s, "url", path + ".url") is null
@@ -204,7 +239,8 @@ internal sealed class KnowledgeDocumentReader
                 continue;
             }
 
-            _r.RejectUnknownKeys(s, "a path step", "kind", "course", "text");
+            // 'id' names the step for the text files, which give its text by that id.
+            _r.RejectUnknownKeys(s, "a path step", "id", "kind", "course", "text");
             steps.Add(new PathStep(
                 _r.RequiredEnum(s, "kind", path + ".kind", "a path step", WireNameTables.StepKinds),
                 _r.OptionalString(s, "course", path + ".course", "a path step"),

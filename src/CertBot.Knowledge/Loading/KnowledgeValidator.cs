@@ -387,7 +387,7 @@ public static partial class KnowledgeValidator
         private void Add(ValidationSeverity severity, string path, string message)
         {
             var at = map.Find(path);
-            issues.Add(new ValidationIssue(severity, map.File, at.Line, at.Column, message));
+            issues.Add(new ValidationIssue(severity, at.File ?? map.File, at.Line, at.Column, message));
         }
     }
 }

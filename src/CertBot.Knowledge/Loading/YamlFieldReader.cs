@@ -9,21 +9,33 @@ internal sealed class YamlFieldReader
 {
     private readonly List<ValidationIssue> _issues;
 
-    public YamlFieldReader(KnowledgeSourceMap map, List<ValidationIssue> issues)
+    // Where a missing field belongs when the facts and the English text are separate files (null: one file holds both).
+    private readonly Func<string, string?>? _missingHint;
+
+    public YamlFieldReader(KnowledgeSourceMap map, List<ValidationIssue> issues, Func<string, string?>? missingHint = null)
     {
         Map = map;
         _issues = issues;
+        _missingHint = missingHint;
     }
 
     public KnowledgeSourceMap Map { get; }
 
-    public void Error(YamlNode node, string message) => Error(node.Start, message);
+    public void Error(YamlNode node, string message) =>
+        _issues.Add(new ValidationIssue(ValidationSeverity.Error, Map.FileOf(node), (int)node.Start.Line, (int)node.Start.Column, message));
 
     public void Error(Mark mark, string message) =>
         _issues.Add(new ValidationIssue(ValidationSeverity.Error, Map.File, (int)mark.Line, (int)mark.Column, message));
 
-    public void Record(string path, YamlNode node) =>
-        Map.Record(path, new SourcePosition((int)node.Start.Line, (int)node.Start.Column));
+    public void Record(string path, YamlNode node)
+    {
+        var file = Map.FileOf(node);
+        Map.Record(path, new SourcePosition((int)node.Start.Line, (int)node.Start.Column, file == Map.File ? null : file));
+    }
+
+    /// <summary>"Missing required field 'answer' in FAQ 'x'.", and where a split knowledge wants it (its English text file).</summary>
+    public string Missing(string key, string what) =>
+        _missingHint?.Invoke(key) is { } hint ? $"Missing required field '{key}' in {what}; {hint}" : $"Missing required field '{key}' in {what}.";
 
     /// <summary>Reports keys the schema does not know, which are usually typos of a real field.</summary>
     public void RejectUnknownKeys(YamlMappingNode mapping, string what, params ReadOnlySpan<string> known)
@@ -67,7 +79,7 @@ internal sealed class YamlFieldReader
         {
             if (required)
             {
-                Error(parent, $"Missing required field '{key}' in {what}.");
+                Error(parent, Missing(key, what));
             }
 
             return [];
@@ -125,7 +137,7 @@ internal sealed class YamlFieldReader
         {
             var node = Child(mapping, key, path);
             Error(node ?? mapping, node is null
-                ? $"Missing required field '{key}' in {what}."
+                ? Missing(key, what)
                 : $"Field '{key}' in {what} must not be empty.");
             return string.Empty;
         }
@@ -174,7 +186,7 @@ internal sealed class YamlFieldReader
     {
         if (Child(mapping, key, path) is null)
         {
-            Error(mapping, $"Missing required field '{key}' in {what}.");
+            Error(mapping, Missing(key, what));
             return default;
         }
 
@@ -215,7 +227,7 @@ internal sealed class YamlFieldReader
     {
         if (Child(mapping, key, path) is null)
         {
-            Error(mapping, $"Missing required field '{key}' in {what}.");
+            Error(mapping, Missing(key, what));
             return default;
         }
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace CertBot.Knowledge.Model;
 
-/// <summary>One immutable, validated snapshot of the curated knowledge file.</summary>
+/// <summary>One immutable, validated snapshot of the curated knowledge in one language: its facts with that language's text.</summary>
 public sealed class KnowledgeBase
 {
     private readonly FrozenDictionary<string, Credential> _credentials;

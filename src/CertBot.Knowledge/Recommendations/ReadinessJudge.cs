@@ -8,7 +8,9 @@ namespace CertBot.Knowledge.Recommendations;
 /// <list type="number">
 /// <item>Requirements: the vendor's ML years, or, when the vendor publishes none, the typical ML years of the
 /// credential's level (marked as an estimate); and the vendor's years on its platform, which apply only when the
-/// person targets that platform or is undecided (someone targeting AWS is not held to Google's platform years).</item>
+/// person targets that platform or is undecided (someone targeting AWS is not held to Google's platform years, nor
+/// told of them). Another platform's credential with such a requirement is at best Check, since the person's years
+/// there were never asked: a card for someone targeting AWS never shows Google's exam as Ready.</item>
 /// <item>Each requirement: met → Ready; short by at most half of it (e.g. 0.5 of 1, 2 of 3) → Close; further short
 /// → NotYet; the person's figure unknown (years on the platform not given, or no single target cloud) → Check.</item>
 /// <item>The credential gets its worst requirement's level, in the order Ready, Close, Check, NotYet: an unknown fact
@@ -59,7 +61,8 @@ public sealed class ReadinessJudge
         }
 
         var level = checks.Count == 0 ? ReadinessLevel.Ready : checks.Max(LevelOf);
-        return new CredentialReadiness(credential, level, checks);
+        var unasked = credential.Experience.PlatformYears is > 0 && !Applies(credential.Platform, profile.Cloud);
+        return new CredentialReadiness(credential, unasked && level < ReadinessLevel.Check ? ReadinessLevel.Check : level, checks);
     }
 
     /// <summary>How demanding a level is; specialty exams are judged as professional ones.</summary>

@@ -35,7 +35,9 @@ public sealed class Recommender
         CredentialAdvice? primary = null;
         if (primaryCredential is not null)
         {
-            RecommendationReason reason = hasCourses && !ready
+            // "Your end goal, after the foundation courses" is for someone short of experience, not for someone whose
+            // only open question is how long they have used the cloud.
+            RecommendationReason reason = hasCourses && verdict?.Level is ReadinessLevel.NotYet or ReadinessLevel.Close
                 ? new RecommendationReason.PrimaryAfterFoundations(primaryCredential.Id)
                 : new RecommendationReason.PrimaryForCloud(primaryCredential.Id, primaryCredential.Platform);
             primary = new CredentialAdvice(primaryCredential, reason);
@@ -95,9 +97,11 @@ public sealed class Recommender
             .Select(c => new RetiredNote(c.Id, c.RetiredOn, Current(c.Id)!.Id))
             .ToArray();
 
-        // Undecided: the exam of each cloud side by side, best fit first; OrderBy is stable, so ties keep the file's order.
+        // Undecided: the exam of each cloud side by side, best fit first: readiness, then the easier level (at one
+        // readiness an associate exam fits better than a professional one); OrderBy is stable, so ties keep the file's order.
         var options = primaryCredential is null
-            ? pathCredentials.Select(c => readiness.First(r => r.Credential.Id == c.Id)).OrderBy(r => r.Level).ToArray()
+            ? pathCredentials.Select(c => readiness.First(r => r.Credential.Id == c.Id))
+                .OrderBy(r => r.Level).ThenBy(r => ReadinessJudge.Difficulty(r.Credential.Level)).ToArray()
             : [];
 
         return new Recommendation(profile, primary, Summary(path, verdict, hasCourses, ready), readiness, courses, steps, signals, retiredNotes)

@@ -29,6 +29,7 @@ public sealed class ChannelTokenValidator : IDisposable
     private readonly BotFrameworkOptions _options;
     private readonly TrustedServiceUrls _trustedServiceUrls;
     private readonly ILogger<ChannelTokenValidator> _logger;
+    private readonly TimeProvider _clock;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly HttpClient _metadataClient;
     private readonly SigningMetadata _channelMetadata;
@@ -46,6 +47,7 @@ public sealed class ChannelTokenValidator : IDisposable
         _options = options.Value;
         _trustedServiceUrls = trustedServiceUrls;
         _logger = logger;
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _metadataClient = httpClientFactory.CreateClient(MetadataHttpClientName);
         var retriever = new HttpDocumentRetriever(_metadataClient) { RequireHttps = !_options.AllowInsecureMetadata };
         _channelMetadata = new SigningMetadata(
@@ -192,6 +194,8 @@ public sealed class ChannelTokenValidator : IDisposable
         ValidateLifetime = true,
         RequireExpirationTime = true,
         ClockSkew = ClockSkew,
+        // IdentityModel reads the system clock; the bot's TimeProvider decides instead, so tests can move time.
+        LifetimeValidator = ValidateLifetime,
         RequireSignedTokens = true,
         ValidateIssuerSigningKey = true,
         IssuerSigningKeys = config.SigningKeys,
@@ -199,6 +203,28 @@ public sealed class ChannelTokenValidator : IDisposable
         TryAllIssuerSigningKeys = false,
         SaveSigninToken = false,
     };
+
+    /// <summary>The token's lifetime against the registered clock, within <see cref="ClockSkew"/>, with IdentityModel's own exceptions.</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        if (expires is null)
+        {
+            throw new SecurityTokenNoExpirationException("token has no expiry");
+        }
+
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (notBefore is { } from && from > now + ClockSkew)
+        {
+            throw new SecurityTokenNotYetValidException("token not yet valid") { NotBefore = from };
+        }
+
+        if (expires.Value < now - ClockSkew)
+        {
+            throw new SecurityTokenExpiredException("token expired") { Expires = expires.Value };
+        }
+
+        return true;
+    }
 
     private bool IsSkillToken(JsonWebToken token)
     {

@@ -26,7 +26,7 @@ public sealed class BotFrameworkOptions
     /// <summary>Tenants whose activities are accepted; empty accepts every tenant.</summary>
     public IList<string> AllowedTenantIds { get; } = [];
 
-    /// <summary>Sent to the user when a turn fails; the host sets it from its dialog content.</summary>
+    /// <summary>Sent to the user when a turn fails, unless the host words the apology itself (an <c>ITurnFailureReply</c>).</summary>
     public string ErrorMessage { get; set; } = DefaultErrorMessage;
 
     public string ChannelIssuer { get; set; } = "https://api.botframework.com";

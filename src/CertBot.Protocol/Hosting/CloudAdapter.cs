@@ -35,6 +35,7 @@ public sealed class CloudAdapter
     private readonly ReplyOutbox? _outbox;
     private readonly ILogger<CloudAdapter> _logger;
     private readonly CertBotTelemetry _telemetry;
+    private readonly ITurnFailureReply _failureReply;
 
     public CloudAdapter(
         IServiceScopeFactory scopes,
@@ -45,9 +46,11 @@ public sealed class CloudAdapter
         TurnBudget budget,
         ILogger<CloudAdapter> logger,
         CertBotTelemetry telemetry,
+        ITurnFailureReply failureReply,
         ReplyOutbox? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(failureReply);
         _scopes = scopes;
         _runner = runner;
         _storage = storage;
@@ -57,6 +60,7 @@ public sealed class CloudAdapter
         _outbox = outbox;
         _logger = logger;
         _telemetry = telemetry;
+        _failureReply = failureReply;
     }
 
     /// <summary>
@@ -292,7 +296,8 @@ public sealed class CloudAdapter
 
         try
         {
-            var apology = new Activity { Type = ActivityTypes.Message, Text = _options.ErrorMessage };
+            // In the person's words: the host picks the apology for the activity (its locale) from its own catalogues.
+            var apology = new Activity { Type = ActivityTypes.Message, Text = _failureReply.TextFor(context.Activity) };
             if (!await context.TryQueueInsteadAsync(apology).ConfigureAwait(false))
             {
                 await context.SendActivityAsync(apology, cancellationToken).ConfigureAwait(false);

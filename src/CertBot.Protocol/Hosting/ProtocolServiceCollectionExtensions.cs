@@ -51,6 +51,8 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<OutboxDelivery>();
         services.AddHostedService<OutboxDeliveryWorker>();
         services.TryAddSingleton<TurnRunner>();
+        // A host that words its own apology (per locale) registers its ITurnFailureReply; this one sends BotFramework:ErrorMessage.
+        services.TryAddSingleton<ITurnFailureReply, ConfiguredTurnFailureReply>();
         services.TryAddSingleton(sp => new CloudAdapter(
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<TurnRunner>(),
@@ -60,6 +62,7 @@ public static class ProtocolServiceCollectionExtensions
             sp.GetRequiredService<TurnBudget>(),
             sp.GetRequiredService<ILogger<CloudAdapter>>(),
             sp.GetRequiredService<CertBotTelemetry>(),
+            sp.GetRequiredService<ITurnFailureReply>(),
             sp.GetRequiredService<IOptions<OutboxOptions>>().Value.Enabled ? sp.GetRequiredService<ReplyOutbox>() : null));
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();

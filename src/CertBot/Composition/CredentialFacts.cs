@@ -9,7 +9,8 @@ namespace CertBot.Composition;
 public static class CredentialFacts
 {
     /// <summary>Experience, focus, format, cost and preparation. When the facts were checked is said once per card, by the card.</summary>
-    public static AdaptiveFactSet Build(BotMessages messages, Credential credential)
+    /// <param name="withPreparation">False when the card already says the preparation time elsewhere (a next step), so it is not said twice.</param>
+    public static AdaptiveFactSet Build(BotMessages messages, Credential credential, bool withPreparation = true)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var labels = messages.Recommendation;
@@ -23,7 +24,7 @@ public static class CredentialFacts
                 new() { Title = labels.FocusLabel, Value = string.Join(messages.Format.ListSeparator, credential.Covers.Take(4)) },
                 new() { Title = labels.FormatLabel, Value = credential.Format },
                 new() { Title = labels.CostLabel, Value = credential.Cost },
-                new() { Title = labels.PrepLabel, Value = credential.PreparationTime },
+                .. withPreparation ? [new AdaptiveFact { Title = labels.PrepLabel, Value = credential.PreparationTime }] : Array.Empty<AdaptiveFact>(),
             ],
         };
     }

@@ -33,13 +33,14 @@ public static class DecisionAid
                     {
                         Items =
                         [
-                            new AdaptiveTextBlock { Text = credential.ShortName ?? credential.Name, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small, Wrap = true },
+                            // The card's contract ids live in the table row, the only place this card lists the exam.
+                            new AdaptiveTextBlock { Id = $"credential-{credential.Id}", Text = credential.ShortName ?? credential.Name, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small, Wrap = true },
                             new AdaptiveTextBlock { Text = words.Levels.GetValueOrDefault(LevelName(credential.Level), LevelName(credential.Level)), IsSubtle = true, Size = AdaptiveTextSize.Small, Wrap = true, Spacing = AdaptiveSpacing.None },
                         ],
                     },
                     new AdaptiveTableCell
                     {
-                        Items = [new AdaptiveTextBlock { Text = badge.Text, Color = badge.ToTextColor(), Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small, Wrap = true }],
+                        Items = [new AdaptiveTextBlock { Id = ReadinessRow.BadgeId(option), Text = badge.Text, Color = badge.ToTextColor(), Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small, Wrap = true }],
                     },
                     Cell(credential.PreparationShort ?? credential.PreparationTime),
                     Cell(credential.CostShort ?? credential.Cost),

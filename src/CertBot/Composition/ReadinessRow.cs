@@ -38,6 +38,13 @@ public static class ReadinessRow
         return new AdaptiveColumnSet { Columns = columns, Spacing = AdaptiveSpacing.Small };
     }
 
+    /// <summary>The badge's contract id, <c>readiness-{credentialId}-{level}</c>.</summary>
+    public static string BadgeId(CredentialReadiness readiness)
+    {
+        ArgumentNullException.ThrowIfNull(readiness);
+        return $"readiness-{readiness.Credential.Id}-{WireName(readiness.Level)}";
+    }
+
     /// <summary>The coloured badge alone: a tinted box with the level in its colour.</summary>
     public static AdaptiveContainer Badge(RecommendationMessages words, CredentialReadiness readiness, bool withId = true)
     {
@@ -53,7 +60,7 @@ public static class ReadinessRow
                 new AdaptiveTextBlock
                 {
                     // The id is a contract: tests and other clients read the level from it without parsing wording.
-                    Id = withId ? $"readiness-{readiness.Credential.Id}-{WireName(readiness.Level)}" : null,
+                    Id = withId ? BadgeId(readiness) : null,
                     Text = badge.Text,
                     Color = color,
                     Weight = AdaptiveTextWeight.Bolder,

@@ -184,14 +184,18 @@ public static class RecommendationCard
         {
             var credential = primary.Credential;
             items.Add(Heading(TemplateText.Fill(words.AboutLabel, ("credential", credential.ShortName ?? credential.Name))));
-            items.Add(CredentialFacts.Build(messages, credential));
+            // The path's "typical preparation" step already says how long to prepare; the facts do not say it again.
+            var preparationInSteps = recommendation.NextSteps.OfType<NextStep.PreparationTime>().Any(step => step.CredentialId == credential.Id);
+            items.Add(CredentialFacts.Build(messages, credential, withPreparation: !preparationInSteps));
             if (credential.Caveat is { } caveat)
             {
                 items.Add(new AdaptiveTextBlock { Text = caveat, Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });
             }
         }
 
-        var others = recommendation.Readiness.Where(r => r.Credential.Id != recommendation.Primary?.Credential.Id).ToList();
+        // The decision aid already showed the exams it compares, with their readiness: only the rest are listed here.
+        var shown = recommendation.CloudOptions.Select(o => o.Credential.Id).Append(recommendation.Primary?.Credential.Id).ToHashSet(StringComparer.Ordinal);
+        var others = recommendation.Readiness.Where(r => !shown.Contains(r.Credential.Id)).ToList();
         if (others.Count > 0)
         {
             items.Add(Heading(words.OtherExamsLabel));

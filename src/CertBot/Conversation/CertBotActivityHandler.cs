@@ -87,7 +87,7 @@ public sealed partial class CertBotActivityHandler(
                 var query = MessageExtension.ReadQuery(activity.Value);
                 return query is null
                     ? new InvokeResponse(400)
-                    : messageExtension.Query(query, catalogues.For(turnContext), ConversationKind.DisplayName(activity, catalogues.For(turnContext).Messages.Channel.AnonymousName));
+                    : messageExtension.Query(turnContext, query, catalogues.For(turnContext), ConversationKind.DisplayName(activity, catalogues.For(turnContext).Messages.Channel.AnonymousName));
             case null or "" when CardActionRouter.Parse(activity.Value) is { } data:
                 // A Bot Framework card button of type "invoke" (no name on msteams).
                 await actions.HandleAsync(turnContext, data, cancellationToken).ConfigureAwait(false);

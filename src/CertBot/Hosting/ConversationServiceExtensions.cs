@@ -2,9 +2,9 @@ using CertBot.Conversation;
 using CertBot.Conversation.Features;
 using CertBot.Curation;
 using CertBot.Dialogs;
-using CertBot.Protocol.Configuration;
 using CertBot.Protocol.Hosting;
 using CertBot.Teams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CertBot.Hosting;
@@ -26,10 +26,9 @@ public static class ConversationServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Dialog);
         services.AddSingleton(sp => sp.GetRequiredService<Catalogues>().Default.Intents);
 
-        // The apology users see when a turn fails comes from the same wording file (English: the protocol layer fails
-        // the turn without the bot's catalogues).
-        services.AddSingleton<IPostConfigureOptions<BotFrameworkOptions>>(sp =>
-            new PostConfigureOptions<BotFrameworkOptions>(Options.DefaultName, options => options.ErrorMessage = sp.GetRequiredService<BotMessages>().Errors.Apology));
+        // The apology a person gets when their turn fails comes from the catalogue of the turn's locale: the protocol
+        // layer asks for it per activity (in place of its BotFramework:ErrorMessage default).
+        services.Replace(ServiceDescriptor.Singleton<ITurnFailureReply, CatalogueTurnFailureReply>());
 
         services.AddSingleton<CuratorLog>();
         services.AddSingleton<PersonalChatHandoff>();

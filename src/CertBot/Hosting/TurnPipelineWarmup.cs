@@ -20,6 +20,8 @@ internal sealed partial class TurnPipelineWarmup(
     IOptions<BotFrameworkOptions> protocol,
     IOptions<CertBotOptions> options,
     CertBotTelemetry telemetry,
+    TimeProvider clock,
+    ITurnFailureReply failureReply,
     ILoggerFactory loggers) : IHostedService
 {
     private static readonly string[] Messages =
@@ -32,15 +34,16 @@ internal sealed partial class TurnPipelineWarmup(
             return;
         }
 
-        var started = TimeProvider.System.GetTimestamp();
+        var started = clock.GetTimestamp();
         try
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(TimeSpan.FromSeconds(20));
+            // A bound on the registered clock, like every other wait the bot makes; a stuck warm-up must not hold start-up.
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20), clock);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
             var storage = new MemoryStorage();
-            var runner = new TurnRunner(scopes, storage, protocol, TimeProvider.System, loggers.CreateLogger<TurnRunner>());
+            var runner = new TurnRunner(scopes, storage, protocol, clock, loggers.CreateLogger<TurnRunner>());
             var adapter = new CloudAdapter(
-                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(TimeProvider.System), loggers.CreateLogger<CloudAdapter>(), telemetry);
+                scopes, runner, storage, new TrustedServiceUrls(protocol), protocol, new TurnBudget(clock), loggers.CreateLogger<CloudAdapter>(), telemetry, failureReply);
             var conversation = "a:certbot-warmup";
             await RunAsync(adapter, Activity(ActivityTypes.ConversationUpdate, conversation, 0, null), budget.Token).ConfigureAwait(false);
             for (var i = 0; i < Messages.Length; i++)
@@ -48,7 +51,7 @@ internal sealed partial class TurnPipelineWarmup(
                 await RunAsync(adapter, Activity(ActivityTypes.Message, conversation, i + 1, Messages[i]), budget.Token).ConfigureAwait(false);
             }
 
-            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            var elapsed = clock.GetElapsedTime(started);
             Log.WarmedUp(Logger, (long)elapsed.TotalMilliseconds);
         }
 #pragma warning disable CA1031 // A failed warm-up only means the first turn compiles what it needs itself.

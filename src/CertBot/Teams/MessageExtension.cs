@@ -13,7 +13,7 @@ namespace CertBot.Teams;
 /// "data scientist 3 years gcp") becomes a list of credential cards, and a recommendation card when the
 /// text describes a profile, ready to insert into the conversation.
 /// </summary>
-public sealed class MessageExtension(IKnowledgeSource knowledge)
+public sealed class MessageExtension(TurnKnowledge knowledge)
 {
     public const string QueryParameter = "query";
     private const int DefaultCount = 10;
@@ -40,14 +40,15 @@ public sealed class MessageExtension(IKnowledgeSource knowledge)
         }
     }
 
-    /// <summary>The results for a query, in the words of <paramref name="catalogue"/> (the invoke's locale).</summary>
-    public InvokeResponse Query(MessagingExtensionQuery query, LocaleCatalogue catalogue, string sharerName)
+    /// <summary>The results for a query, in the words of <paramref name="catalogue"/> and the knowledge of the invoke's locale.</summary>
+    public InvokeResponse Query(ITurnContext turn, MessagingExtensionQuery query, LocaleCatalogue catalogue, string sharerName)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(catalogue);
         var messages = catalogue.Messages;
         var text = QueryText(query);
-        var snapshot = knowledge.Snapshot;
+        var snapshot = knowledge.For(turn);
         var results = new List<MessagingExtensionAttachment>();
         if (text.Length > 0 && TryProfile(catalogue.Dialog, text, out var profile))
         {

@@ -52,6 +52,29 @@ public sealed class KnowledgeStoreSemanticTests : IDisposable
     }
 
     [Fact]
+    public async Task Constructor_TwoLocales_IndexesEachFromItsOwnPhrasings()
+    {
+        File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
+        File.WriteAllText(Path.Combine(_directory, "knowledge.fr.yaml"), "faqs:\n  - id: faq-a\n    question: Qu'est-ce que A ?\n    alternatives: [Parle-moi de A]\n");
+        // Only the French phrasings point somewhere: an index built from the English ones would average to zero.
+        var french = ScriptedEmbeddingGenerator.Axis(4, 2);
+        using var store = new KnowledgeStore(Options(), watch: false, embeddings: new ScriptedEmbeddingGenerator(4, new Dictionary<string, float[]>
+        {
+            ["Qu'est-ce que A ?"] = french,
+            ["Parle-moi de A"] = french,
+        }));
+
+        await store.SemanticIndexing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(SemanticIndexStatus.Ready, store.SemanticStatus);
+        var frenchIndex = store.SnapshotFor("fr").Semantic!;
+        var englishIndex = store.Snapshot.Semantic!;
+        var nearest = frenchIndex.Nearest(french);
+        Assert.Equal(("faq-a", 1f), (nearest.Best!.Id, MathF.Round(nearest.BestSimilarity, 3)));
+        Assert.Equal(0f, MathF.Round(englishIndex.Nearest(french).BestSimilarity, 3));
+    }
+
+    [Fact]
     public async Task Constructor_GeneratorFails_KeepsLexicalMatchingAndReportsFailed()
     {
         File.WriteAllText(FilePath, MinimalKnowledge.Yaml);

@@ -131,6 +131,81 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.Equal(1, reloads);
     }
 
+    private string FrenchPath => Path.Combine(_directory, "knowledge.fr.yaml");
+
+    private const string FrenchAnswer = "faqs:\n  - id: faq-a\n    answer: A est **a**.\n";
+
+    [Fact]
+    public void SnapshotFor_LocaleWithText_EachLocaleItsOwnAndTheRestEnglish()
+    {
+        File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
+        File.WriteAllText(FrenchPath, FrenchAnswer);
+        using var store = new KnowledgeStore(Options(), watch: false);
+
+        var french = store.SnapshotFor("fr-CA");
+
+        Assert.Equal(["en", "fr"], store.Generation.Locales.Order(StringComparer.Ordinal));
+        Assert.Equal(("fr", "A est **a**."), (french.Locale, french.Knowledge.FindFaq("faq-a")!.Answer));
+        Assert.Same(french, store.SnapshotFor("FR_fr"));
+        Assert.Same(store.Snapshot, store.SnapshotFor("de-DE"));
+        Assert.Same(store.Snapshot, store.SnapshotFor(null));
+        Assert.Equal("A is **a**.", store.Snapshot.Knowledge.FindFaq("faq-a")!.Answer);
+        // Each locale matches against its own text.
+        Assert.NotSame(store.Snapshot.Matcher, french.Matcher);
+    }
+
+    [Fact]
+    public void TryReload_TranslationEdited_SwapsEveryLocaleTogether()
+    {
+        File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
+        File.WriteAllText(FrenchPath, FrenchAnswer);
+        using var store = new KnowledgeStore(Options(), watch: false);
+        var before = store.Generation;
+
+        File.WriteAllText(FrenchPath, FrenchAnswer.Replace("A est", "A vaut", StringComparison.Ordinal));
+        var report = store.TryReload();
+
+        Assert.False(report.HasErrors, report.Format());
+        Assert.Equal("A vaut **a**.", store.SnapshotFor("fr").Knowledge.FindFaq("faq-a")!.Answer);
+        Assert.NotSame(before.English, store.Snapshot);
+    }
+
+    [Fact]
+    public void TryReload_TranslationSetsAFact_KeepsTheLastGoodGeneration()
+    {
+        File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
+        File.WriteAllText(FrenchPath, FrenchAnswer);
+        using var store = new KnowledgeStore(Options(), watch: false);
+        var before = store.Generation;
+
+        File.WriteAllText(FrenchPath, FrenchAnswer + "    lastVerified: 2027-01-01\n");
+        var report = store.TryReload();
+
+        Assert.Contains(report.Errors, issue => issue.File == FrenchPath && issue.Message.Contains("'lastVerified' of FAQ 'faq-a' is not text", StringComparison.Ordinal));
+        Assert.Same(before, store.Generation);
+    }
+
+    [Fact]
+    public async Task Watcher_TranslationAddedOnDisk_ReloadsWithTheNewLanguage()
+    {
+        File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
+        using var store = new KnowledgeStore(Options(debounceMs: 0));
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.Reloaded += (_, _) =>
+        {
+            if (store.Generation.Locales.Contains("fr"))
+            {
+                reloaded.TrySetResult();
+            }
+        };
+
+        File.WriteAllText(FrenchPath, FrenchAnswer);
+
+        // The operating system's file watcher is outside the test's clock: wait for its event, with a timeout as a guard.
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("A est **a**.", store.SnapshotFor("fr").Knowledge.FindFaq("faq-a")!.Answer);
+    }
+
     [Fact]
     public void AddCertBotKnowledge_ConfiguredPath_ResolvesOneStoreForBothServices()
     {

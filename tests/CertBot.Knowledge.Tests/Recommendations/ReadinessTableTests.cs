@@ -100,6 +100,8 @@ public sealed class ReadinessTableTests
     [InlineData(Role.MlPractitioner, 5, TargetCloud.Aws, null, "aws-aip-c01", ReadinessLevel.Check)]
     [InlineData(Role.MlPractitioner, 5, TargetCloud.Undecided, null, "aws-mla-c01", ReadinessLevel.Check)]
     [InlineData(Role.DataScientist, 2, TargetCloud.Gcp, 2.0, "google-pmle", ReadinessLevel.Close)]
+    [InlineData(Role.DataScientist, 4, TargetCloud.Aws, null, "google-pmle", ReadinessLevel.Check)]
+    [InlineData(Role.DataScientist, 4, TargetCloud.Aws, 2.0, "google-pmle", ReadinessLevel.Check)]
     public void Recommend_IssueProfiles_GetTheTrustworthyLevel(Role role, double ml, TargetCloud cloud, double? cloudYears, string id, ReadinessLevel expected)
     {
         var advice = Recommender.Recommend(new LearnerProfile(role, (decimal)ml, cloud, (decimal?)cloudYears));
@@ -125,6 +127,11 @@ public sealed class ReadinessTableTests
         {
             var actual = profile.Cloud == TargetCloud.Undecided ? null : profile.CloudYears;
             levels.Add(actual is { } years ? ForYears(platform, years) : ReadinessLevel.Check);
+        }
+        else if (credential.Experience.PlatformYears is > 0)
+        {
+            // Years on another cloud than the target are never asked: at best "check", and not mentioned.
+            levels.Add(ReadinessLevel.Check);
         }
 
         return levels.MinBy(Rank);

@@ -56,9 +56,11 @@ public sealed class VerdictAdviceTests
         var courseSteps = advice.NextSteps.OfType<NextStep.TakeCourse>().Count(step => advice.CoursePath.Any(c => c.Course.Id == step.CourseId));
         Assert.Equal(ready ? 0 : advice.CoursePath.Count, courseSteps);
 
+        // "After the foundation courses" only for someone short of experience; unknown cloud years alone are no shortfall.
+        var isShort = verdict.Level is ReadinessLevel.NotYet or ReadinessLevel.Close;
         var afterFoundations = new RecommendationReason.PrimaryAfterFoundations(verdict.Credential.Id);
-        Assert.Equal(!ready && hasCourses, advice.Primary!.Reason == afterFoundations);
-        Assert.Equal(!(!ready && hasCourses), advice.Primary.Reason == new RecommendationReason.PrimaryForCloud(verdict.Credential.Id, verdict.Credential.Platform));
+        Assert.Equal(isShort && hasCourses, advice.Primary!.Reason == afterFoundations);
+        Assert.Equal(!(isShort && hasCourses), advice.Primary.Reason == new RecommendationReason.PrimaryForCloud(verdict.Credential.Id, verdict.Credential.Platform));
     }
 
     [Theory]
@@ -99,17 +101,31 @@ public sealed class VerdictAdviceTests
         Assert.Equal(new NextStep.GainPlatformYears(CloudPlatform.Aws, 1, 0.5m), advice.NextSteps[0]);
     }
 
-    [Theory]
-    [InlineData(Role.SoftwareEngineer)]
-    [InlineData(Role.DataScientist)]
-    [InlineData(Role.MlPractitioner)]
-    public void Recommend_Undecided_ThreeCurrentExamsBestFitFirst(Role role)
+    public static TheoryData<Role, decimal> UndecidedPeople()
     {
-        var advice = Recommender.Recommend(new LearnerProfile(role, 2, TargetCloud.Undecided, null));
+        var data = new TheoryData<Role, decimal>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            foreach (var years in new[] { 0m, 0.5m, 1m, 2m, 3m, 5m, 10m })
+            {
+                data.Add(role, years);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UndecidedPeople))]
+    public void Recommend_Undecided_ThreeCurrentExamsBestFitFirst(Role role, decimal years)
+    {
+        var advice = Recommender.Recommend(new LearnerProfile(role, years, TargetCloud.Undecided, null));
 
         Assert.Equal(["aws-mla-c01", "azure-ai-103", "google-pmle"], advice.CloudOptions.Select(o => o.Credential.Id).Order(StringComparer.Ordinal));
         Assert.All(advice.CloudOptions, o => Assert.True(o.Credential.IsRecommendable));
-        Assert.Equal(advice.CloudOptions.Select(o => o.Level).Order(), advice.CloudOptions.Select(o => o.Level));
+        // Best fit: the better readiness first and, at one readiness, the easier level first.
+        var fit = advice.CloudOptions.Select(o => (o.Level, Difficulty: ReadinessJudge.Difficulty(o.Credential.Level))).ToList();
+        Assert.Equal(fit.OrderBy(f => f.Level).ThenBy(f => f.Difficulty), fit);
     }
 
     [Fact]

@@ -93,6 +93,22 @@ public sealed class ConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Conformance06_Lifetime_IsJudgedOnTheBotsClockNotTheSystemClock()
+    {
+        var clock = new ObservableClock();
+        await using var host = await BotHost.StartAsync(clock: clock);
+        // Valid for an hour by the system clock; the bot's clock then moves past its expiry and the skew.
+        var token = TestKeys.Mint(host.AppId!, host.ServiceUrl);
+
+        using var before = await host.PostAsync(host.Message("hi"), "Bearer " + token);
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(6));
+        using var after = await host.PostAsync(host.Message("hi again"), "Bearer " + token);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Conformance07_KeyAbsentFromJwks_RejectedAfterOneRefresh()
     {
         using var warmUp = await _host.PostAsync(_host.Message("hi"));

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using CertBot.Protocol.Hosting;
+using CertBot.Protocol.Schema;
 using CertBot.Protocol.Serialization;
 using CertBot.Protocol.Tests.Infrastructure;
 using CertBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CertBot.Protocol.Tests.Faults;
@@ -88,6 +91,29 @@ public sealed class ConnectorFaultTests
         await host.SettledAsync();
         // A late typing indicator is dropped, not queued.
         Assert.Equal(["Custom apology."], Texts(host.Channel.Posted(host.Scope)));
+    }
+
+    [Fact]
+    public async Task Post_TurnFailsAfterConnectorHung_TheHostsApologyForTheActivityIsQueued()
+    {
+        await using var host = await BotHost.StartAsync(
+            settings: FaultSettings.Fast(("BotFramework:ErrorMessage", "Custom apology.")),
+            services: services => services.AddSingleton<ITurnFailureReply, LocaleApology>(),
+            clock: _clock);
+        host.Channel.HangConnector(host.Scope);
+        var activity = host.Message("type-then-throw");
+        activity.Locale = "fr-FR";
+
+        var posting = host.PostAsync(activity);
+        await host.Channel.WaitUntilAsync(() => host.ConnectorRequests.Count == 1, "the typing indicator's attempt");
+        _clock.Advance(FaultSettings.ConnectorTimeout);
+        using var response = await posting.Within();
+        host.Channel.MendConnector(host.Scope);
+        await host.SettledAsync();
+
+        // Worded by the host for this activity, not the configured message, and delivered from the outbox.
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(["apology for fr-FR"], Texts(host.Channel.Posted(host.Scope)));
     }
 
     [Fact]
@@ -301,4 +327,10 @@ public sealed class ConnectorFaultTests
 
     private static string[] Texts(IReadOnlyList<RecordedRequest> requests) =>
         [.. requests.Select(r => JsonSerializer.Deserialize(r.Body, ProtocolJsonContext.Default.Activity)!.Text ?? "")];
+
+    /// <summary>A host's apology, worded for the failed activity's locale.</summary>
+    private sealed class LocaleApology : ITurnFailureReply
+    {
+        public string TextFor(Activity activity) => $"apology for {activity.Locale}";
+    }
 }

@@ -16,20 +16,38 @@ public sealed class CommandLineTests
     [Fact]
     public async Task ValidateKnowledge_BrokenFile_ReportsLineAndExitsOne()
     {
-        var shipped = await File.ReadAllTextAsync(KnowledgePath.Resolve(null));
-        var broken = shipped.Replace("id: aws-mla-c01", "id: google-pmle", StringComparison.Ordinal);
-        var path = Path.Combine(Path.GetTempPath(), $"knowledge-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(path, broken);
+        var folder = CopyShippedKnowledge();
+        var path = Path.Combine(folder.FullName, "knowledge.yaml");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("id: aws-mla-c01", "id: google-pmle", StringComparison.Ordinal));
         try
         {
             var (code, stdout, _) = await RunAsync("validate-knowledge", path);
             Assert.Equal(1, code);
             Assert.Contains("google-pmle", stdout, StringComparison.Ordinal);
-            Assert.Matches(@"\(\d+,\d+\): error", stdout);
+            Assert.Matches(@"knowledge\.yaml\(\d+,\d+\): error", stdout);
         }
         finally
         {
-            File.Delete(path);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ValidateKnowledge_TranslationSetsAFact_ReportsItsLineAndExitsOne()
+    {
+        var folder = CopyShippedKnowledge();
+        var french = Path.Combine(folder.FullName, "knowledge.fr.yaml");
+        await File.WriteAllTextAsync(french, "credentials:\n  - id: google-pmle\n    name: Ingénieur ML de Google Cloud\n    fee: EUR 180\n");
+        try
+        {
+            var (code, stdout, _) = await RunAsync("validate-knowledge", Path.Combine(folder.FullName, "knowledge.yaml"));
+            Assert.Equal(1, code);
+            Assert.Contains($"{french}(4,5): error: 'fee' of credential 'google-pmle' is not text", stdout, StringComparison.Ordinal);
+            Assert.Contains("1 error(s)", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 
@@ -152,6 +170,19 @@ public sealed class CommandLineTests
         Assert.Contains("Data scientist moving into engineering", text, StringComparison.Ordinal);
         Assert.Contains("AI-103", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"type\"", text, StringComparison.Ordinal);
+    }
+
+    // The shipped facts and English text, in a folder of their own.
+    private static DirectoryInfo CopyShippedKnowledge()
+    {
+        var folder = Directory.CreateTempSubdirectory("certbot-validate-");
+        var shipped = Path.GetDirectoryName(KnowledgePath.Resolve(null))!;
+        foreach (var name in new[] { "knowledge.yaml", "knowledge.en.yaml" })
+        {
+            File.Copy(Path.Combine(shipped, name), Path.Combine(folder.FullName, name));
+        }
+
+        return folder;
     }
 
     private static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithInputAsync("", args);

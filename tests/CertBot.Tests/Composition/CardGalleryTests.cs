@@ -122,6 +122,20 @@ public sealed class CardGalleryTests(CertBotServerFixture fixture) : IClassFixtu
         }
     }
 
+    /// <summary>Answers fitted to a known profile carry a "For you" line above the answer, so they get their own budget check.</summary>
+    [Theory]
+    [InlineData("data scientist, 4 years of ML, AWS", "which vendor should I start with?", "faq-which-vendor-first-for-ds-aws")]
+    [InlineData("backend developer, 0 years of ML, GCP", "which vendor should I start with?", "faq-which-vendor-first-for-swe-gcp")]
+    [InlineData("data scientist, 4 years of ML, AWS", "how long should I prepare for the exam?", "faq-aws-prep-time-for-ds-aws")]
+    [InlineData("data scientist, 2 years of ML, Azure", "how do I move into machine learning engineering?", "faq-data-scientist-path-for-ds-azure")]
+    public async Task FaqAnswer_ProfileKnown_IsSaved(string profile, string question, string name)
+    {
+        var chat = new TestChat(_server);
+        await chat.SayAsync(profile);
+
+        Save(name, Single(await chat.SayAsync(question), null, question));
+    }
+
     [Fact]
     public async Task CredentialCard_MessageExtension_IsSaved()
     {

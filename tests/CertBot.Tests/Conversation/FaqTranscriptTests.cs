@@ -152,7 +152,7 @@ public sealed class FaqTranscriptTests(CertBotServerFixture fixture) : IClassFix
         // An undecided cloud fits nothing: the general answer.
         { "ML engineer, 5 years, not sure which cloud", "which vendor should I start with?", "which-vendor-first", null },
         // The profile's role picks the path entry when the question states none.
-        { "data scientist, 2 years of ML, azure", "how do I move into machine learning engineering?", "data-scientist-path", "For you: the path for your background" },
+        { "data scientist, 2 years of ML, azure", "how do I move into machine learning engineering?", "data-scientist-path", "For you (Data scientist moving into engineering): the path for your background" },
     };
 
     [Theory]

@@ -18,12 +18,19 @@ public sealed class TurnKnowledgeTests : IAsyncLifetime
 
     private string KnowledgePath => Path.Combine(_folder.FullName, "knowledge.yaml");
 
+    // FAQ titles are text: the reload edits the English text file beside the facts.
+    private string EnglishTextPath => Path.Combine(_folder.FullName, "knowledge.en.yaml");
+
     public async Task InitializeAsync()
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "dialogs", "knowledge.yaml"), KnowledgePath);
+        foreach (var name in new[] { "knowledge.yaml", "knowledge.en.yaml" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "dialogs", name), Path.Combine(_folder.FullName, name));
+        }
+
         _server = await CertBotServer.StartWithServicesAsync(
             services => services.AddSingleton<IKnowledgeSource>(sp =>
-                _source = new ReloadOnSecondRead(sp.GetRequiredService<KnowledgeStore>(), KnowledgePath, text => text.Replace($"title: {RelatedTitle}\n", $"title: {ReloadedTitle}\n", StringComparison.Ordinal))),
+                _source = new ReloadOnSecondRead(sp.GetRequiredService<KnowledgeStore>(), EnglishTextPath, text => text.Replace($"title: {RelatedTitle}\n", $"title: {ReloadedTitle}\n", StringComparison.Ordinal))),
             $"--Knowledge:Path={KnowledgePath}",
             "--Knowledge:Semantic:Enabled=false");
     }
@@ -76,6 +83,9 @@ public sealed class TurnKnowledgeTests : IAsyncLifetime
                 return store.Snapshot;
             }
         }
+
+        // The turns of this test speak English: a locale's snapshot is read (and counted) like the English one.
+        public KnowledgeSnapshot SnapshotFor(string? locale) => Snapshot;
 
         public void Arm() => Interlocked.Exchange(ref _reads, 0);
     }

@@ -5,17 +5,19 @@ namespace CertBot.Tests.Localization;
 
 /// <summary>
 /// Finds text in a pseudo-localized reply that no catalogue produced. The reply is cut at every character outside
-/// printable ASCII (the pseudo-locale's wording is all outside it); each ASCII piece left that holds a letter must
-/// be data: part of a value the knowledge file states (names, codes, prices, answers: not yet per language), or
-/// something the person typed or is called.
+/// printable ASCII (the pseudo-locale's wording, the knowledge's text included, is all outside it); each ASCII piece
+/// left that holds a letter must be data: part of a fact the knowledge shows as it is in every language (a vendor, an
+/// exam code, a fee, a course provider, a link), or something the person typed or is called.
 /// </summary>
 public sealed partial class CatalogueAudit
 {
-    // The knowledge sections whose values reach cards; the matcher's vocabulary and the levels' figures never do.
-    private static readonly string[] ShownSections = ["credentials", "courses", "paths", "hiringSignals", "faqs", "details"];
+    // The facts people see as they are in every language. Ids, levels, statuses and relations never reach a card as
+    // such: shown, they would be text put together in code, so they are not data here.
+    private static readonly HashSet<string> ShownFacts = new(StringComparer.Ordinal) { "vendor", "examCode", "fee", "provider", "officialLink", "url" };
 
     private readonly List<string> _data;
 
+    /// <param name="knowledgePath">The facts file: only its facts count as data, never the text beside it.</param>
     public CatalogueAudit(string knowledgePath, IEnumerable<string> typedOrNamed)
     {
         var stream = new YamlStream();
@@ -24,8 +26,7 @@ public sealed partial class CatalogueAudit
             stream.Load(reader);
         }
 
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        _data = [.. ShownSections.SelectMany(section => Scalars(root.Children[new YamlScalarNode(section)])).Concat(typedOrNamed).Select(Plain)];
+        _data = [.. Facts(stream.Documents[0].RootNode, null).Concat(typedOrNamed).Select(Plain)];
     }
 
     /// <summary>The pieces of <paramref name="text"/> that are neither catalogue wording nor data.</summary>
@@ -50,11 +51,11 @@ public sealed partial class CatalogueAudit
 
     private static string Plain(string text) => LinkTarget().Replace(text, " ").Replace("\\", "", StringComparison.Ordinal);
 
-    private static IEnumerable<string> Scalars(YamlNode node) => node switch
+    private static IEnumerable<string> Facts(YamlNode node, string? key) => node switch
     {
-        YamlScalarNode { Value: { } value } => [value],
-        YamlSequenceNode sequence => sequence.Children.SelectMany(Scalars),
-        YamlMappingNode mapping => mapping.Children.Values.SelectMany(Scalars),
+        YamlScalarNode { Value: { } value } when key is not null && ShownFacts.Contains(key) => [value],
+        YamlSequenceNode sequence => sequence.Children.SelectMany(child => Facts(child, key)),
+        YamlMappingNode mapping => mapping.Children.SelectMany(pair => Facts(pair.Value, (pair.Key as YamlScalarNode)?.Value)),
         _ => [],
     };
 

@@ -23,6 +23,10 @@ public static partial class PseudoLocale
     // they fall back to English (the pseudo-locale speaks in accents but understands English).
     private static readonly HashSet<string> MessageVocabulary = new(StringComparer.Ordinal) { "intents", "color", "platformWords", "alsoFoundBy" };
 
+    // In the knowledge's text: the ids that name entries, and the phrasings only matched against what people type (an
+    // FAQ's alternatives, a detail's phrases and word pairs). Everything else there is wording a person reads.
+    private static readonly HashSet<string> KnowledgeVocabulary = new(StringComparer.Ordinal) { "id", "persona", "alternatives", "phrases", "together" };
+
     /// <summary>The pseudo-localized form of one catalogue string.</summary>
     public static string Transform(string text)
     {
@@ -41,9 +45,16 @@ public static partial class PseudoLocale
         return hasWords ? Open + result + Close : result.ToString();
     }
 
-    /// <summary>Writes messages.qps-ploc.yaml (every wording string) and profile.dialog.qps-ploc.yaml (only the dialog's wording, so its vocabulary falls back to English key by key) into <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Writes messages.qps-ploc.yaml (every wording string), profile.dialog.qps-ploc.yaml (only the dialog's wording, so
+    /// its vocabulary falls back to English key by key) and knowledge.qps-ploc.yaml (the knowledge's text, its ids and
+    /// matching phrasings kept) into <paramref name="folder"/>.
+    /// </summary>
     public static void WriteCatalogues(string folder)
     {
+        var knowledge = Load(Path.Combine(folder, "knowledge.en.yaml"));
+        Save(Path.Combine(folder, $"knowledge.{Tag}.yaml"), TransformTree(knowledge, KnowledgeVocabulary));
+
         var messages = Load(Path.Combine(folder, "messages.en.yaml"));
         Save(Path.Combine(folder, $"messages.{Tag}.yaml"), TransformTree(messages, MessageVocabulary));
 
