@@ -92,6 +92,19 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public TimeSpan DeduplicationClaimTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// One write of an activity's de-duplication record once its turn is over (marked done, or released for the
+    /// redelivery). It is kept at the end of the request's budget: the turn of an activity with an id ends this much
+    /// before <see cref="TurnTimeout"/>, so a request with a stalled store still answers within its budget.
+    /// </summary>
+    public TimeSpan DeduplicationWriteTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long one health check may take (on the registered clock) before it reports its failure status, "timed out":
+    /// /readyz answers well inside a probe's timeout even when the store or a metadata endpoint does not.
+    /// </summary>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Runs of one turn when its state save keeps losing to concurrent turns (each re-run reloads the state).</summary>
     public int StateConflictRetries { get; set; } = 200;
 

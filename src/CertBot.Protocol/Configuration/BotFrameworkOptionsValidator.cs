@@ -85,11 +85,17 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             failures.Add("BotFramework:DeduplicationClaimTimeout must be longer than BotFramework:TurnTimeout.");
         }
 
+        if (options.DeduplicationWriteTimeout <= TimeSpan.Zero || options.DeduplicationWriteTimeout + options.TurnReserve >= options.TurnTimeout)
+        {
+            // The turn runs in what the record write and the reserve leave of the request's budget.
+            failures.Add("BotFramework:DeduplicationWriteTimeout must be positive, and with BotFramework:TurnReserve shorter than BotFramework:TurnTimeout.");
+        }
+
         foreach (var (value, key) in new[]
                  {
                      (options.ConnectorTimeout, "ConnectorTimeout"), (options.TokenTimeout, "TokenTimeout"),
                      (options.MetadataTimeout, "MetadataTimeout"), (options.SigningKeysRefreshInterval, "SigningKeysRefreshInterval"),
-                     (options.SigningKeysMaxAge, "SigningKeysMaxAge"),
+                     (options.SigningKeysMaxAge, "SigningKeysMaxAge"), (options.HealthCheckTimeout, "HealthCheckTimeout"),
                  })
         {
             if (value <= TimeSpan.Zero)

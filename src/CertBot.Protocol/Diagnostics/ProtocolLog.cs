@@ -111,6 +111,11 @@ internal static partial class ProtocolLog
     public static void StorageFailed(this ILogger logger, Exception exception, string? activityId) =>
         LogStorageFailed(logger, exception, WireText.ForLog(activityId));
 
+    [LoggerMessage(27, LogLevel.Error, "The state store did not answer within the budget of activity {ActivityId}; answered 503")]
+    private static partial void LogStorageTimedOut(ILogger logger, string activityId);
+
+    public static void StorageTimedOut(this ILogger logger, string? activityId) => LogStorageTimedOut(logger, WireText.ForLog(activityId));
+
     public static void StateConflictRetry(this ILogger logger, string? activityId, int attempt) =>
         LogStateConflictRetry(logger, WireText.ForLog(activityId), attempt);
 

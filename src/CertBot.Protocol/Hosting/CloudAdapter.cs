@@ -140,7 +140,8 @@ public sealed class CloudAdapter
     /// <summary>
     /// Runs a turn inside its budget (the request's, when the endpoint started one). When the budget is spent the
     /// turn's token is cancelled and the caller gets a failed result at once, even if bot code ignores the token; a
-    /// turn whose state was saved by then says so (<see cref="TurnResult.Committed"/>), so its redelivery is not run.
+    /// turn whose state was saved by then says so (<see cref="TurnResult.Committed"/>), so its redelivery is not run,
+    /// and one cut while waiting on the store says that (<see cref="TurnResult.StorageUnavailable"/>: 503, not 500).
     /// </summary>
     private async Task<TurnResult> RunBoundedAsync(
         Activity activity, ClaimsIdentity? identity, Func<ITurnContext, CancellationToken, Task>? callback, CancellationToken cancellationToken)
@@ -168,17 +169,36 @@ public sealed class CloudAdapter
             catch (OperationCanceledException) when (bounded.TimedOut)
             {
                 // Admission wait or state load did not finish in time; the bot never ran.
-                _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
-                return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true);
+                return CutAtBudget(activity, left, progress);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        _logger.TurnTimedOut(activity.Id, activity.Type, timeout.TotalMilliseconds);
         // The turn goes on in the background until it notices its cancelled token; its own failure is logged there, and
         // replies of a saved turn still leave through the outbox.
         _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return new TurnResult([], isInvoke ? new InvokeResponse(500) : null, Faulted: true, Committed: progress.Committed);
+        return CutAtBudget(activity, left, progress);
+    }
+
+    /// <summary>
+    /// The answer for a turn cut at its budget: when it was waiting on the store (its state load or save had not
+    /// answered), the store failed it and the channel should retry later (503); otherwise the bot ran out of time (500).
+    /// </summary>
+    private TurnResult CutAtBudget(Activity activity, TimeSpan budget, TurnProgress progress)
+    {
+        var committed = progress.Committed;
+        var store = progress.AwaitingStore && !committed;
+        if (store)
+        {
+            _logger.StorageTimedOut(activity.Id);
+        }
+        else
+        {
+            _logger.TurnTimedOut(activity.Id, activity.Type, budget.TotalMilliseconds);
+        }
+
+        var invoke = activity.Type == ActivityTypes.Invoke ? new InvokeResponse(store ? 503 : 500) : null;
+        return new TurnResult([], invoke, Faulted: true, Committed: committed, StorageUnavailable: store);
     }
 
     private async Task<TurnResult> RunTurnAsync(
@@ -197,7 +217,7 @@ public sealed class CloudAdapter
             var connector = delivery.ServiceProvider.GetRequiredService<ConnectorClient>;
             // One per turn, shared by every run: a Connector failure seen by a typing indicator holds for the replies too.
             var replies = new ReplyDelivery(_outbox, _budget, _logger, activity.Id, _options.MaxOutgoingActivityBytes);
-            var outcome = await _runner.RunAsync(activity, identity, connector, callback, replies, telemetry, cancellationToken).ConfigureAwait(false);
+            var outcome = await _runner.RunAsync(activity, identity, connector, callback, replies, telemetry, progress, cancellationToken).ConfigureAwait(false);
             var context = outcome.Context;
             var isInvoke = activity.Type == ActivityTypes.Invoke;
             if (!outcome.Committed)
@@ -209,13 +229,19 @@ public sealed class CloudAdapter
                     ExceptionDispatchInfo.Capture(failure).Throw();
                 }
 
-                var storage = failure is StorageUnavailableException;
+                // Cut by the budget while its state save (or load) waited on the store: the store's failure, not the bot's.
+                var storeTimedOut = failure is OperationCanceledException && progress.AwaitingStore;
+                var storage = storeTimedOut || failure is StorageUnavailableException;
                 if (failure is StorageConcurrencyException)
                 {
                     _logger.StateConflict(activity.Id);
                 }
 
-                if (storage)
+                if (storeTimedOut)
+                {
+                    _logger.StorageTimedOut(activity.Id);
+                }
+                else if (storage)
                 {
                     _logger.StorageFailed(failure, activity.Id);
                 }
@@ -236,7 +262,7 @@ public sealed class CloudAdapter
                     [.. context.BufferedReplies], isInvoke ? new InvokeResponse(storage ? 503 : 500) : null, Faulted: true, StorageUnavailable: storage);
             }
 
-            progress.Committed = true;
+            progress.MarkCommitted();
             var invokeResponse = isInvoke ? context.InvokeResponse ?? new InvokeResponse(501) : null;
             try
             {
@@ -259,12 +285,6 @@ public sealed class CloudAdapter
 
             return new TurnResult([.. context.BufferedReplies], invokeResponse, Committed: true);
         }
-    }
-
-    /// <summary>Whether the turn's state is saved: read by <see cref="RunBoundedAsync"/> when the turn overran its budget.</summary>
-    private sealed class TurnProgress
-    {
-        public volatile bool Committed;
     }
 
     private async Task ApologizeAsync(TurnContext context, CancellationToken cancellationToken)

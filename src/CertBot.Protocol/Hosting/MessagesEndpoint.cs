@@ -19,8 +19,10 @@ namespace CertBot.Protocol.Hosting;
 /// turn inline and writes the protocol's response.
 /// A disallowed tenant gets 403: the caller proved who it is, it is just not welcome. The whole request runs in one
 /// <see cref="TurnBudget"/> of <see cref="BotFrameworkOptions.TurnTimeout"/>; signing keys that cannot be had in it
-/// give 503 (our side is not ready), never a wait on a stalled metadata endpoint, and so does a store that cannot
-/// keep state (never a silent success).
+/// give 503 (our side is not ready), never a wait on a stalled metadata endpoint, and so does a store that fails or
+/// does not answer in it (never a silent success): the de-duplication claim runs in the budget, and the turn of a
+/// claimed activity ends <see cref="BotFrameworkOptions.DeduplicationWriteTimeout"/> early so that its record's write
+/// (done, or released for the redelivery) fits in what is left.
 /// </summary>
 internal sealed class MessagesEndpoint(
     CloudAdapter adapter,
@@ -152,13 +154,26 @@ internal sealed class MessagesEndpoint(
             }
             catch (OperationCanceledException) when (claimBudget.TimedOut)
             {
-                // Another delivery of this activity is still running past our budget: the channel should ask again.
-                logger.TurnTimedOut(activity.Id, activity.Type, _options.TurnTimeout.TotalMilliseconds);
-                await WriteProblemAsync(
-                    response, "Busy", "This activity is still being processed; try again shortly.", CancellationToken.None,
-                    StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+                // The store did not answer the claim within the budget (the wait for another delivery is not a throw).
+                logger.StorageTimedOut(activity.Id);
+                await WriteStorageUnavailableAsync(response).ConfigureAwait(false);
                 return;
             }
+        }
+
+        if (claim.Outcome == DeliveryOutcome.StillRunning)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return; // the caller went away while it waited: nobody reads an answer
+            }
+
+            // Another delivery of this activity is still running past our budget: the channel should ask again.
+            logger.TurnTimedOut(activity.Id, activity.Type, _options.TurnTimeout.TotalMilliseconds);
+            await WriteProblemAsync(
+                response, "Busy", "This activity is still being processed; try again shortly.", CancellationToken.None,
+                StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            return;
         }
 
         if (claim.Outcome == DeliveryOutcome.Finished)
@@ -178,32 +193,46 @@ internal sealed class MessagesEndpoint(
         await WriteTurnResultAsync(response, activity, result, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a claimed activity; the id is recorded as done only once its state is saved, and released otherwise.</summary>
+    /// <summary>
+    /// Runs a claimed activity; the id is recorded as done only once its state is saved, and released otherwise. The
+    /// turn ends <see cref="BotFrameworkOptions.DeduplicationWriteTimeout"/> before the request's budget and the record
+    /// is written in that time, so a store that stalls after the claim still gets the request answered within the budget
+    /// (a release that cannot be written lapses after <see cref="BotFrameworkOptions.DeduplicationClaimTimeout"/>).
+    /// </summary>
     private async Task<TurnResult> RunClaimedAsync(Activity activity, ClaimsIdentity? identity, DeliveryClaim claim, CancellationToken cancellationToken)
     {
         TurnResult? result = null;
         try
         {
-            result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            using (budget.Begin((budget.Left ?? _options.TurnTimeout) - _options.DeduplicationWriteTimeout, _options.TurnReserve))
+            {
+                result = await adapter.ProcessActivityAsync(activity, identity, cancellationToken).ConfigureAwait(false);
+            }
+
             return result;
         }
         finally
         {
+            // Not the request's token: the record must be written even if the caller went away.
+            using var record = budget.ForCall(_options.DeduplicationWriteTimeout, CancellationToken.None);
             if (result is { Committed: true })
             {
-                await deduplicator.CompleteAsync(claim, activity, result.InvokeResponse).ConfigureAwait(false);
+                await deduplicator.CompleteAsync(claim, activity, result.InvokeResponse, record.Token).ConfigureAwait(false);
             }
             else
             {
-                await deduplicator.ReleaseAsync(claim, activity).ConfigureAwait(false);
+                await deduplicator.ReleaseAsync(claim, activity, record.Token).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>Never a silent success: the turn's state was not kept, so the channel must not think it was.</summary>
+    /// <summary>
+    /// Never a silent success: the turn's state was not kept (the store failed, or did not answer within the budget),
+    /// so the channel must not think it was. It says what failed and to retry later, nothing internal.
+    /// </summary>
     private static Task WriteStorageUnavailableAsync(HttpResponse response) =>
         WriteProblemAsync(
-            response, "Not ready", "The bot cannot keep conversation state right now; try again shortly.", CancellationToken.None,
+            response, "State store unavailable", "The bot could not reach its state store; try again later.", CancellationToken.None,
             StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>What a repeat of a finished turn gets: the same kind of body, without running anything again.</summary>

@@ -21,7 +21,7 @@ public static class ProtocolServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="BotFrameworkOptions"/> (root <c>MicrosoftApp*</c> keys + section <c>BotFramework</c>), validated
     /// at start-up, and registers the adapter, turn runner, de-duplication, authentication, Connector client (with
-    /// retries), token provider and the health checks. The state store is the host's choice: call one provider's setup
+    /// retries), token provider and the health checks (each bounded by <c>HealthCheckTimeout</c>). The state store is the host's choice: call one provider's setup
     /// extension (<see cref="StorageServiceCollectionExtensions.AddCertBotMemoryStorage"/>, or the Sqlite or AzureBlob project's).
     /// </summary>
     public static IServiceCollection AddCertBotProtocol(this IServiceCollection services, IConfiguration configuration)
@@ -67,11 +67,14 @@ public static class ProtocolServiceCollectionExtensions
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<MessagesEndpoint>();
         services.AddHostedService<DeliveryRecordSweeper>();
+        services.TryAddSingleton<StorageHealthCheck>();
+        // A timed-out outbound-token check is Degraded like its failures: taking the bot out of rotation renews no secret.
         services.AddHealthChecks()
             .AddCheck("process", static () => HealthCheckResult.Healthy("alive"), tags: [ReadinessResponseWriter.LiveTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadinessResponseWriter.ReadyTag])
-            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", tags: [ReadinessResponseWriter.ReadyTag])
+            .AddCheck<ConnectorTokenHealthCheck>("outbound-token", HealthStatus.Degraded, [ReadinessResponseWriter.ReadyTag])
             .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadinessResponseWriter.ReadyTag]);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<HealthCheckServiceOptions>, TimedHealthChecks>());
 
         // The timeouts of these three clients run on the registered TimeProvider, not in HttpClient.Timeout (which runs
         // on the system clock): a pipeline timeout bounds each metadata request by MetadataTimeout (the document

@@ -8,9 +8,11 @@ namespace CertBot.Protocol.Hosting;
 
 /// <summary>
 /// Readiness: the options validate and the configured store takes a write, gives it back and deletes it (a probe
-/// document of this instance); a store that only answers reads would fail every turn that learns something.
+/// document of this instance); a store that only answers reads would fail every turn that learns something. One per
+/// process (a singleton), so a probe cut by its timeout whose write lands later is overwritten and deleted by the
+/// next probe instead of being left behind under a key of its own.
 /// </summary>
-public sealed class StorageHealthCheck(IServiceProvider services, IStorage storage) : IHealthCheck
+public sealed class StorageHealthCheck(IServiceProvider services, IStorage storage, TimeProvider clock) : IHealthCheck
 {
     /// <summary>Prefix of the probe documents (one per instance, removed after each probe).</summary>
     public const string ProbeKeyPrefix = "certbot/probes/";
@@ -27,7 +29,7 @@ public sealed class StorageHealthCheck(IServiceProvider services, IStorage stora
             return HealthCheckResult.Unhealthy("configuration invalid: " + string.Join("; ", ex.Failures));
         }
 
-        var written = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var written = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
             var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [_probeKey] = new(written, StoreETags.Any) }, cancellationToken).ConfigureAwait(false);

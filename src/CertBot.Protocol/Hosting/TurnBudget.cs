@@ -51,6 +51,12 @@ public sealed class TurnBudget(TimeProvider clock)
     /// <summary>A token cancelled when <paramref name="outer"/> is or when the whole budget is spent.</summary>
     public BudgetToken ForTurn(TimeSpan fallback, CancellationToken outer) => new(Left ?? fallback, clock, outer);
 
+    /// <summary>
+    /// A token cancelled when <paramref name="outer"/> is, after <paramref name="limit"/>, or when the whole budget is
+    /// spent, whichever comes first: one call with a small bound of its own that must still end within the budget.
+    /// </summary>
+    public BudgetToken ForCall(TimeSpan limit, CancellationToken outer) => new(Left is { } left && left < limit ? left : limit, clock, outer);
+
     private static TimeSpan Positive(TimeSpan value) => value > TimeSpan.Zero ? value : TimeSpan.Zero;
 
     private sealed class Restore(TurnBudget owner, TurnDeadline? outer) : IDisposable

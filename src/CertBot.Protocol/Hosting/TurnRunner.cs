@@ -38,6 +38,7 @@ public sealed class TurnRunner(
     /// propagates; cancellation once the bot runs (a spent turn budget) is the outcome's failure, so the adapter can
     /// still queue the apology with that run's context. The context of a committed outcome holds the replies to
     /// deliver; nothing was sent yet except typing indicators (through <paramref name="delivery"/>'s send-or-queue).
+    /// <paramref name="progress"/> hears when a state load or save starts and when the store answered it.
     /// </summary>
     internal async Task<TurnOutcome> RunAsync(
         Activity activity,
@@ -46,6 +47,7 @@ public sealed class TurnRunner(
         Func<ITurnContext, CancellationToken, Task>? callback,
         ReplyDelivery delivery,
         TurnTelemetry? telemetry,
+        TurnProgress? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -68,7 +70,9 @@ public sealed class TurnRunner(
             {
                 try
                 {
+                    progress?.StoreCallStarted();
                     var state = await TurnState.LoadAsync(storage, channelId, conversationId, activity.From?.Id, cancellationToken).ConfigureAwait(false);
+                    progress?.StoreAnswered();
                     telemetry?.Completed(TurnPhases.Load);
                     context = new TurnContext(activity, identity, state, connector, _options.MaxOutgoingActivityBytes, delivery);
                     if (callback is null)
@@ -86,12 +90,16 @@ public sealed class TurnRunner(
                         state.RememberReference(context.ConversationReference, ServiceUrlIsValidated(activity.ServiceUrl, validatedServiceUrl));
                     }
 
+                    progress?.StoreCallStarted();
                     await state.SaveAsync(cancellationToken).ConfigureAwait(false);
+                    progress?.StoreAnswered();
                     telemetry?.Completed(TurnPhases.Save);
                     return new TurnOutcome(context, attempt, null);
                 }
                 catch (StorageConcurrencyException) when (attempt < _options.StateConflictRetries)
                 {
+                    // The store answered (another turn saved first); the pause before the next run is not waiting on it.
+                    progress?.StoreAnswered();
                     logger.StateConflictRetry(activity.Id, attempt);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && context is null)
@@ -102,6 +110,11 @@ public sealed class TurnRunner(
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
+                    if (ex is StorageConcurrencyException)
+                    {
+                        progress?.StoreAnswered();
+                    }
+
                     return new TurnOutcome(
                         context ?? new TurnContext(activity, identity, null, connector, _options.MaxOutgoingActivityBytes, delivery), attempt, ex);
                 }

@@ -49,6 +49,8 @@ public sealed class BotFrameworkOptionsTests
         Assert.Equal("/api/messages", options.MessagesPath);
         Assert.Equal("Sorry, something went wrong on my side. Please try again.", options.ErrorMessage);
         Assert.Equal(80 * 1024, options.MaxOutgoingActivityBytes);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.DeduplicationWriteTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.HealthCheckTimeout);
     }
 
     [Theory]
@@ -118,6 +120,9 @@ public sealed class BotFrameworkOptionsTests
     [InlineData("BotFramework:MessagesPath", "api/messages")]
     [InlineData("MicrosoftAppType", "Federated")]
     [InlineData("BotFramework:DeduplicationClaimTimeout", "00:00:10")]
+    [InlineData("BotFramework:DeduplicationWriteTimeout", "00:00:00")]
+    [InlineData("BotFramework:DeduplicationWriteTimeout", "00:00:08")]
+    [InlineData("BotFramework:HealthCheckTimeout", "00:00:00")]
     public void Validate_BadSetting_Fails(string key, string value)
     {
         var services = Build(new() { [key] = value });

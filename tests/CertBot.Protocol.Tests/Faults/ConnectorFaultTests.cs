@@ -202,10 +202,10 @@ public sealed class ConnectorFaultTests
     {
         await using var host = await StartAsync(("BotFramework:ErrorMessage", "Custom apology."));
 
-        // The bot waits 30 s on the clock; the turn is cut at its budget.
+        // The bot waits 30 s on the clock; the turn is cut at its budget (less the time kept for its record's release).
         var posting = host.PostAsync(host.Message("slow"));
         await _clock.NextWaitAsync(d => d == TimeSpan.FromSeconds(30));
-        _clock.Advance(FaultSettings.TurnTimeout - TimeSpan.FromMilliseconds(1));
+        _clock.Advance(FaultSettings.ClaimedTurnTimeout - TimeSpan.FromMilliseconds(1));
         Assert.False(posting.IsCompleted);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         using var response = await posting.Within();

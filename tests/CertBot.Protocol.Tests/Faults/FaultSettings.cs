@@ -1,8 +1,9 @@
 namespace CertBot.Protocol.Tests.Faults;
 
 /// <summary>
-/// The budgets fault tests run with: the same rules as production (10 s turn, 2 s reserve, 5 s attempt), scaled down
-/// and written out, so a test on the fake clock knows exactly which step makes which timeout fire.
+/// The budgets fault tests run with: the same rules as production (10 s turn, 2 s reserve, 5 s attempt, 1 s for the
+/// de-duplication record, 2 s per health check), scaled down and written out, so a test on the fake clock knows
+/// exactly which step makes which timeout fire.
 /// </summary>
 internal static class FaultSettings
 {
@@ -14,6 +15,13 @@ internal static class FaultSettings
     public static readonly TimeSpan OutboxPollInterval = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan OutboxRetryMaxDelay = TimeSpan.FromMilliseconds(400);
     public static readonly TimeSpan OutboxLease = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DeduplicationWriteTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Above <see cref="MetadataTimeout"/>, so a signing-keys check still answers by its own bound first.</summary>
+    public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Where the turn of an activity with an id is cut: its record's write has the rest of the request's budget.</summary>
+    public static TimeSpan ClaimedTurnTimeout => TurnTimeout - DeduplicationWriteTimeout;
 
     /// <summary>Real time a test waits for work on other threads before it calls that work lost (never what makes time pass).</summary>
     public static readonly TimeSpan Safety = TimeSpan.FromSeconds(30);
@@ -33,6 +41,8 @@ internal static class FaultSettings
             ["BotFramework:Outbox:RetryMaxDelay"] = OutboxRetryMaxDelay.ToString(),
             ["BotFramework:Outbox:DeliveryTimeout"] = "00:00:02",
             ["BotFramework:Outbox:Lease"] = OutboxLease.ToString(),
+            ["BotFramework:DeduplicationWriteTimeout"] = DeduplicationWriteTimeout.ToString(),
+            ["BotFramework:HealthCheckTimeout"] = HealthCheckTimeout.ToString(),
         };
         foreach (var (key, value) in extra)
         {

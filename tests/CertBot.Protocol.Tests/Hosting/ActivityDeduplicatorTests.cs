@@ -34,7 +34,7 @@ public sealed class ActivityDeduplicatorTests
     {
         var dedup = Create();
         var claim = await dedup.ClaimAsync(Incoming(), CancellationToken.None);
-        await dedup.CompleteAsync(claim, Incoming(), new InvokeResponse(200, JsonDocument.Parse("{\"ok\":1}").RootElement));
+        await dedup.CompleteAsync(claim, Incoming(), new InvokeResponse(200, JsonDocument.Parse("{\"ok\":1}").RootElement), CancellationToken.None);
 
         var repeat = await Create().ClaimAsync(Incoming(), CancellationToken.None);
 
@@ -53,7 +53,7 @@ public sealed class ActivityDeduplicatorTests
         var dedup = Create();
         var claim = await dedup.ClaimAsync(Incoming(), CancellationToken.None);
 
-        await dedup.ReleaseAsync(claim, Incoming());
+        await dedup.ReleaseAsync(claim, Incoming(), CancellationToken.None);
 
         Assert.Equal(DeliveryOutcome.Claimed, (await Create().ClaimAsync(Incoming(), CancellationToken.None)).Outcome);
     }
@@ -68,11 +68,27 @@ public sealed class ActivityDeduplicatorTests
         // It found the claim held and sleeps until its next look: still waiting, however long the test takes.
         await _clock.NextWaitAsync(d => d == Poll, after: waits);
         Assert.False(waiting.IsCompleted);
-        await Create().CompleteAsync(first, Incoming(), null);
+        await Create().CompleteAsync(first, Incoming(), null, CancellationToken.None);
         _clock.Advance(Poll);
         var outcome = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(DeliveryOutcome.Finished, outcome.Outcome);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WhileClaimedPastTheBudget_SaysStillRunningInsteadOfThrowing()
+    {
+        _ = await Create().ClaimAsync(Incoming(), CancellationToken.None);
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(3), _clock);
+
+        var waits = _clock.WaitsSet;
+        var waiting = Create().ClaimAsync(Incoming(), budget.Token);
+        await _clock.NextWaitAsync(d => d == Poll, after: waits);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var outcome = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The store answered every time: what ended the wait is the other delivery, which the endpoint words as "Busy".
+        Assert.Equal(DeliveryOutcome.StillRunning, outcome.Outcome);
     }
 
     [Fact]
@@ -108,9 +124,9 @@ public sealed class ActivityDeduplicatorTests
     public async Task SweepAsync_RemovesOnlyExpiredRecords()
     {
         var dedup = Create();
-        await dedup.CompleteAsync(await dedup.ClaimAsync(Incoming("old"), CancellationToken.None), Incoming("old"), null);
+        await dedup.CompleteAsync(await dedup.ClaimAsync(Incoming("old"), CancellationToken.None), Incoming("old"), null, CancellationToken.None);
         _clock.Advance(TimeSpan.FromMinutes(4));
-        await dedup.CompleteAsync(await dedup.ClaimAsync(Incoming("new"), CancellationToken.None), Incoming("new"), null);
+        await dedup.CompleteAsync(await dedup.ClaimAsync(Incoming("new"), CancellationToken.None), Incoming("new"), null, CancellationToken.None);
         _clock.Advance(TimeSpan.FromMinutes(2));
         var sweeper = new DeliveryRecordSweeper(_storage, Options.Create(_options), _clock, NullLogger<DeliveryRecordSweeper>.Instance);
 

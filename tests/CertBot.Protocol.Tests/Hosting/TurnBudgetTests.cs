@@ -74,6 +74,37 @@ public sealed class TurnBudgetTests
         Assert.True(sends.TimedOut);
     }
 
+    [Theory]
+    [InlineData(8, 1)]
+    [InlineData(9.5, 0.5)]
+    public void ForCall_OwnLimitOrWhatIsLeft_EndsAtTheEarlierOfTheTwo(double elapsedSeconds, double endsAfterSeconds)
+    {
+        var time = new FakeTimeProvider();
+        var budget = new TurnBudget(time);
+        using var scope = budget.Begin(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromSeconds(elapsedSeconds));
+
+        using var call = budget.ForCall(TimeSpan.FromSeconds(1), CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(endsAfterSeconds) - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.Token.IsCancellationRequested);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.True(call.Token.IsCancellationRequested);
+        Assert.True(call.TimedOut);
+    }
+
+    [Fact]
+    public void ForCall_OutsideABudget_EndsAfterItsLimit()
+    {
+        var time = new FakeTimeProvider();
+        var budget = new TurnBudget(time);
+
+        using var call = budget.ForCall(TimeSpan.FromSeconds(1), CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(call.TimedOut);
+    }
+
     [Fact]
     public void ForSends_CallerCancels_NotTimedOut()
     {
