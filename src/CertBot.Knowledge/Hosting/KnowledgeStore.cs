@@ -206,9 +206,9 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
 
             _semanticStatus = (int)SemanticIndexStatus.Ready;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // Shutting down.
+            // Shutting down: this token, or the model's own loading cancelled by the host stopping, before it was ready.
         }
 #pragma warning disable CA1031 // Any failure of the model leaves lexical matching in service; it must not take the bot down.
         catch (Exception ex)

@@ -77,8 +77,9 @@ public sealed partial class SemanticRoleClassifier : IDisposable
             var vectors = await generator.GenerateAsync(labelled.Select(l => l.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
             return new RolePrototypes([.. labelled.Select(l => l.Role)], [.. vectors.Select(v => v.Vector.ToArray())]);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // The host stopped before the model was loaded (its loading is cancelled with the host): nothing failed.
             return null;
         }
 #pragma warning disable CA1031 // A model that fails to load leaves the lexical vocabulary in charge; it must not stop the bot.
