@@ -6,11 +6,16 @@ namespace CertBot.Knowledge.Faq;
 /// <summary>
 /// Finds questions that ask for a detail the knowledge does not hold ("what's the passing score for the Google exam?"),
 /// so the bot says so and links the official page instead of answering with the nearest entry. A detail counts as
-/// missing when the credential the question names lists it in <c>notCovered</c>, or, when it names none, when the entry
-/// the matcher would answer with lists it. Built once per knowledge generation.
+/// missing when the credential the question names lists it in <c>notCovered</c>, or when the entry the matcher would
+/// answer with was not written for it or lists it. Built once per knowledge generation.
 /// </summary>
 public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions mentions)
 {
+    // Which details each entry's own phrasings ask for, worked out once per generation rather than on every question.
+    private readonly Dictionary<string, HashSet<string>> _writtenFor = knowledge.Faqs.ToDictionary(
+        entry => entry.Id,
+        entry => knowledge.Details.Where(d => entry.Alternatives.Prepend(entry.Question).Any(d.IsMentionedIn)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
+        StringComparer.Ordinal);
 
     /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
     /// <param name="answer">The entry the matcher would answer with, if any.</param>
@@ -50,7 +55,9 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
 
             // An entry whose own phrasings ask for the detail was written for exactly this question and says what is
             // known, so its notCovered decides; an entry that never asks for it does not hold it, however near its wording.
-            var written = answer is not null && answer.Alternatives.Prepend(answer.Question).Any(detail.IsMentionedIn);
+            var written = answer is not null && (_writtenFor.TryGetValue(answer.Id, out var details)
+                ? details.Contains(detail.Id)
+                : answer.Alternatives.Prepend(answer.Question).Any(detail.IsMentionedIn));
             if (written && (answerIsAboutTheCredential || credential is null || !credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal)))
             {
                 if (answer!.NotCovered.Contains(detail.Id, StringComparer.Ordinal))

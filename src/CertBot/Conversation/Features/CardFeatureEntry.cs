@@ -6,7 +6,7 @@ namespace CertBot.Conversation.Features;
 public sealed record CardFeatureEntry(string Name, int Rank, Type Handler)
 {
     /// <summary>The features the host assembly defines, in rank order: what a running bot registers.</summary>
-    public static IReadOnlyList<CardFeatureEntry> InHost => In(typeof(CardFeatureEntry).Assembly);
+    public static IReadOnlyList<CardFeatureEntry> InHost { get; } = In(typeof(CardFeatureEntry).Assembly);
 
     /// <summary>The entry of a handler type; a type without the attribute or the interface is a programming error.</summary>
     public static CardFeatureEntry Of(Type handler)
