@@ -77,6 +77,65 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         return null;
     }
 
+    /// <summary>
+    /// The one entry written for a detail the question asks for ("how much time do you get, and how many items?"), in the
+    /// version for the credential named, or null when it asks for none, the detail is held nowhere, or several entries
+    /// could be meant. Lets a question that spells out a detail the knowledge holds reach the entry that holds it, even
+    /// when its other words resemble a neighbouring entry (the Google preparation entry, say).
+    /// </summary>
+    public FaqEntry? HolderOf(string question, CredentialMention? mention, FaqScopes scopes)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var words = WordTokenizer.Words(question);
+        FaqEntry? holder = null;
+        foreach (var detail in knowledge.Details)
+        {
+            if (detail.HeldNowhere || !detail.IsMentionedIn(question, words))
+            {
+                continue;
+            }
+
+            foreach (var entry in knowledge.Faqs)
+            {
+                if (!_writtenFor[entry.Id].Contains(detail.Id))
+                {
+                    continue;
+                }
+
+                var version = scopes.Resolve(entry, mention);
+                var suits = mention is null ? version.VersionOf is null : scopes.Fits(version, mention);
+                if (!suits || ReferenceEquals(version, holder))
+                {
+                    continue;
+                }
+
+                if (holder is not null)
+                {
+                    return null;
+                }
+
+                holder = version;
+            }
+        }
+
+        return holder;
+    }
+
+    /// <summary>True when <paramref name="entry"/>'s own phrasings ask for a detail the question asks for.</summary>
+    public bool IsWrittenFor(FaqEntry entry, string question)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(question);
+        if (!_writtenFor.TryGetValue(entry.Id, out var details) || details.Count == 0)
+        {
+            return false;
+        }
+
+        var words = WordTokenizer.Words(question);
+        return knowledge.Details.Any(d => details.Contains(d.Id) && d.IsMentionedIn(question, words));
+    }
+
     /// <summary>The gap, linked to the named credential's official page, or else to the answer's first source.</summary>
     private static FaqDetailGap Gap(DetailTopic detail, Credential? credential, FaqEntry? answer) =>
         credential is not null

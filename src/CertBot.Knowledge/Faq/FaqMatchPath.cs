@@ -29,4 +29,7 @@ public enum FaqMatchPath
 
     /// <summary>The question asks for a detail the knowledge does not hold.</summary>
     NotHeld,
+
+    /// <summary>The question spells out a detail one entry was written for ("how many items, how much time?"); that entry answers.</summary>
+    DetailHolder,
 }

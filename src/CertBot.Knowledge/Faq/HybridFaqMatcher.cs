@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using CertBot.Knowledge.Hosting;
 using CertBot.Knowledge.Model;
 using Microsoft.Extensions.AI;
@@ -48,6 +49,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
             : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
         match = await AskedAboutNamedAsync(snapshot, match, mention, text, cancellationToken).ConfigureAwait(false);
+        match = HeldDetail(snapshot, match, mention, focus ?? text);
         match = Personalise(snapshot, match, mention, asker);
 
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
@@ -95,6 +97,47 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         return offered && snapshot.Scopes.Fits(version, mention)
             ? topic with { Entry = version, NearestFaqId = version.Id, Path = FaqMatchPath.NameMasked }
             : match;
+    }
+
+    /// <summary>
+    /// A question in our domain that asks for a detail one entry was written for ("how much time do you get, and how many
+    /// items?") is answered with that entry when the match found was unsure or another entry not written for the detail;
+    /// out of scope stays out of scope, since a detail word alone ("how many questions on the Databricks exam?") does not
+    /// make a question ours.
+    /// </summary>
+    private static FaqMatch HeldDetail(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, string question)
+    {
+        if (match.Kind == FaqMatchKind.OutOfScope || (match.Kind == FaqMatchKind.Answer && match.Path == FaqMatchPath.CredentialOverview)
+            || snapshot.Gaps.HolderOf(question, mention, snapshot.Scopes) is not { } holder)
+        {
+            return match;
+        }
+
+        if (match is { Kind: FaqMatchKind.Answer, Entry: { } entry }
+            && (ReferenceEquals(entry, holder) || snapshot.Gaps.IsWrittenFor(entry, question)))
+        {
+            return match;
+        }
+
+        return Answer(holder, (float)match.Confidence, FaqMatchPath.DetailHolder);
+    }
+
+    /// <summary>The direction halfway between two vectors: the sum of their unit vectors (cosine ignores its length).</summary>
+    private static ReadOnlyMemory<float> MeanDirection(ReadOnlySpan<float> first, ReadOnlySpan<float> second)
+    {
+        var (a, b) = (TensorPrimitives.Norm(first), TensorPrimitives.Norm(second));
+        var mean = new float[first.Length];
+        if (a > 0)
+        {
+            TensorPrimitives.MultiplyAdd(first, 1 / a, mean, mean);
+        }
+
+        if (b > 0 && second.Length == first.Length)
+        {
+            TensorPrimitives.MultiplyAdd(second, 1 / b, mean, mean);
+        }
+
+        return mean;
     }
 
     private static FaqMatch Personalise(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, FaqAsker asker)
@@ -180,11 +223,16 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             return best;
         }
 
-        var embeddings = await generator!.GenerateAsync([focus ?? text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A long message is embedded twice in one batch: its question part and the whole of it. The question alone
+        // loses what the context names ("I'm on Azure... How long should I give myself?"), the whole alone lets the
+        // context outweigh the question; the two weigh equally.
+        string[] queries = focus is null ? [text] : [focus, text];
+        var embeddings = await generator!.GenerateAsync(queries, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var query = embeddings.Count > 1 ? MeanDirection(embeddings[0].Vector.Span, embeddings[1].Vector.Span) : embeddings[0].Vector;
         // When the question names a credential, only entries that suit it compete: "the fee for AI-103" is not
         // answered with the AI-900 entry however alike the wording.
         var neighbours = index!.Nearest(
-            embeddings[0].Vector.Span,
+            query.Span,
             scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention) ? 0 : -2);
         if (neighbours.Best is not { } top)
         {

@@ -46,6 +46,24 @@ public sealed class HybridFaqMatcherTests
     }
 
     [Fact]
+    public async Task MatchAsync_LongMessageWhoseQuestionAloneIsVague_IsEmbeddedWithItsContext()
+    {
+        const string question = "How long should I give myself?";
+        const string text = "I'm a C# developer and our team moved to Azure OpenAI last quarter. I want the Microsoft credential by summer. " + question;
+        // The question alone says too little (below every threshold); the whole message says what it is about.
+        var (matcher, snapshot, _) = await BuildAsync(new()
+        {
+            [question] = Near("azure-prep-time", 0.45f),
+            [text] = ScriptedEmbeddingGenerator.Axis(Dimensions, Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == "azure-prep-time").i),
+        });
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("azure-prep-time", match.Entry?.Id);
+    }
+
+    [Fact]
     public async Task MatchAsync_EmbeddingAgreesWithLexicalNearestAboveLowerThreshold_Answers()
     {
         var (matcher, snapshot, _) = await BuildAsync(new() { ["the fee"] = Near("exam-cost", 0.6f) });
@@ -146,6 +164,32 @@ public sealed class HybridFaqMatcherTests
         var match = await matcher.MatchAsync(snapshot, "what is the passing score of the aws mla-c01 exam", CancellationToken.None);
 
         Assert.NotEqual(FaqMatchKind.NotHeld, match.Kind);
+    }
+
+    [Theory]
+    [InlineData("how much time do you get on Google Cloud's ML test, and how many items?", "google-exam-format")]
+    [InlineData("Amazon's ML engineer test: how much time, how many items, what's the cutoff?", "aws-exam-format")]
+    [InlineData("How long are ML certification exams usually, and how many questions do they have?", "exam-format")]
+    public async Task MatchAsync_QuestionSpellsOutADetailOneEntryHolds_AnswersWithThatEntry(string text, string expected)
+    {
+        // The embedding points at the preparation entry (as the real model does for these): the detail decides.
+        var (matcher, snapshot, _) = await BuildAsync(new() { [text] = Near("prep-time", 0.45f) });
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal(expected, match.Entry?.Id);
+    }
+
+    [Fact]
+    public async Task MatchAsync_DetailWordsOnAnotherVendorsExam_StayOutOfScope()
+    {
+        const string text = "how many questions are on the Snowflake SnowPro exam?";
+        var (matcher, snapshot, _) = await BuildAsync(new() { [text] = ScriptedEmbeddingGenerator.Axis(Dimensions, Spare) });
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.NotEqual(FaqMatchKind.Answer, match.Kind);
     }
 
     private static float[] Near(string faqId, float similarity)
