@@ -189,13 +189,13 @@ public static class DialogDefinitionLoader
         }
 
         var culture = read.Scalar(node, $"'{RecognizerCultureKey}'").ToLowerInvariant();
-        if (!TextRecognizers.Knows(culture))
+        if (TextRecognizers.Resolve(culture) is not { } resolved)
         {
             throw read.Error(node, $"'{RecognizerCultureKey}' is '{culture}', which Microsoft.Recognizers.Text has no number and date-time models for; "
                 + $"use one of the culture codes it lists that has both ({string.Join(", ", TextRecognizers.ListedCultures)}), for example en-us or fr-fr");
         }
 
-        return culture;
+        return resolved;
     }
 
     private static (SlotDefinition Slot, YamlNode? ConditionNode) ReadSlot(YamlNodeReader read, YamlNode node)

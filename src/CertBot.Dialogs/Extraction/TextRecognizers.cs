@@ -58,24 +58,34 @@ public sealed class TextRecognizers
     internal IModel DateTimes { get; }
 
     /// <summary>
-    /// True when Microsoft.Recognizers.Text has both a number and a date-time model for <paramref name="culture"/>;
-    /// the models it builds to find out are the ones a later <see cref="TextRecognizers"/> of that culture gets (the
-    /// library keeps them for the process).
+    /// The culture Microsoft.Recognizers.Text reads <paramref name="culture"/> with ("fr-ca" is read as "fr-fr", "en-gb"
+    /// as "en-*"), or null when it has no number and date-time models for that language. The models it builds to find
+    /// out are the ones a later <see cref="TextRecognizers"/> of that culture gets (the library keeps them for the process).
     /// </summary>
-    public static bool Knows(string culture)
+    public static string? Resolve(string culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
+        var code = culture.Trim().ToLowerInvariant();
+        var nearest = Microsoft.Recognizers.Text.Culture.MapToNearestLanguage(code);
+        // The library maps any code by its first letters ("french" to fr-fr): only the same language is the same culture.
+        if (LanguageOf(nearest) != LanguageOf(code))
+        {
+            return null;
+        }
+
         try
         {
-            _ = new TextRecognizers(culture);
-            return true;
+            _ = new TextRecognizers(nearest);
+            return nearest;
         }
         catch (ArgumentException)
         {
-            return false;
+            return null;
         }
     }
 
     /// <summary>The culture codes the library lists, for the message that rejects another.</summary>
     public static IReadOnlyList<string> ListedCultures => Microsoft.Recognizers.Text.Culture.GetSupportedCultureCodes();
+
+    private static string LanguageOf(string code) => code.Split('-')[0];
 }
