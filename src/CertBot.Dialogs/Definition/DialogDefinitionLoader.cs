@@ -469,6 +469,7 @@ public static class DialogDefinitionLoader
             RangeWords = read.OptionalStrings(map, "rangeWords", "'durations'"),
             UnitBridgeWords = read.OptionalStrings(map, "unitBridgeWords", "'durations'"),
             Articles = read.OptionalStrings(map, "articles", "'durations'"),
+            HalfWords = read.OptionalStrings(map, "halfWords", "'durations'"),
         };
     }
 

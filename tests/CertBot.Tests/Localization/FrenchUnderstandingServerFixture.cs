@@ -8,7 +8,7 @@ namespace CertBot.Tests.Localization;
 /// <summary>
 /// A server whose dialogs folder adds a test-only French language to the real English files, written the way a
 /// translator would and with no code: profile.dialog.fr.yaml names the fr-fr recognizer culture and gives French
-/// duration words, identity cues and one role prototype; profile.dialog.fr-ca.yaml changes one question and names no
+/// duration words (with "et demi", which that culture's TIMEX leaves out), identity cues and one role prototype; profile.dialog.fr-ca.yaml changes one question and names no
 /// culture (so it inherits fr's); knowledge.fr.yaml words one FAQ entry in French and gives the FAQ matcher French stop
 /// words. The embedding model is a stand-in: a text about websites ("sites web") points one way, every other text has
 /// no direction, so a role is inferred only from the French prototype and the FAQ is matched lexically only.
@@ -37,6 +37,7 @@ public sealed class FrenchUnderstandingServerFixture : IAsyncLifetime
           bridgeWords: [de, d, en, du, environ, presque, plus, je, jai, ai, avec, depuis]
           rangeWords: [a, ou]
           articles: [un, une]
+          halfWords: [et demi, et demie]
         identityCues: [je suis, je suis un, je suis une, je travaille comme, je fabrique, je construis, je developpe]
         selfWords: [je, jai, moi, mon, ma, mes, nous, notre, nos]
         """;

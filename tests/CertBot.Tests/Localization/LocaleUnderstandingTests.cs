@@ -25,6 +25,8 @@ public sealed class LocaleUnderstandingTests(FrenchUnderstandingServerFixture fi
     [InlineData("fr-FR", "data scientist, trois ans, AWS", "data-scientist", 3, "aws")]
     [InlineData("fr-FR", "ML engineer, dix-huit mois de ML, Azure", "ml-practitioner", 1.5, "azure")]
     [InlineData("fr-FR", "ML engineer, deux ans et six mois de ML, GCP", "ml-practitioner", 2.5, "gcp")]
+    [InlineData("fr-FR", "j'ai deux ans et demi de ML, data scientist, GCP", "data-scientist", 2.5, "gcp")]
+    [InlineData("fr-FR", "data scientist avec un an et demi de ML, AWS", "data-scientist", 1.5, "aws")]
     [InlineData("fr-CA", "data scientist, trois ans, AWS", "data-scientist", 3, "aws")]
     public async Task Profile_FrenchNumberWords_AreReadAndRecommended(string locale, string text, string role, decimal years, string cloud)
     {
