@@ -1,3 +1,5 @@
+using CertBot.Dialogs.Extraction;
+
 namespace CertBot.Dialogs.Definition;
 
 /// <summary>A declarative slot-filling dialog as loaded from YAML: slots, commands, triggers and all wording.</summary>
@@ -27,6 +29,12 @@ public sealed record DialogDefinition(
 
     /// <summary>Openings that propose a value rather than ask ("what about AWS?"): an edit after completion.</summary>
     public IReadOnlyList<string> ProposalCues { get; init; } = [];
+
+    /// <summary>
+    /// The Microsoft.Recognizers.Text culture numbers and durations are read with ("en-us", "fr-fr"): the file's
+    /// <c>recognizerCulture</c>, which a locale inherits through its fallback chain, English's when none sets it.
+    /// </summary>
+    public string RecognizerCulture { get; init; } = TextRecognizers.DefaultCulture;
 
     /// <summary>The slot with this name, or null.</summary>
     public SlotDefinition? FindSlot(string name) =>

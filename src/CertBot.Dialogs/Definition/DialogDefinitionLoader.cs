@@ -9,6 +9,8 @@ namespace CertBot.Dialogs.Definition;
 /// <summary>Reads and validates a dialog definition YAML file (see dialogs/profile.dialog.en.yaml for the format).</summary>
 public static class DialogDefinitionLoader
 {
+    private const string RecognizerCultureKey = "recognizerCulture";
+
     /// <summary>Loads a definition from a file; throws <see cref="DialogDefinitionException"/> with file:line:column when it is invalid.</summary>
     public static DialogDefinition Load(string path)
     {
@@ -83,11 +85,17 @@ public static class DialogDefinitionLoader
             throw new DialogDefinitionException(source, 0, 0, ex.Message, ex);
         }
 
-        return Parse(root, source);
+        // The culture is one scalar that one layer sets (the top-most that has it): its errors name that file alone.
+        // Every layer has just been read, so reading one again cannot fail.
+        var cultureSource = layers.LastOrDefault(path => YamlNodeReader.Optional(YamlLayers.Read(path), RecognizerCultureKey) is not null);
+
+        return Parse(root, source, cultureSource);
     }
 
     /// <summary>Reads a parsed definition; <paramref name="source"/> names it in error messages.</summary>
-    public static DialogDefinition Parse(YamlNode document, string source)
+    public static DialogDefinition Parse(YamlNode document, string source) => Parse(document, source, null);
+
+    private static DialogDefinition Parse(YamlNode document, string source, string? cultureSource)
     {
         ArgumentNullException.ThrowIfNull(document);
         var read = new YamlNodeReader(source);
@@ -164,7 +172,30 @@ public static class DialogDefinitionLoader
             IdentityCues = read.OptionalStrings(root, "identityCues", "the dialog"),
             ClauseBreakWords = read.OptionalStrings(root, "clauseBreakWords", "the dialog"),
             ProposalCues = read.OptionalStrings(root, "proposalCues", "the dialog"),
+            RecognizerCulture = ReadRecognizerCulture(new YamlNodeReader(cultureSource ?? source), root),
         };
+    }
+
+    /// <summary>
+    /// The culture of <c>recognizerCulture</c>, checked now so a culture Microsoft.Recognizers.Text has no number or
+    /// date-time model for stops start-up at its line instead of reading that language as English.
+    /// </summary>
+    private static string ReadRecognizerCulture(YamlNodeReader read, YamlMappingNode root)
+    {
+        var node = YamlNodeReader.Optional(root, RecognizerCultureKey);
+        if (node is null)
+        {
+            return TextRecognizers.DefaultCulture;
+        }
+
+        var culture = read.Scalar(node, $"'{RecognizerCultureKey}'").ToLowerInvariant();
+        if (TextRecognizers.Resolve(culture) is not { } resolved)
+        {
+            throw read.Error(node, $"'{RecognizerCultureKey}' is '{culture}', which Microsoft.Recognizers.Text has no number and date-time models for; "
+                + $"use one of the culture codes it lists that has both ({string.Join(", ", TextRecognizers.ListedCultures)}), for example en-us or fr-fr");
+        }
+
+        return resolved;
     }
 
     private static (SlotDefinition Slot, YamlNode? ConditionNode) ReadSlot(YamlNodeReader read, YamlNode node)
@@ -438,6 +469,7 @@ public static class DialogDefinitionLoader
             RangeWords = read.OptionalStrings(map, "rangeWords", "'durations'"),
             UnitBridgeWords = read.OptionalStrings(map, "unitBridgeWords", "'durations'"),
             Articles = read.OptionalStrings(map, "articles", "'durations'"),
+            HalfWords = read.OptionalStrings(map, "halfWords", "'durations'"),
         };
     }
 

@@ -44,6 +44,12 @@ public sealed record DurationVocabulary(
     public IReadOnlyList<string> Articles { get; init; } = [];
 
     /// <summary>
+    /// Words ending a duration that add half of its unit when the recognizer's TIMEX leaves them out: fr-fr reads
+    /// "deux ans et demi" as P2Y. English needs none ("two and a half years" is P2.5Y).
+    /// </summary>
+    public IReadOnlyList<string> HalfWords { get; init; } = [];
+
+    /// <summary>
     /// Words that can start a spelled-out quantity ("three", "half", "decade"). A message with no digit, no unit and
     /// none of these holds no duration, so the recognizers (about a millisecond and 200 KB a call) are not run on it.
     /// </summary>

@@ -22,6 +22,7 @@ internal sealed class DurationFinder
     private readonly HashSet<string> _articles;
     private readonly HashSet<string> _quantityWords;
     private readonly HashSet<string> _numberWords;
+    private readonly PhraseMatcher[] _halfWords;
 
     public DurationFinder(TextRecognizers recognizers, DurationVocabulary vocabulary)
     {
@@ -43,6 +44,7 @@ internal sealed class DurationFinder
         _unitBridgeWords = WordsOf(vocabulary.UnitBridgeWords);
         _articles = WordsOf(vocabulary.Articles);
         _numberWords = WordsOf(vocabulary.NumberWords);
+        _halfWords = [.. vocabulary.HalfWords.Select(h => new PhraseMatcher(h))];
         _quantityWords = WordsOf([.. vocabulary.NumberWords, .. vocabulary.YearUnits, .. vocabulary.MonthUnits, .. vocabulary.WeekUnits]);
     }
 
@@ -157,7 +159,7 @@ internal sealed class DurationFinder
                 continue;
             }
 
-            var years = duration.Years;
+            var years = duration.Years + HalfLeftOut(tokens, end, duration.Years, duration.UnitYears);
             if (duration.Modifier == "less")
             {
                 years /= 2; // "less than a year": half, so experience is never overstated.
@@ -229,6 +231,22 @@ internal sealed class DurationFinder
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>
+    /// Half a unit when the recognizer's match ends with a half word its TIMEX did not count: a whole number of one unit
+    /// ("deux ans et demi" read as P2Y). A TIMEX that counted it (P2.5Y) or mixes units is left as it is.
+    /// </summary>
+    private double HalfLeftOut(IReadOnlyList<string> tokens, int end, double years, double? unitYears)
+    {
+        if (unitYears is not { } unit || _halfWords.Length == 0)
+        {
+            return 0;
+        }
+
+        var count = years / unit;
+        var whole = Math.Abs(count - Math.Round(count)) < 1e-9;
+        return whole && Array.Exists(_halfWords, h => end - h.Length + 1 >= 0 && h.MatchesAt(tokens, end - h.Length + 1)) ? unit / 2 : 0;
     }
 
     private static (double Years, double? UnitYears, string? Modifier)? ReadTimex(Microsoft.Recognizers.Text.ModelResult result)

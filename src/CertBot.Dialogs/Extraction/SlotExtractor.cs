@@ -42,9 +42,9 @@ public sealed class SlotExtractor
     private readonly PhraseIndex _durationCueIndex;
     private readonly PhraseMatcher[] _negations;
 
-    /// <summary>Builds the matchers and the recognizer models for a definition.</summary>
+    /// <summary>Builds the matchers and the recognizer models of the definition's culture.</summary>
     public SlotExtractor(DialogDefinition definition)
-        : this(definition, new TextRecognizers())
+        : this(definition, new TextRecognizers((definition ?? throw new ArgumentNullException(nameof(definition))).RecognizerCulture))
     {
     }
 
@@ -53,6 +53,11 @@ public sealed class SlotExtractor
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(recognizers);
+        if (recognizers.CultureCode != definition.RecognizerCulture)
+        {
+            throw new ArgumentException($"The dialog reads with {definition.RecognizerCulture}, the recognizers are {recognizers.CultureCode}'s.", nameof(recognizers));
+        }
+
         _definition = definition;
         _credentials = new CredentialMask(definition.Credentials);
         _credentialWords = new HashSet<string>(_credentials.Words, StringComparer.Ordinal) { Utterance.MaskToken };

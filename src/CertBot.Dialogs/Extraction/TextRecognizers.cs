@@ -5,31 +5,87 @@ using Microsoft.Recognizers.Text.Number;
 
 namespace CertBot.Dialogs.Extraction;
 
-/// <summary>The Microsoft.Recognizers.Text models the extractor uses, built in one place because each compiles large regex tables (about a second).</summary>
-/// <remarks>Build once (a host may do it in the background at start-up) and share: parsing is thread-safe.</remarks>
+/// <summary>
+/// The Microsoft.Recognizers.Text models the extractor uses for one culture (<c>recognizerCulture</c> in a locale's
+/// profile.dialog file: "en-us", "fr-fr"), built in one place because each compiles large regex tables.
+/// </summary>
+/// <remarks>
+/// Build once per culture and share between the locales that read with it: parsing is thread-safe. Building costs a
+/// few hundred milliseconds; the first parse of the culture's own words a second or more, which a host pays in the
+/// background at start-up.
+/// </remarks>
 public sealed class TextRecognizers
 {
+    /// <summary>The culture a dialog reads with when its file names none: the one English declares.</summary>
+    public const string DefaultCulture = Microsoft.Recognizers.Text.Culture.English;
+
     /// <summary>Builds the English number and date-time models.</summary>
     /// <exception cref="InvalidOperationException">The process cannot create the en-US culture.</exception>
     public TextRecognizers()
+        : this(DefaultCulture)
     {
+    }
+
+    /// <summary>Builds the number and date-time models of <paramref name="culture"/> ("en-us", "fr-fr").</summary>
+    /// <exception cref="ArgumentException">Microsoft.Recognizers.Text has no number or date-time model for <paramref name="culture"/>.</exception>
+    /// <exception cref="InvalidOperationException">The process cannot create the culture.</exception>
+    public TextRecognizers(string culture)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(culture);
+        CultureCode = culture.Trim().ToLowerInvariant();
         try
         {
-            Numbers = (NumberModel)new NumberRecognizer(Culture.English).GetNumberModel();
-            DateTimes = new DateTimeRecognizer(Culture.English).GetDateTimeModel();
+            // No fallback: a culture the library lacks would otherwise be read as English without a word.
+            Numbers = (NumberModel)new NumberRecognizer(CultureCode, NumberOptions.None, lazyInitialization: true).GetNumberModel(CultureCode, fallbackToDefaultCulture: false);
+            DateTimes = new DateTimeRecognizer(CultureCode, DateTimeOptions.None, lazyInitialization: true).GetDateTimeModel(CultureCode, fallbackToDefaultCulture: false);
         }
         catch (CultureNotFoundException ex)
         {
             throw new InvalidOperationException(
-                "Microsoft.Recognizers.Text needs the en-US culture. With <InvariantGlobalization>true</InvariantGlobalization> " +
+                $"Microsoft.Recognizers.Text needs the {CultureCode} culture. With <InvariantGlobalization>true</InvariantGlobalization> " +
                 "also set <PredefinedCulturesOnly>false</PredefinedCulturesOnly> in the application's project file.",
                 ex);
         }
     }
+
+    /// <summary>The recognizers' culture code, lower case ("en-us").</summary>
+    public string CultureCode { get; }
 
     /// <summary>Numbers in words or digits ("three", "1.5"): bare answers and numbers a cue claims ("1 on GCP").</summary>
     internal NumberModel Numbers { get; }
 
     /// <summary>Durations ("18 months", "a decade", "a year and a half"), read from their TIMEX.</summary>
     internal IModel DateTimes { get; }
+
+    /// <summary>
+    /// The culture Microsoft.Recognizers.Text reads <paramref name="culture"/> with ("fr-ca" is read as "fr-fr", "en-gb"
+    /// as "en-*"), or null when it has no number and date-time models for that language. The models it builds to find
+    /// out are the ones a later <see cref="TextRecognizers"/> of that culture gets (the library keeps them for the process).
+    /// </summary>
+    public static string? Resolve(string culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var code = culture.Trim().ToLowerInvariant();
+        var nearest = Microsoft.Recognizers.Text.Culture.MapToNearestLanguage(code);
+        // The library maps any code by its first letters ("french" to fr-fr): only the same language is the same culture.
+        if (LanguageOf(nearest) != LanguageOf(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = new TextRecognizers(nearest);
+            return nearest;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The culture codes the library lists, for the message that rejects another.</summary>
+    public static IReadOnlyList<string> ListedCultures => Microsoft.Recognizers.Text.Culture.GetSupportedCultureCodes();
+
+    private static string LanguageOf(string code) => code.Split('-')[0];
 }

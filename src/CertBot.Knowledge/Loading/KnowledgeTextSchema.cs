@@ -10,8 +10,18 @@ namespace CertBot.Knowledge.Loading;
 /// </summary>
 internal static class KnowledgeTextSchema
 {
-    /// <summary>The keys that name list items when text is laid over facts, tried in this order.</summary>
-    public static IReadOnlyList<string> IdentityKeys { get; } = ["id", "persona"];
+    /// <summary>The keys that name list items when text is laid over facts, tried in this order (a synonym group by its canonical word).</summary>
+    public static IReadOnlyList<string> IdentityKeys { get; } = ["id", "persona", SynonymIdentity];
+
+    /// <summary>
+    /// The section of the FAQ matcher's words: how one language asks (synonyms, stop words...), so text, although no
+    /// one reads it. Unlike the other sections it is a mapping of word lists, keyed by nothing in the facts.
+    /// </summary>
+    public const string MatcherSection = "matcher";
+
+    private const string SynonymIdentity = "canonical";
+
+    private static readonly string[] MatcherWords = ["synonyms", "stopWords", "referringWords", "overviewWords", "askingWords"];
 
     private static readonly Shape Source = new("a source", "id", ["title"], []);
 
@@ -36,7 +46,7 @@ internal static class KnowledgeTextSchema
 
     /// <summary>True when <paramref name="key"/> names a text field somewhere in the knowledge, or a mapping that holds one.</summary>
     public static bool IsText(string key) =>
-        Sections.Values.Any(shape => shape.Text.Contains(key) || shape.Lists.Any(list => list.Item.Text.Contains(key))
+        key == MatcherSection || MatcherWords.Contains(key) || Sections.Values.Any(shape => shape.Text.Contains(key) || shape.Lists.Any(list => list.Item.Text.Contains(key))
             || shape.Mappings.ContainsKey(key) || shape.Mappings.Values.Any(fields => fields.Contains(key)));
 
     /// <summary>
@@ -46,6 +56,15 @@ internal static class KnowledgeTextSchema
     public static void CheckFacts(YamlMappingNode facts, KnowledgeSourceMap map, string englishFile, List<ValidationIssue> issues)
     {
         var report = new Reporter(map, issues);
+        if (facts.Children.TryGetValue(new YamlScalarNode(MatcherSection), out var matcher) && matcher is YamlMappingNode words)
+        {
+            foreach (var key in words.Children.Keys.OfType<YamlScalarNode>().Where(k => MatcherWords.Contains(k.Value)))
+            {
+                report.Error(key, $"'{MatcherSection}.{key.Value}' is text: the words the FAQ matcher reads English questions with belong in {englishFile} "
+                    + "(a language's knowledge.{locale}.yaml lays its own over them).");
+            }
+        }
+
         foreach (var (name, shape) in Sections)
         {
             foreach (var item in Items(facts, name))
@@ -98,6 +117,12 @@ internal static class KnowledgeTextSchema
         foreach (var (key, value) in text.Children.ToList())
         {
             var section = (key as YamlScalarNode)?.Value ?? string.Empty;
+            if (section == MatcherSection)
+            {
+                CheckMatcher(text, key, value, report);
+                continue;
+            }
+
             if (!Sections.TryGetValue(section, out var shape))
             {
                 report.Error(key, facts.Children.ContainsKey(key)
@@ -118,6 +143,52 @@ internal static class KnowledgeTextSchema
                 .GroupBy(item => Identity(item, shape.Identity)!, StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
             CheckItems(items, shape, $"'{section}'", known, translation, file, factsName, report);
+        }
+    }
+
+    /// <summary>
+    /// The matcher's words in a text file: only its word lists, each synonym group named by its canonical word once
+    /// (groups merge with the English ones by that word).
+    /// </summary>
+    private static void CheckMatcher(YamlMappingNode text, YamlNode key, YamlNode value, Reporter report)
+    {
+        if (value is not YamlMappingNode words)
+        {
+            report.Error(value, $"Section '{MatcherSection}' in a knowledge text file must be a mapping of its word lists: {string.Join(", ", MatcherWords)}.");
+            text.Children.Remove(key);
+            return;
+        }
+
+        foreach (var (wordKey, list) in words.Children.ToList())
+        {
+            var name = (wordKey as YamlScalarNode)?.Value ?? string.Empty;
+            if (!MatcherWords.Contains(name))
+            {
+                report.Error(wordKey, $"'{MatcherSection}.{name}' is not one of the FAQ matcher's word lists; a text file may set: {string.Join(", ", MatcherWords)}.");
+                words.Children.Remove(wordKey);
+                continue;
+            }
+
+            if (name != MatcherWords[0] || list is not YamlSequenceNode groups)
+            {
+                continue;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var group in groups.Children.ToList())
+            {
+                var canonical = group is YamlMappingNode g ? Identity(g, SynonymIdentity) : null;
+                if (canonical is null)
+                {
+                    report.Error(group, $"Each synonym group in a knowledge text file needs its '{SynonymIdentity}' word, which a translation's group of the same word replaces.");
+                    groups.Children.Remove(group);
+                }
+                else if (!seen.Add(canonical))
+                {
+                    report.Error(group, $"The synonym group '{canonical}' is given twice; keep one.");
+                    groups.Children.Remove(group);
+                }
+            }
         }
     }
 

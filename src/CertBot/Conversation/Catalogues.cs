@@ -43,8 +43,9 @@ public sealed class Catalogues
         _locales = [.. messageFiles.Locales.Union(dialogFiles.Locales)];
         _byLocale = new Dictionary<string, LocaleCatalogue>(StringComparer.Ordinal);
 
-        // The recognizer models are the costly part of a dialog and hold no wording: every language shares one set.
-        var recognizers = new TextRecognizers();
+        // The recognizer models are the costly part of a dialog and hold no wording: the languages that read with one
+        // culture (recognizerCulture, inherited through the fallback chain) share one set.
+        var recognizers = new Dictionary<string, TextRecognizers>(StringComparer.Ordinal);
         IReadOnlyList<CardFeatureEntry> featureList = [.. features];
         var english = Build(CatalogueLocale.Default, messageFiles, dialogFiles, recognizers, featureList, null);
         _byLocale[CatalogueLocale.Default] = english;
@@ -58,6 +59,10 @@ public sealed class Catalogues
 
     /// <summary>The English catalogue: complete by rule, and what anything without a turn speaks (start-up checks, the CLI).</summary>
     public LocaleCatalogue Default { get; }
+
+    /// <summary>Every distinct profile dialog, one per locale that has a dialog file of its own in its chain (English first).</summary>
+    public IEnumerable<ProfileDialog> Dialogs =>
+        new[] { Default.Dialog }.Concat(_byLocale.Values.Select(c => c.Dialog)).Distinct(ReferenceEqualityComparer.Instance).Cast<ProfileDialog>();
 
     /// <summary>The locales with at least one catalogue file.</summary>
     public IReadOnlySet<string> Locales => _locales;
@@ -92,7 +97,12 @@ public sealed class Catalogues
     }
 
     private static LocaleCatalogue Build(
-        string locale, CatalogueFiles messageFiles, CatalogueFiles dialogFiles, TextRecognizers recognizers, IReadOnlyList<CardFeatureEntry> features, LocaleCatalogue? english)
+        string locale,
+        CatalogueFiles messageFiles,
+        CatalogueFiles dialogFiles,
+        Dictionary<string, TextRecognizers> recognizers,
+        IReadOnlyList<CardFeatureEntry> features,
+        LocaleCatalogue? english)
     {
         var messageLayers = messageFiles.LayersOf(locale);
         var dialogLayers = dialogFiles.LayersOf(locale);
@@ -107,7 +117,13 @@ public sealed class Catalogues
         else
         {
             var definition = DialogDefinitionLoader.Load(dialogLayers);
-            dialog = new ProfileDialog(definition, new SlotExtractor(definition, recognizers));
+            if (!recognizers.TryGetValue(definition.RecognizerCulture, out var models))
+            {
+                models = new TextRecognizers(definition.RecognizerCulture);
+                recognizers[definition.RecognizerCulture] = models;
+            }
+
+            dialog = new ProfileDialog(definition, new SlotExtractor(definition, models));
         }
 
         return new LocaleCatalogue(locale, messages, dialog, intents);

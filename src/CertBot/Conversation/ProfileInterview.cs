@@ -200,7 +200,7 @@ public sealed class ProfileInterview(
             return null;
         }
 
-        var role = await roles.ClassifyAsync(clause, cancellationToken).ConfigureAwait(false);
+        var role = await roles.ClassifyAsync(dialog, clause, cancellationToken).ConfigureAwait(false);
         return role is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { [LearnerProfileMapping.RoleSlot] = role };
     }
 }

@@ -22,7 +22,13 @@ public sealed class RolePrototypes(string[] roles, float[][] vectors)
                 continue;
             }
 
+            // A vector without a direction (all zeros) is similar to nothing; its cosine would be NaN and rank above nothing.
             var similarity = TensorPrimitives.CosineSimilarity(query, vectors[i]);
+            if (float.IsNaN(similarity))
+            {
+                continue;
+            }
+
             if (!best.TryGetValue(roles[i], out var current) || similarity > current)
             {
                 best[roles[i]] = similarity;

@@ -1,12 +1,13 @@
-using CertBot.Dialogs;
+using CertBot.Conversation;
 
 namespace CertBot.Hosting;
 
 /// <summary>
-/// Compiles the text recognizers' large regex tables in the background at start-up, so the first person to type a
-/// profile does not pay for it; the readiness probe reports when it is done.
+/// Compiles the text recognizers' large regex tables in the background at start-up, for every culture a locale reads
+/// with (<c>recognizerCulture</c>), so the first person to type a profile in any language does not pay for it; the
+/// readiness probe reports when it is done.
 /// </summary>
-public sealed partial class LanguageModelWarmup(ProfileDialog dialog, ILogger<LanguageModelWarmup> logger) : IHostedService
+public sealed partial class LanguageModelWarmup(Catalogues catalogues, ILogger<LanguageModelWarmup> logger) : IHostedService
 {
     private Task _warming = Task.CompletedTask;
 
@@ -20,7 +21,15 @@ public sealed partial class LanguageModelWarmup(ProfileDialog dialog, ILogger<La
             try
             {
                 // A profile with every kind of fact touches the number, duration and choice recognizers.
-                _ = dialog.ReadFacts("data scientist with a year and a half of ML, 3 years on AWS");
+                _ = catalogues.Default.Dialog.ReadFacts("data scientist with a year and a half of ML, 3 years on AWS");
+                // Another culture's tables load when they first meet its own words (digits do not wake them), so one
+                // dialog per culture reads a quantity made of its vocabulary: number words and their units.
+                var english = catalogues.Default.Dialog.Definition.RecognizerCulture;
+                foreach (var dialog in catalogues.Dialogs.Where(d => d.Definition.RecognizerCulture != english).DistinctBy(d => d.Definition.RecognizerCulture))
+                {
+                    var durations = dialog.Definition.Durations;
+                    _ = dialog.ReadFacts(string.Join(' ', [.. durations.NumberWords.Take(4), .. durations.YearUnits.Take(2), .. durations.MonthUnits.Take(1)]));
+                }
             }
 #pragma warning disable CA1031 // A failed warm-up only means the first turn compiles the tables itself.
             catch (Exception ex)

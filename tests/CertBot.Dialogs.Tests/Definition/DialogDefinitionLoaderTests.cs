@@ -136,6 +136,61 @@ public sealed class DialogDefinitionLoaderTests
         Assert.Contains("slot 'cloudYears' has no prompts", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "en-us")]
+    [InlineData("fr-fr", "fr-fr")]
+    [InlineData("FR-FR", "fr-fr")]
+    [InlineData("es-es", "es-es")]
+    [InlineData("fr-ca", "fr-fr")]
+    public void Parse_RecognizerCulture_IsTheCultureNumbersAreReadWith(string? culture, string expected)
+    {
+        var yaml = culture is null ? Valid : $"recognizerCulture: {culture}\n" + Valid;
+
+        var definition = DialogDefinitionLoader.Parse(yaml, "test.yaml");
+
+        Assert.Equal(expected, definition.RecognizerCulture);
+    }
+
+    [Theory]
+    [InlineData("xx-yy")]
+    [InlineData("french")]
+    public void Parse_UnknownRecognizerCulture_ThrowsAtItsLine(string culture)
+    {
+        var yaml = Valid.ReplaceLineEndings("\n").Replace("durations:\n", $"recognizerCulture: {culture}\ndurations:\n", StringComparison.Ordinal);
+        var line = yaml.Split('\n').ToList().IndexOf($"recognizerCulture: {culture}") + 1;
+
+        var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Parse(yaml, "bad.yaml"));
+
+        Assert.Equal(line, error.Line);
+        Assert.Equal(20, error.Column);
+        Assert.Contains($"'recognizerCulture' is '{culture}'", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LayersWhereOnlyTheLowerSetsACulture_UpperInheritsIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("certbot-dialog-culture-");
+        try
+        {
+            var english = Path.Combine(folder.FullName, "profile.dialog.en.yaml");
+            var french = Path.Combine(folder.FullName, "profile.dialog.fr.yaml");
+            var canadian = Path.Combine(folder.FullName, "profile.dialog.fr-ca.yaml");
+            File.WriteAllText(english, Valid);
+            File.WriteAllText(french, "recognizerCulture: fr-fr\n");
+            File.WriteAllText(canadian, "triggers: [recommande]\nrecognizerCulture: nope\n");
+
+            Assert.Equal("fr-fr", DialogDefinitionLoader.Load([english, french]).RecognizerCulture);
+            var error = Assert.Throws<DialogDefinitionException>(() => DialogDefinitionLoader.Load([english, french, canadian]));
+            // The culture is named by one file: the error names that one, not the stack of layers.
+            Assert.Equal(canadian, error.FilePath);
+            Assert.Equal(2, error.Line);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void Load_MissingFile_ThrowsDefinitionException()
     {

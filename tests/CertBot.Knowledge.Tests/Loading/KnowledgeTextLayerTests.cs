@@ -52,6 +52,10 @@ public sealed class KnowledgeTextLayerTests : IDisposable
         { "faqs:\n  - id: exam-cost\n    sources:\n      - id: no-such-source\n        title: Page\n", "id: no-such-source", "A source 'no-such-source' is not in knowledge.yaml" },
         { "typicalExperience:\n  associate: 2\n", "typicalExperience:", "'typicalExperience' is a fact" },
         { "faqs:\n  - answer: Sans id.\n", "answer: Sans id.", "needs its 'id'" },
+        { "matcher:\n  stopWords: [le, la]\n  answerThreshold: 0.2\n", "answerThreshold:", "'matcher.answerThreshold' is not one of the FAQ matcher's word lists" },
+        { "matcher:\n  synonyms:\n    - variants: [prix, tarif]\n", "variants: [prix", "needs its 'canonical' word" },
+        { "matcher:\n  synonyms:\n    - canonical: cost\n      variants: [prix]\n    - canonical: \"cost\"\n      variants: [tarif]\n", "canonical: \"cost\"", "'cost' is given twice" },
+        { "matcher: [le, la]\n", "[le, la]", "must be a mapping of its word lists" },
     };
 
     [Theory]
@@ -69,6 +73,42 @@ public sealed class KnowledgeTextLayerTests : IDisposable
         Assert.Equal(FrenchPath, issue.File);
         Assert.Equal(MinimalKnowledge.LineOf(french, marker), issue.Line);
         Assert.Equal(MinimalKnowledge.ColumnOf(french, marker), issue.Column);
+    }
+
+    [Fact]
+    public void Load_TranslationWithMatcherWords_ReadsFrenchQuestionsWithThemAndEnglishWithEnglishOnes()
+    {
+        CopyRealKnowledge();
+        File.WriteAllText(FrenchPath, "matcher:\n  stopWords: [le, la, les, de]\n  synonyms:\n    - canonical: cost\n      variants: [prix, tarif, coute]\n    - canonical: examen\n      variants: [epreuve]\n");
+
+        var french = KnowledgeLoader.Load(FactsPath, Options, "fr");
+        var english = KnowledgeLoader.Load(FactsPath, Options);
+
+        Assert.False(french.HasErrors, french.Report.Format());
+        var lexicon = french.Knowledge!.Lexicon;
+        Assert.Equal(["le", "la", "les", "de"], lexicon.StopWords);
+        // A word list the translation leaves out is English's; a synonym group merges by its canonical word.
+        Assert.Equal(english.Knowledge!.Lexicon.AskingWords, lexicon.AskingWords);
+        Assert.Equal(["prix", "tarif", "coute"], lexicon.Synonyms.Single(g => g.Canonical == "cost").Variants);
+        Assert.Equal(["epreuve"], lexicon.Synonyms.Single(g => g.Canonical == "examen").Variants);
+        Assert.Equal(english.Knowledge.Lexicon.Synonyms.Single(g => g.Canonical == "hard").Variants, lexicon.Synonyms.Single(g => g.Canonical == "hard").Variants);
+        Assert.Contains("the", english.Knowledge.Lexicon.StopWords);
+        Assert.Contains("price", english.Knowledge.Lexicon.Synonyms.Single(g => g.Canonical == "cost").Variants);
+    }
+
+    [Fact]
+    public void Load_MatcherWordsInTheFactsFileOfASplitKnowledge_IsAnErrorNamingTheEnglishFile()
+    {
+        CopyRealKnowledge();
+        var facts = File.ReadAllText(FactsPath) + "\nmatcher:\n  stopWords: [the, a]\n";
+        File.WriteAllText(FactsPath, facts);
+
+        var result = KnowledgeLoader.Load(FactsPath, Options);
+
+        var issue = Assert.Single(result.Report.Errors);
+        Assert.Contains("'matcher.stopWords' is text: the words the FAQ matcher reads English questions with belong in knowledge.en.yaml", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(FactsPath, issue.File);
+        Assert.Equal(MinimalKnowledge.LineOf(facts, "  stopWords: [the, a]"), issue.Line);
     }
 
     [Fact]

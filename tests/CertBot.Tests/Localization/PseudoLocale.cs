@@ -24,8 +24,8 @@ public static partial class PseudoLocale
     private static readonly HashSet<string> MessageVocabulary = new(StringComparer.Ordinal) { "intents", "color", "platformWords", "alsoFoundBy" };
 
     // In the knowledge's text: the ids that name entries, and the phrasings only matched against what people type (an
-    // FAQ's alternatives, a detail's phrases and word pairs). Everything else there is wording a person reads.
-    private static readonly HashSet<string> KnowledgeVocabulary = new(StringComparer.Ordinal) { "id", "persona", "alternatives", "phrases", "together" };
+    // FAQ's alternatives, a detail's phrases and word pairs, the FAQ matcher's words). Everything else there is wording a person reads.
+    private static readonly HashSet<string> KnowledgeVocabulary = new(StringComparer.Ordinal) { "id", "persona", "alternatives", "phrases", "together", "matcher" };
 
     /// <summary>The pseudo-localized form of one catalogue string.</summary>
     public static string Transform(string text)
