@@ -15,7 +15,7 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     private static string Set(string name) => Path.Combine(AppContext.BaseDirectory, "Eval", name);
 
     [Theory]
-    [InlineData("faq-eval.yaml", 0.95, 0.93, 0.03)]
+    [InlineData("faq-eval.yaml", 0.94, 0.90, 0.035)]
     [InlineData("faq-blind-tuning.yaml", 0.90, 0.95, 0.03)]
     [InlineData("faq-blind-holdout-4.yaml", 0.81, 0.95, 0.06)]
     [InlineData("faq-blind-holdout-5.yaml", 0.88, 0.95, 0.045)]
