@@ -89,6 +89,25 @@ internal static class SideBySideRun
         return info;
     }
 
+    private static async Task WaitForReadyAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            using var ready = await http.GetAsync("readyz");
+            // CertBot answers 200 "ready (degraded)" while it still answers lexically only.
+            if (ready.StatusCode == HttpStatusCode.NotFound
+                || (ready.StatusCode == HttpStatusCode.OK && !(await ready.Content.ReadAsStringAsync()).Contains("degraded", StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the server did not become ready");
+    }
+
     private static async Task<Measurement> MeasureAsync(Target target, int users, TimeSpan warmup, TimeSpan duration)
     {
         var port = ServerProcess.FreePort();
@@ -105,6 +124,11 @@ internal static class SideBySideRun
         var firstStarted = clock.Elapsed;
         await PostAsync(http, Conversation.Message("a:cold-start", 1, target.Conversation.FirstQuestion));
         var firstAnswered = clock.Elapsed;
+
+        // Steady state is measured once the server says it is ready: CertBot embeds its FAQ phrasings in the background
+        // after it listens, and that work must not be counted as the cost of the turns measured. Servers without /readyz
+        // (the peer, the ceiling) answer 404 and are ready as they listen.
+        await WaitForReadyAsync(http, TimeSpan.FromMinutes(3));
 
         using (var warm = new CancellationTokenSource(warmup))
         {
