@@ -141,8 +141,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             return;
         }
 
-        // Test projects run in parallel; the lock file keeps two 'npm ci' from deleting each other's node_modules.
-        await using var gate = await FileGate.AcquireAsync(Path.Combine(Path.GetTempPath(), "certbot-azurite-install.lock"), cancellationToken).ConfigureAwait(false);
+        // Test projects run in parallel, in processes of their own; the lock keeps two 'npm ci' from deleting each other's node_modules.
+        await using var gate = await CrossProcessLock.AcquireAsync("certbot-azurite-install", cancellationToken).ConfigureAwait(false);
         if (InstalledVersion(installedManifest) == wanted)
         {
             return;

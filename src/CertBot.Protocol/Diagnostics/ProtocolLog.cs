@@ -141,4 +141,7 @@ internal static partial class ProtocolLog
 
     [LoggerMessage(26, LogLevel.Warning, "Removing expired de-duplication records failed; will try again")]
     public static partial void DeliverySweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(28, LogLevel.Information, "Health check {Check} ended late ({Outcome}), after it had been reported as timed out; the next probe runs it again")]
+    public static partial void HealthCheckEndedLate(this ILogger logger, string check, string outcome);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CertBot.Protocol.Configuration;
+using CertBot.Protocol.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CertBot.Protocol.Hosting;
@@ -11,9 +13,11 @@ namespace CertBot.Protocol.Hosting;
 /// not answer: a check still running then reports its registration's failure status, "timed out", and is left to end
 /// on its cancelled token; a dependency that ignores the token is not waited for. While such a run has not ended, the
 /// same check is not started again (it reports "timed out" at once), so probes never pile calls up on a stalled store.
-/// The framework's own per-check timeout runs on the system clock.
+/// When such a run does end, that is logged: from then on the check runs again. The framework's own per-check timeout
+/// runs on the system clock.
 /// </summary>
-internal sealed class TimedHealthChecks(IOptions<BotFrameworkOptions> botFramework, TimeProvider clock) : IPostConfigureOptions<HealthCheckServiceOptions>
+internal sealed class TimedHealthChecks(IOptions<BotFrameworkOptions> botFramework, TimeProvider clock, ILogger<TimedHealthChecks> logger)
+    : IPostConfigureOptions<HealthCheckServiceOptions>
 {
     private readonly Lock _gate = new();
     private readonly HashSet<HealthCheckRegistration> _timed = [];
@@ -34,7 +38,7 @@ internal sealed class TimedHealthChecks(IOptions<BotFrameworkOptions> botFramewo
 
             var factory = registration.Factory;
             var runs = new Runs();
-            registration.Factory = services => new TimedCheck(factory(services), runs, botFramework.Value.HealthCheckTimeout, clock);
+            registration.Factory = services => new TimedCheck(factory(services), runs, botFramework.Value.HealthCheckTimeout, clock, logger);
         }
     }
 
@@ -50,7 +54,7 @@ internal sealed class TimedHealthChecks(IOptions<BotFrameworkOptions> botFramewo
         }
     }
 
-    private sealed class TimedCheck(IHealthCheck inner, Runs runs, TimeSpan timeout, TimeProvider clock) : IHealthCheck
+    private sealed class TimedCheck(IHealthCheck inner, Runs runs, TimeSpan timeout, TimeProvider clock, ILogger logger) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -80,7 +84,11 @@ internal sealed class TimedHealthChecks(IOptions<BotFrameworkOptions> botFramewo
             catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 runs.Unfinished = run;
-                _ = run.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                // Once the run is over (so the next probe runs the check again), say so, with how it ended.
+                var check = context.Registration.Name;
+                _ = run.ContinueWith(
+                    t => logger.HealthCheckEndedLate(check, t.IsCompletedSuccessfully ? t.Result.Status.ToString() : t.IsCanceled ? "cancelled" : "failed: " + t.Exception!.InnerException!.GetType().Name),
+                    CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 return new HealthCheckResult(failure, string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s"));
             }
         }

@@ -57,6 +57,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<LanguageModelWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<LanguageModelWarmup>());
         services.AddHostedService<TurnPipelineWarmup>();
+        services.AddHostedService<ReadinessAnnouncer>();
         services.AddHealthChecks().AddCheck<LanguageModelsHealthCheck>("models", tags: [ReadinessResponseWriter.ReadyTag]);
         return services;
     }

@@ -258,8 +258,7 @@ public sealed class ConnectorFaultTests
         Assert.Equal(2, host.ConnectorRequests.Count);
         Assert.Empty(host.Channel.Posted(host.Scope));
         // Logged by the worker right after it removed the reply, so on its thread and possibly a moment after "settled".
-        Assert.True(await FaultSettings.EventuallyAsync(() =>
-            host.Logs.GetSnapshot().Any(r => r.Level == LogLevel.Error && r.Message.Contains("given up", StringComparison.Ordinal))));
+        await host.LoggedAsync(r => r.Level == LogLevel.Error && r.Message.Contains("given up", StringComparison.Ordinal), "the reply given up");
     }
 
     [Fact]

@@ -52,27 +52,6 @@ internal static class FaultSettings
         return settings;
     }
 
-    /// <summary>
-    /// Waits (real time, polling) until <paramref name="condition"/> holds; false when it never did. Only for work that
-    /// runs on other threads (a background worker finishing what it already started): on the fake clock nothing
-    /// time-driven can happen while this waits.
-    /// </summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? Safety);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return condition();
-    }
-
     /// <summary>The task's result, failing the test if it has not come within <see cref="Safety"/> of real time.</summary>
     public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(Safety);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CertBot.Protocol.State;
+using CertBot.Protocol.Tests.Infrastructure;
 
 namespace CertBot.Protocol.Tests.Faults;
 
@@ -8,7 +9,8 @@ namespace CertBot.Protocol.Tests.Faults;
 /// stalled, every call the stall picks waits until its token is cancelled (then it throws and changes nothing) or
 /// until <see cref="Mend"/> lets it through to the in-memory store behind it; a deaf stall ignores the token, as a
 /// provider stuck inside a system call would. Nothing here measures or waits on time: what ends a held call is the
-/// caller's own timeout, on the caller's clock.
+/// caller's own timeout, on the caller's clock. Each held call raises a signal, so a test waits for the call it means
+/// without polling.
 /// </summary>
 public sealed class StallingStorage : IStorage
 {
@@ -18,6 +20,7 @@ public sealed class StallingStorage : IStorage
     private Func<StoreOperation, string, bool> _picks = static (_, _) => true;
     private bool _deaf;
     private readonly List<(StoreOperation Operation, string Key)> _held = [];
+    private readonly ChangeSignal _heldChanged = new();
 
     /// <summary>What a call does, for a stall that picks some calls only.</summary>
     public enum StoreOperation
@@ -37,6 +40,13 @@ public sealed class StallingStorage : IStorage
             return _held.Count(call => call.Operation == operation && key(call.Key));
         }
     }
+
+    /// <summary>
+    /// Until a call doing <paramref name="operation"/> on a key <paramref name="key"/> accepts has been held (now or
+    /// before), looked at again each time a call is held; false when <paramref name="within"/> of real time passed first.
+    /// </summary>
+    public Task<bool> HeldAsync(StoreOperation operation, Func<string, bool> key, TimeSpan within) =>
+        ChangeSignal.UntilAsync(() => HeldCount(operation, key) > 0, within, () => _heldChanged.Next);
 
     /// <summary>The keys stored now (what a restarted store would hold), for tests that check nothing was left behind.</summary>
     public MemoryStorage Inner => _inner;
@@ -121,6 +131,7 @@ public sealed class StallingStorage : IStorage
             return;
         }
 
+        _heldChanged.Raise();
         await (deaf ? mended : mended.WaitAsync(cancellationToken));
     }
 }

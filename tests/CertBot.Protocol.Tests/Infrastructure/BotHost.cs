@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -24,10 +25,26 @@ namespace CertBot.Protocol.Tests.Infrastructure;
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ChangeSignal _logged;
+    private readonly ChangeSignal _outboxChanged = new();
+    private readonly MeterListener _outboxDepth = new();
 
-    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, FakeLogCollector logs, ObservableClock? clock)
+    private BotHost(WebApplication app, FakeChannel channel, string scope, string? appId, FakeLogCollector logs, ChangeSignal logged, ObservableClock? clock)
     {
         _app = app;
+        _logged = logged;
+        // Every change of what the outbox holds is recorded on its depth gauge, after the change: this host's
+        // measurements (its own meter factory) are the outbox's change signal.
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        _outboxDepth.InstrumentPublished = (instrument, listener) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name == "certbot.outbox.depth")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _outboxDepth.SetMeasurementEventCallback<long>((_, _, _, _) => _outboxChanged.Raise());
+        _outboxDepth.Start();
         Channel = channel;
         Scope = scope;
         AppId = appId;
@@ -87,7 +104,13 @@ public sealed class BotHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(config);
         // Information and up, as a deployed host logs: tests check what reaches the log and what never does.
-        var logs = FakeLogCollector.Create(new FakeLogCollectorOptions { FilteredLevels = { LogLevel.Information, LogLevel.Warning, LogLevel.Error, LogLevel.Critical } });
+        var logged = new ChangeSignal();
+        // The sink runs after the record is collected, so a test woken by it finds the record in the snapshot.
+        var logs = FakeLogCollector.Create(new FakeLogCollectorOptions
+        {
+            FilteredLevels = { LogLevel.Information, LogLevel.Warning, LogLevel.Error, LogLevel.Critical },
+            OutputSink = _ => logged.Raise(),
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -123,24 +146,35 @@ public sealed class BotHost : IAsyncDisposable
         app.MapCertBotProtocol();
         var waits = clock?.WaitsSet ?? 0;
         await app.StartAsync();
+        var host = new BotHost(app, channel, scope, appId, logs, logged, clock);
         if (clock is not null && app.Services.GetRequiredService<IOptions<OutboxOptions>>().Value is { Enabled: true } outbox)
         {
             // Started means idle: the outbox worker has made its first pass and sleeps until its next poll, so a test's
             // first step of the clock cannot land before the worker's first wait is set.
             await clock.NextWaitAsync(d => d == outbox.PollInterval, after: waits);
         }
-        return new BotHost(app, channel, scope, appId, logs, clock);
+        return host;
     }
 
     /// <summary>
-    /// Waits (real time, only as a safety net) until nothing more can reach this host's Connector without the clock
-    /// moving: the outbox holds nothing and the fake channel holds no request of this host's. With the clock standing
-    /// still no retry or poll can start after that, so what was posted by then is all that will be.
+    /// Waits until nothing more can reach this host's Connector without the clock moving: the outbox holds nothing and
+    /// the fake channel holds no request of this host's, looked at again each time the outbox or the channel changes
+    /// (real time only as a safety net). With the clock standing still no retry or poll can start after that, so what
+    /// was posted by then is all that will be.
     /// </summary>
     public async Task SettledAsync()
     {
-        var settled = await Faults.FaultSettings.EventuallyAsync(() => Outbox.PendingCount == 0 && Channel.InFlight(Scope) == 0);
+        var settled = await ChangeSignal.UntilAsync(
+            () => Outbox.PendingCount == 0 && Channel.InFlight(Scope) == 0, Faults.FaultSettings.Safety, () => _outboxChanged.Next, () => Channel.NextChange);
         Assert.True(settled, $"not settled: {Outbox.PendingCount} replies in the outbox, {Channel.InFlight(Scope)} Connector requests held");
+    }
+
+    /// <summary>Waits until this host has logged a record <paramref name="match"/> accepts, looking again at each record logged.</summary>
+    public async Task LoggedAsync(Func<FakeLogRecord, bool> match, string what)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var logged = await ChangeSignal.UntilAsync(() => Logs.GetSnapshot().Any(match), Faults.FaultSettings.Safety, () => _logged.Next);
+        Assert.True(logged, "never logged: " + what);
     }
 
     /// <summary>A message activity from a Teams user to this bot, addressed to this host's fake Connector.</summary>
@@ -194,6 +228,7 @@ public sealed class BotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _outboxDepth.Dispose();
         // Stopped first (the worker and sweeper end on their cancelled tokens), so the clock is not touched for them.
         await _app.StopAsync();
         var waits = Clock?.WaitsSet ?? 0;

@@ -173,6 +173,9 @@ public sealed class FakeChannel : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes the next time the channel receives, answers or drops a request (take it before looking).</summary>
+    public Task NextChange => Volatile.Read(ref _changed).Task;
+
     private void Changed() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public void PublishLateKey(string scope) => _lateKeyPublished[scope] = true;

@@ -11,8 +11,13 @@ namespace CertBot.Tests.ScaleOut;
 /// <summary>A real CertBot process (the built CertBot.dll, run from the checkout) on a free loopback port, killable with SIGKILL.</summary>
 public sealed class CertBotProcess : IAsyncDisposable
 {
+    /// <summary>The host's category and message for "listening and models loaded" (<c>ReadinessAnnouncer</c>).</summary>
+    private const string ReadyCategory = "CertBot.Hosting.ReadinessAnnouncer";
+    private const string ReadyLine = "CertBot is ready: ";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CertBotProcess(Process process, Uri baseAddress)
     {
@@ -48,7 +53,8 @@ public sealed class CertBotProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        foreach (var arg in new[] { "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" }.Concat(args))
+        // Warnings only, but the line that says the bot is ready, which is what this waits for.
+        foreach (var arg in new[] { "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", $"--Logging:LogLevel:{ReadyCategory}=Information" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -59,7 +65,16 @@ public sealed class CertBotProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await bot.WaitReadyAsync();
+        try
+        {
+            await bot.WaitReadyAsync();
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+
         return bot;
     }
 
@@ -85,44 +100,47 @@ public sealed class CertBotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// Until the process logs that it is ready (listening, its models loaded), then /readyz must say so too. The line
+    /// comes from its redirected output; the timeout only bounds a start that never ends, and an exit ends the wait at once.
+    /// </summary>
     private async Task WaitReadyAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        var exited = _process.WaitForExitAsync();
+        try
         {
-            if (_process.HasExited)
+            if (await Task.WhenAny(_ready.Task, exited).WaitAsync(StartTimeout) == exited)
             {
                 throw new InvalidOperationException($"CertBot exited with {_process.ExitCode}: {Output}");
             }
-
-            try
-            {
-                using var ready = await Http.GetAsync("readyz");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            // Real time: a separate CertBot process starting up, on the system clock.
-            await Task.Delay(200);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("CertBot did not become ready: " + Output);
         }
 
-        throw new TimeoutException("CertBot did not become ready: " + Output);
+        using var ready = await Http.GetAsync("readyz");
+        if (ready.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"CertBot said it was ready but /readyz answered {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync()} {Output}");
+        }
     }
 
     private void Append(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (line.Contains(ReadyLine, StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
         }
     }
 
