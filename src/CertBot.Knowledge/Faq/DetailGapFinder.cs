@@ -17,6 +17,12 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         entry => knowledge.Details.Where(d => entry.Alternatives.Prepend(entry.Question).Any(d.IsMentionedIn)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
         StringComparer.Ordinal);
 
+    // The other way round: the entries written for each detail.
+    private readonly Dictionary<string, FaqEntry[]> _writtenBy = knowledge.Details.ToDictionary(
+        detail => detail.Id,
+        detail => knowledge.Faqs.Where(e => e.Alternatives.Prepend(e.Question).Any(detail.IsMentionedIn)).ToArray(),
+        StringComparer.Ordinal);
+
     /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
     /// <param name="answer">The entry the matcher would answer with, if any.</param>
     /// <param name="answerIsAboutTheCredential">
@@ -79,11 +85,12 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
 
     /// <summary>
     /// The one entry written for a detail the question asks for ("how much time do you get, and how many items?"), in the
-    /// version for the credential named, or null when it asks for none, the detail is held nowhere, or several entries
-    /// could be meant. Lets a question that spells out a detail the knowledge holds reach the entry that holds it, even
-    /// when its other words resemble a neighbouring entry (the Google preparation entry, say).
+    /// version for the credential named, or null when it asks for none, the detail is held nowhere, several entries could
+    /// be meant, or <paramref name="current"/> (the entry the matcher found) was itself written for an asked detail. Lets
+    /// a question that spells out a detail the knowledge holds reach the entry that holds it, even when its other words
+    /// resemble a neighbouring entry (the Google preparation entry, say).
     /// </summary>
-    public FaqEntry? HolderOf(string question, CredentialMention? mention, FaqScopes scopes)
+    public FaqEntry? HolderOf(string question, CredentialMention? mention, FaqScopes scopes, FaqEntry? current)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -96,13 +103,13 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
                 continue;
             }
 
-            foreach (var entry in knowledge.Faqs)
+            if (current is not null && _writtenFor[current.Id].Contains(detail.Id))
             {
-                if (!_writtenFor[entry.Id].Contains(detail.Id))
-                {
-                    continue;
-                }
+                return null;
+            }
 
+            foreach (var entry in _writtenBy[detail.Id])
+            {
                 var version = scopes.Resolve(entry, mention);
                 var suits = mention is null ? version.VersionOf is null : scopes.Fits(version, mention);
                 if (!suits || ReferenceEquals(version, holder))
@@ -120,20 +127,6 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         }
 
         return holder;
-    }
-
-    /// <summary>True when <paramref name="entry"/>'s own phrasings ask for a detail the question asks for.</summary>
-    public bool IsWrittenFor(FaqEntry entry, string question)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(question);
-        if (!_writtenFor.TryGetValue(entry.Id, out var details) || details.Count == 0)
-        {
-            return false;
-        }
-
-        var words = WordTokenizer.Words(question);
-        return knowledge.Details.Any(d => details.Contains(d.Id) && d.IsMentionedIn(question, words));
     }
 
     /// <summary>The gap, linked to the named credential's official page, or else to the answer's first source.</summary>

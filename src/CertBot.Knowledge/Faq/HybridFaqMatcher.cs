@@ -107,19 +107,15 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     /// </summary>
     private static FaqMatch HeldDetail(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, string question)
     {
-        if (match.Kind == FaqMatchKind.OutOfScope || (match.Kind == FaqMatchKind.Answer && match.Path == FaqMatchPath.CredentialOverview)
-            || snapshot.Gaps.HolderOf(question, mention, snapshot.Scopes) is not { } holder)
+        if (match.Kind == FaqMatchKind.OutOfScope || (match.Kind == FaqMatchKind.Answer && match.Path == FaqMatchPath.CredentialOverview))
         {
             return match;
         }
 
-        if (match is { Kind: FaqMatchKind.Answer, Entry: { } entry }
-            && (ReferenceEquals(entry, holder) || snapshot.Gaps.IsWrittenFor(entry, question)))
-        {
-            return match;
-        }
-
-        return Answer(holder, (float)match.Confidence, FaqMatchPath.DetailHolder);
+        var current = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
+        return snapshot.Gaps.HolderOf(question, mention, snapshot.Scopes, current) is { } holder && !ReferenceEquals(holder, current)
+            ? Answer(holder, (float)match.Confidence, FaqMatchPath.DetailHolder)
+            : match;
     }
 
     /// <summary>The direction halfway between two vectors: the sum of their unit vectors (cosine ignores its length).</summary>
