@@ -64,10 +64,6 @@ public sealed partial class SemanticRoleClassifier : IDisposable
     /// <summary>True once every locale's prototype vectors are ready.</summary>
     public bool IsReady => _byDialog.Values.All(v => v.IsCompletedSuccessfully && v.Result is not null);
 
-    /// <summary>The role the clause describes by English's prototypes, or null when unsure or not ready.</summary>
-    public ValueTask<string?> ClassifyAsync(string clause, CancellationToken cancellationToken) =>
-        ClassifyAsync(_english, clause, cancellationToken);
-
     /// <summary>The role the clause describes by the prototypes of <paramref name="dialog"/>'s locale, or null when unsure or not ready.</summary>
     public ValueTask<string?> ClassifyAsync(ProfileDialog dialog, string clause, CancellationToken cancellationToken)
     {
