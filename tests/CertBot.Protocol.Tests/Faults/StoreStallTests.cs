@@ -32,10 +32,7 @@ public sealed class StoreStallTests
 
         var posting = host.PostAsync(activity);
         await HeldAsync(Write, Deliveries, "the claim's write");
-        _clock.Advance(FaultSettings.TurnTimeout - Tick);
-        Assert.False(posting.IsCompleted);
-        _clock.Advance(Tick);
-        using var response = await posting.Within();
+        using var response = await AnsweredAtAsync(posting, FaultSettings.TurnTimeout);
 
         await AssertStoreUnavailableAsync(response);
         Assert.Equal(0, host.Probe.Turns);
@@ -60,10 +57,7 @@ public sealed class StoreStallTests
 
         var posting = host.PostAsync(activity);
         await HeldAsync(Read, StateDocument, "the state load");
-        _clock.Advance(FaultSettings.TurnTimeout - Tick);
-        Assert.False(posting.IsCompleted);
-        _clock.Advance(Tick);
-        using var response = await posting.Within();
+        using var response = await AnsweredAtAsync(posting, FaultSettings.TurnTimeout);
 
         await AssertStoreUnavailableAsync(response);
         // The load never answered, so the bot never ran and nobody is owed an apology: the channel retries on the 503.
@@ -88,10 +82,7 @@ public sealed class StoreStallTests
         var posting = host.PostAsync(activity);
         await HeldAsync(Read, StateDocument, "the state load");
         // Cut where its record's write still fits in the request's budget: released then, and answered then.
-        _clock.Advance(FaultSettings.ClaimedTurnTimeout - Tick);
-        Assert.False(posting.IsCompleted);
-        _clock.Advance(Tick);
-        using var response = await posting.Within();
+        using var response = await AnsweredAtAsync(posting, FaultSettings.ClaimedTurnTimeout);
 
         await AssertStoreUnavailableAsync(response);
         _store.Mend();
@@ -112,10 +103,7 @@ public sealed class StoreStallTests
 
         var posting = host.PostAsync(activity);
         await HeldAsync(Write, key => key.StartsWith(activity.ChannelId + "/", StringComparison.Ordinal), "the state save");
-        _clock.Advance(FaultSettings.ClaimedTurnTimeout - Tick);
-        Assert.False(posting.IsCompleted);
-        _clock.Advance(Tick);
-        using var response = await posting.Within();
+        using var response = await AnsweredAtAsync(posting, FaultSettings.ClaimedTurnTimeout);
 
         await AssertStoreUnavailableAsync(response);
         // The bot ran and its answer was held back for the save: the person hears the apology, never the unsaved reply.
@@ -144,10 +132,7 @@ public sealed class StoreStallTests
         _clock.Advance(FaultSettings.ClaimedTurnTimeout);
         await HeldAsync(Delete, Deliveries, "the release of the claim");
         // The release has what is left of the request's budget, and not a tick more.
-        _clock.Advance(FaultSettings.DeduplicationWriteTimeout - Tick);
-        Assert.False(posting.IsCompleted);
-        _clock.Advance(Tick);
-        using var response = await posting.Within();
+        using var response = await AnsweredAtAsync(posting, FaultSettings.DeduplicationWriteTimeout);
 
         await AssertStoreUnavailableAsync(response);
         Assert.Contains(host.Logs.GetSnapshot(), r => r.Message.Contains("Could not record activity", StringComparison.Ordinal));
@@ -229,6 +214,15 @@ public sealed class StoreStallTests
         settings: FaultSettings.Fast(settings), services: services => services.AddSingleton<IStorage>(_store), clock: _clock);
 
     /// <summary>Until the store holds the call meant: the timeout meant for it was set before it was made.</summary>
+    /// <summary>The response to <paramref name="posting"/>, checked to come exactly when the fake clock reaches <paramref name="budget"/>.</summary>
+    private async Task<HttpResponseMessage> AnsweredAtAsync(Task<HttpResponseMessage> posting, TimeSpan budget)
+    {
+        _clock.Advance(budget - Tick);
+        Assert.False(posting.IsCompleted);
+        _clock.Advance(Tick);
+        return await posting.Within();
+    }
+
     private async Task HeldAsync(StallingStorage.StoreOperation operation, Func<string, bool> key, string what) =>
         Assert.True(await _store.HeldAsync(operation, key, FaultSettings.Safety), $"{what} never reached the store");
 
