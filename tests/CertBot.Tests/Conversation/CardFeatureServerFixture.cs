@@ -35,10 +35,7 @@ public sealed class CardFeatureServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "dialogs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(_folder.FullName, Path.GetFileName(file)));
-        }
+        ShippedDialogs.CopyTo(_folder.FullName);
 
         var english = Path.Combine(_folder.FullName, "messages.en.yaml");
         var addition = new YamlStream();

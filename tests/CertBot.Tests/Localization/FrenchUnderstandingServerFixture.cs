@@ -78,10 +78,7 @@ public sealed class FrenchUnderstandingServerFixture : IAsyncLifetime
     public static void WriteDialogs(DirectoryInfo folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "dialogs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
-        }
+        ShippedDialogs.CopyTo(folder.FullName);
 
         File.WriteAllText(Path.Combine(folder.FullName, "profile.dialog.fr.yaml"), FrenchDialog);
         File.WriteAllText(Path.Combine(folder.FullName, "profile.dialog.fr-ca.yaml"), CanadianDialog);

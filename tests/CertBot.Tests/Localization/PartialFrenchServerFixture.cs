@@ -31,10 +31,7 @@ public sealed class PartialFrenchServerFixture : IAsyncLifetime
     public static void WriteDialogs(DirectoryInfo folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "dialogs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
-        }
+        ShippedDialogs.CopyTo(folder.FullName);
 
         // Partial on purpose: one card title and the apology, one question, one answer and one name; everything else falls
         // back to English key by key (and entry by entry, field by field, in the knowledge).

@@ -15,10 +15,7 @@ public sealed class PseudoLocaleServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "dialogs"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(_folder.FullName, Path.GetFileName(file)));
-        }
+        ShippedDialogs.CopyTo(_folder.FullName);
 
         PseudoLocale.WriteCatalogues(_folder.FullName);
         Server = await CertBotServer.StartAsync(null, $"--CertBot:DialogsPath={_folder.FullName}", $"--Knowledge:Path={KnowledgePath}");
