@@ -41,17 +41,22 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     }
 
     /// <summary>As above, with the credential the caller has already found in the message.</summary>
-    public FaqDetailGap? Find(string question, Credential? credential, FaqEntry? answer, bool answerIsAboutTheCredential)
+    public FaqDetailGap? Find(string question, Credential? credential, FaqEntry? answer, bool answerIsAboutTheCredential) =>
+        Find(Asked(question), credential, answer, answerIsAboutTheCredential);
+
+    /// <summary>The details <paramref name="question"/> asks for, in knowledge order: read once per question, for <see cref="Find(IReadOnlyList{DetailTopic}, Credential?, FaqEntry?, bool)"/> and <see cref="HolderOf"/>.</summary>
+    public IReadOnlyList<DetailTopic> Asked(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         // One tokenization of the question for every topic's word pairs, not one per topic.
         var words = WordTokenizer.Words(question);
-        var asked = knowledge.Details.Where(d => d.IsMentionedIn(question, words)).ToArray();
-        if (asked.Length == 0)
-        {
-            return null;
-        }
+        return [.. knowledge.Details.Where(d => d.IsMentionedIn(question, words))];
+    }
 
+    /// <summary>As above, with the details the question asks for already read (<see cref="Asked"/>).</summary>
+    public FaqDetailGap? Find(IReadOnlyList<DetailTopic> asked, Credential? credential, FaqEntry? answer, bool answerIsAboutTheCredential)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
         foreach (var detail in asked)
         {
             if (detail.HeldNowhere)
@@ -84,21 +89,20 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     }
 
     /// <summary>
-    /// The one entry written for a detail the question asks for ("how much time do you get, and how many items?"), in the
+    /// The one entry written for a detail the question asks for (<paramref name="asked"/>: "how much time do you get, and how many items?"), in the
     /// version for the credential named, or null when it asks for none, the detail is held nowhere, several entries could
     /// be meant, or <paramref name="current"/> (the entry the matcher found) was itself written for an asked detail. Lets
     /// a question that spells out a detail the knowledge holds reach the entry that holds it, even when its other words
     /// resemble a neighbouring entry (the Google preparation entry, say).
     /// </summary>
-    public FaqEntry? HolderOf(string question, CredentialMention? mention, FaqScopes scopes, FaqEntry? current)
+    public FaqEntry? HolderOf(IReadOnlyList<DetailTopic> asked, CredentialMention? mention, FaqScopes scopes, FaqEntry? current)
     {
-        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(asked);
         ArgumentNullException.ThrowIfNull(scopes);
-        var words = WordTokenizer.Words(question);
         FaqEntry? holder = null;
-        foreach (var detail in knowledge.Details)
+        foreach (var detail in asked)
         {
-            if (detail.HeldNowhere || !detail.IsMentionedIn(question, words))
+            if (detail.HeldNowhere)
             {
                 continue;
             }

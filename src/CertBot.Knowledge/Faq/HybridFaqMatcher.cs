@@ -49,12 +49,13 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
             : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
         match = await AskedAboutNamedAsync(snapshot, match, mention, text, cancellationToken).ConfigureAwait(false);
-        match = HeldDetail(snapshot, match, mention, focus ?? text);
+        // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
+        var asked = snapshot.Gaps.Asked(focus ?? text);
+        match = HeldDetail(snapshot, match, mention, asked);
         match = Personalise(snapshot, match, mention, asker);
 
         var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
-        // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
-        var gap = snapshot.Gaps.Find(focus ?? text, mention?.Credential, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention));
+        var gap = snapshot.Gaps.Find(asked, mention?.Credential, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention));
         return gap is null
             ? match
             : new FaqMatch(FaqMatchKind.NotHeld, null, match.Confidence, [], match.NearestFaqId) { Path = FaqMatchPath.NotHeld, Gap = gap };
@@ -105,7 +106,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     /// out of scope stays out of scope, since a detail word alone ("how many questions on the Databricks exam?") does not
     /// make a question ours.
     /// </summary>
-    private static FaqMatch HeldDetail(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, string question)
+    private static FaqMatch HeldDetail(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention, IReadOnlyList<DetailTopic> asked)
     {
         if (match.Kind == FaqMatchKind.OutOfScope || (match.Kind == FaqMatchKind.Answer && match.Path == FaqMatchPath.CredentialOverview))
         {
@@ -113,7 +114,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         }
 
         var current = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
-        return snapshot.Gaps.HolderOf(question, mention, snapshot.Scopes, current) is { } holder && !ReferenceEquals(holder, current)
+        return snapshot.Gaps.HolderOf(asked, mention, snapshot.Scopes, current) is { } holder && !ReferenceEquals(holder, current)
             ? Answer(holder, (float)match.Confidence, FaqMatchPath.DetailHolder)
             : match;
     }
