@@ -44,6 +44,8 @@ internal sealed class KnowledgeDocumentReader
         var details = ReadList(root, "details", ReadDetail, required: false);
         var typical = ReadTypicalExperience(root);
         var lexicon = ReadLexicon(root);
+        // The endings belong to the language, the phrases to each detail: every detail matches with its language's endings.
+        details = [.. details.Select(d => d with { WordEndings = lexicon.WordEndings })];
         return new KnowledgeBase(version, lastReviewed, credentials, courses, paths, signals, faqs, lexicon, details, typical);
     }
 
@@ -370,7 +372,7 @@ internal sealed class KnowledgeDocumentReader
         }
 
         const string what = "'matcher'";
-        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords", "overviewWords", "askingWords");
+        _r.RejectUnknownKeys(m, what, "synonyms", "stopWords", "referringWords", "overviewWords", "askingWords", "wordEndings");
         var groups = new List<SynonymGroup>();
         foreach (var (item, path) in _r.Items(m, "synonyms", "matcher.synonyms", required: false, what))
         {
@@ -390,6 +392,7 @@ internal sealed class KnowledgeDocumentReader
             ReferringWords = _r.StringList(m, "referringWords", "matcher.referringWords", what),
             OverviewWords = _r.StringList(m, "overviewWords", "matcher.overviewWords", what),
             AskingWords = _r.StringList(m, "askingWords", "matcher.askingWords", what),
+            WordEndings = _r.StringList(m, "wordEndings", "matcher.wordEndings", what),
         };
     }
 }

@@ -21,7 +21,7 @@ internal static class KnowledgeTextSchema
 
     private const string SynonymIdentity = "canonical";
 
-    private static readonly string[] MatcherWords = ["synonyms", "stopWords", "referringWords", "overviewWords", "askingWords"];
+    private static readonly string[] MatcherWords = ["synonyms", "stopWords", "referringWords", "overviewWords", "askingWords", "wordEndings"];
 
     private static readonly Shape Source = new("a source", "id", ["title"], []);
 

@@ -23,6 +23,12 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     /// </summary>
     public IReadOnlyList<DetailCuePair> Together { get; init; } = [];
 
+    /// <summary>
+    /// Endings a typed word may add to a phrase's word and still match it ("promo codes" for "promo code", "employers"
+    /// for "employer"): the language's own, from its matcher section, so the phrase lists need no plurals.
+    /// </summary>
+    public IReadOnlyList<string> WordEndings { get; init; } = [];
+
     /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, or a pair's words close together, ignoring case.</summary>
     public bool IsMentionedIn(string text) => IsMentionedIn(text, null);
 
@@ -35,38 +41,42 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             return true;
         }
 
-        if (Together.Count == 0 && _typoTolerant.Length == 0)
+        if (Together.Count == 0 && _wordPhrases.Length == 0)
         {
             return false;
         }
 
         words ??= WordTokenizer.Words(text);
-        return Together.Any(pair => pair.IsIn(words)) || Array.Exists(_typoTolerant, phrase => ContainsWithTypo(words, phrase));
+        return Together.Any(pair => pair.IsIn(words, WordEndings))
+            || Array.Exists(_wordPhrases, phrase => ContainsRun(words, phrase));
     }
 
     /// <summary>
-    /// The phrases that may be typed with a typo ("pasing score", "reimbursment"): those of several words, and single
-    /// words of eight letters or more. A shorter single word with one edit is too often another word ("booking" and
-    /// "looking"), so those must be exact.
+    /// The phrases made of letters only, matched word by word so a word may carry one of <see cref="WordEndings"/>, and
+    /// be typed with one typo when the phrase is typo-tolerant ("pasing score", "reimbursment"): phrases of several
+    /// words, and single words of eight letters or more. A shorter single word with one edit is too often another word
+    /// ("booking" and "looking"), so those must be exact.
     /// </summary>
-    private readonly string[][] _typoTolerant = [.. Phrases
+    private readonly (string[] Words, bool TypoTolerant)[] _wordPhrases = [.. Phrases
         .Select(WordTokenizer.Words)
-        .Where(w => w.All(p => p.All(char.IsLetter)) && (w.Length > 1 || (w.Length == 1 && w[0].Length >= MinSingleTypoWord)))];
+        .Where(w => w.Length > 0 && w.All(p => p.All(char.IsLetter)))
+        .Select(w => (w, w.Length > 1 || w[0].Length >= MinSingleTypoWord))];
 
     private const int MinSingleTypoWord = 8;
 
-    /// <summary>A run of words matching the phrase, each of five letters or more allowed one typo, shorter ones exact.</summary>
-    private static bool ContainsWithTypo(IReadOnlyList<string> words, string[] phrase)
+    /// <summary>A run of words matching the phrase: each word exactly or with an ending; in a typo-tolerant phrase, words of five letters or more also with one typo.</summary>
+    private bool ContainsRun(IReadOnlyList<string> words, (string[] Words, bool TypoTolerant) phrase)
     {
-        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        for (var i = 0; i + phrase.Words.Length <= words.Count; i++)
         {
             var all = true;
-            for (var k = 0; k < phrase.Length && all; k++)
+            for (var k = 0; k < phrase.Words.Length && all; k++)
             {
-                var known = phrase[k];
+                var known = phrase.Words[k];
                 var typed = words[i + k];
-                all = string.Equals(known, typed, StringComparison.Ordinal)
-                    || (known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom && BoundedEditDistance.IsWithin(known, typed, 1));
+                all = WordEnding.Matches(known, typed, WordEndings)
+                    || (phrase.TypoTolerant && known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom
+                        && BoundedEditDistance.IsWithin(known, typed, 1));
             }
 
             if (all)

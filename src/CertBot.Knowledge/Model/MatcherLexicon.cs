@@ -21,6 +21,12 @@ public sealed record MatcherLexicon(IReadOnlyList<SynonymGroup> Synonyms, IReadO
     /// </summary>
     public IReadOnlyList<string> AskingWords { get; init; } = [];
 
+    /// <summary>
+    /// Endings a typed word may add to a detail phrase's word ("promo codes", "employers"), so the detail lists name
+    /// each word once; the language's own, as its plurals and verb forms are.
+    /// </summary>
+    public IReadOnlyList<string> WordEndings { get; init; } = [];
+
     /// <summary>An empty lexicon.</summary>
     public static MatcherLexicon Empty { get; } = new([], []);
 }

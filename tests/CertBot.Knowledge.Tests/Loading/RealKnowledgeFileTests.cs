@@ -150,6 +150,17 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Will my employer pays for it, can I get it reimbursed?", "reimbursement")]
     [InlineData("Can I take it online proctored from home?", "test-centres")]
     [InlineData("Where do I book the exam?", "booking")]
+    [InlineData("Any promo codes for the AWS ML engineer exam?", "discounts")]
+    [InlineData("Do employers usually cover ML certification costs?", "reimbursement")]
+    [InlineData("Can I sit the Azure exam in Portuguese?", "languages")]
+    [InlineData("Once I have the badge, do I have to do it again at some point?", "renewal")]
+    [InlineData("What happens if I flunk the Amazon test?", "retakes")]
+    [InlineData("how to regester for the aws exam", "booking")]
+    [InlineData("when do I get my PMLE results?", "exam-day")]
+    [InlineData("What questions will they ask me in the technical interview?", "interviews")]
+    [InlineData("Is the degree worth it?", "degrees")]
+    [InlineData("how much does the cpa exam cost", "other-certifications")]
+    [InlineData("how much do PMLE-certified engineers earn?", "salaries")]
     public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
         Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
 
@@ -158,6 +169,12 @@ public sealed class RealKnowledgeFileTests
     [InlineData("What is my study schedule for the Google exam?")]
     [InlineData("Which book should I read for AI-103?")]
     [InlineData("How much does the AWS ML exam cost?")]
+    [InlineData("How long does the AWS exam last?")]
+    [InlineData("What does the GCP machine learning engineer certification cover?")]
+    [InlineData("Is there a standard credential for ML engineers, like the CPA is for accountants?")]
+    [InlineData("What courses help with ML interviews?")]
+    [InlineData("I have a degree in physics, should I do AWS or Google first?")]
+    [InlineData("Is the AWS exam cheaper than the Google one?")]
     public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
         Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
 

@@ -31,4 +31,41 @@ public sealed class DetailTopicTests
     [Fact]
     public void IsMentionedIn_EmptyPhrase_NeverMatches() =>
         Assert.False(new DetailTopic("x", "x", [string.Empty]).IsMentionedIn("anything at all"));
+
+    [Theory]
+    [InlineData("any promo codes for the exam?", true)]
+    [InlineData("do employers pay for it?", true)]
+    [InlineData("do employer pay for it?", true)]
+    [InlineData("any promo coder here?", false)]
+    public void IsMentionedIn_WordWithLanguageEnding_Matches(string question, bool expected)
+    {
+        var topic = new DetailTopic("x", "x", ["promo code", "employer pay"]) { WordEndings = ["s", "es"] };
+
+        Assert.Equal(expected, topic.IsMentionedIn(question));
+    }
+
+    [Fact]
+    public void IsMentionedIn_ShortWordWithEnding_DoesNotMatch() =>
+        Assert.False(new DetailTopic("x", "x", ["go"]) { WordEndings = ["al"] }.IsMentionedIn("what is the goal"));
+
+    [Fact]
+    public void IsMentionedIn_NoEndingsConfigured_NeedsTheExactWord() =>
+        Assert.False(new DetailTopic("x", "x", ["promo code"]).IsMentionedIn("any promo codes?"));
+
+    [Theory]
+    [InlineData("when do I get my exam results?", true)]
+    [InlineData("when do i get my exam reslts?", true)]
+    [InlineData("when is the result out", true)]
+    [InlineData("when does machine learning pay off?", false)]
+    [InlineData("results matter more than certificates", false)]
+    public void IsMentionedIn_PairWordsWithEndingOrTypo_Matches(string question, bool expected)
+    {
+        var results = new DetailTopic("x", "x", ["score report"])
+        {
+            WordEndings = ["s"],
+            Together = [new DetailCuePair(["result", "results", "earning"], ["when"]) { MaxGap = 5 }],
+        };
+
+        Assert.Equal(expected, results.IsMentionedIn(question));
+    }
 }
