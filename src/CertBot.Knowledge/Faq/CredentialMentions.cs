@@ -14,16 +14,23 @@ public sealed class CredentialMentions
     private readonly (string Name, Credential Credential)[] _names;
     private readonly (string Word, Credential Credential)[] _vendors;
     private readonly HashSet<string> _nameWords;
+    private readonly (string Variant, string Canonical)[] _phraseSynonyms;
 
     public CredentialMentions(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _codes = [.. knowledge.Credentials.Where(c => c.ExamCode is not null).Select(c => (Compact(c.ExamCode!), c))];
+        // Names and messages are compared with the language's multi-word synonyms folded onto their canonical word, so
+        // "AWS ML Specialty" names the Machine Learning - Specialty and "gen AI developer" the Generative AI Developer.
+        _phraseSynonyms = [.. knowledge.Lexicon.Synonyms
+            .SelectMany(g => g.Variants.Select(v => (Variant: Words(v), Canonical: Words(g.Canonical))))
+            .Where(p => p.Variant.Contains(' ', StringComparison.Ordinal) && p.Canonical.Length > 0)
+            .OrderByDescending(p => p.Variant.Length)];
         // The full name, and the name without its vendor prefix ("azure data scientist associate", "ai practitioner").
         // The full name, the name without its vendor prefix ("azure data scientist associate", "ai practitioner"), without
         // the product family too ("data scientist associate"), and the initials of a long name ("pmle").
         _names = [.. knowledge.Credentials
-            .SelectMany(c => NameForms(Words(c.Name), Words(c.Vendor)).Select(n => (n, c)))
+            .SelectMany(c => NameForms(Words(c.Name), Words(c.Vendor)).SelectMany(n => new[] { n, Fold(n) }).Distinct(StringComparer.Ordinal).Select(n => (n, c)))
             .OrderByDescending(p => p.n.Length)];
         var vendors = new List<(string, Credential)>();
         foreach (var group in knowledge.Credentials.Where(c => c.IsRecommendable).GroupBy(c => c.Vendor, StringComparer.OrdinalIgnoreCase))
@@ -41,6 +48,7 @@ public sealed class CredentialMentions
             knowledge.Credentials.SelectMany(c => Words(c.Name + " " + c.Vendor + " " + c.ExamCode).Split(' '))
                 .Concat(knowledge.Credentials.Where(c => c.ExamCode is not null).Select(c => Compact(c.ExamCode!)))
                 .Concat(_vendors.SelectMany(v => v.Word.Split(' ')))
+                .Concat(_names.SelectMany(n => n.Name.Split(' ')))
                 .Where(w => w.Length > 0),
             StringComparer.Ordinal);
     }
@@ -62,9 +70,10 @@ public sealed class CredentialMentions
         }
 
         var words = " " + Words(text) + " ";
+        var folded = " " + Fold(words.Trim()) + " ";
         foreach (var (name, credential) in _names)
         {
-            if (words.Contains(" " + name + " ", StringComparison.Ordinal))
+            if (words.Contains(" " + name + " ", StringComparison.Ordinal) || folded.Contains(" " + name + " ", StringComparison.Ordinal))
             {
                 return new CredentialMention(credential, Explicit: true);
             }
@@ -85,8 +94,10 @@ public sealed class CredentialMentions
         ArgumentNullException.ThrowIfNull(text);
         var compact = Compact(text);
         var words = " " + Words(text) + " ";
+        var folded = " " + Fold(words.Trim()) + " ";
         return [.. _codes.Where(c => c.Code.Length > 0 && compact.Contains(c.Code, StringComparison.Ordinal)).Select(c => c.Credential)
-            .Concat(_names.Where(n => words.Contains(" " + n.Name + " ", StringComparison.Ordinal)).Select(n => n.Credential))
+            .Concat(_names.Where(n => words.Contains(" " + n.Name + " ", StringComparison.Ordinal) || folded.Contains(" " + n.Name + " ", StringComparison.Ordinal))
+                .Select(n => n.Credential))
             .Distinct()];
     }
 
@@ -112,6 +123,23 @@ public sealed class CredentialMentions
     {
         var prefix = new HashSet<string>(prefixWords, StringComparer.Ordinal);
         return string.Join(' ', name.Split(' ').SkipWhile(prefix.Contains));
+    }
+
+    /// <summary>Normalised words with each multi-word synonym replaced by its canonical word ("machine learning" by "ml").</summary>
+    private string Fold(string words)
+    {
+        if (_phraseSynonyms.Length == 0 || !words.Contains(' ', StringComparison.Ordinal))
+        {
+            return words;
+        }
+
+        var padded = " " + words + " ";
+        foreach (var (variant, canonical) in _phraseSynonyms)
+        {
+            padded = padded.Replace(" " + variant + " ", " " + canonical + " ", StringComparison.Ordinal);
+        }
+
+        return padded.Trim();
     }
 
     private static string Compact(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
