@@ -14,6 +14,8 @@ public sealed class CredentialOverviewQuestionTests
     [InlineData("what was MLS-C01", "aws-ml-overview")]
     [InlineData("AI-900 / AI-901?", "azure-ai-fundamentals")]
     [InlineData("aif-c01 overview please", "aws-ai-practitioner")]
+    [InlineData("what is the aws ml specialty", "aws-ml-overview")]
+    [InlineData("what is the AWS machine learning specialty", "aws-ml-overview")]
     public void Find_OneCredentialAndOnlyOverviewWords_IsItsOverviewEntry(string question, string expected) =>
         Assert.Equal(expected, Overviews.Find(question)?.Id);
 
@@ -34,4 +36,10 @@ public sealed class CredentialOverviewQuestionTests
     [InlineData("What is it?", "Someone mentioned AI-103 and DP-100.", null)]
     public void Find_QuestionAboutItInContext_UsesTheCredentialTheMessageNames(string question, string context, string? expected) =>
         Assert.Equal(expected, Overviews.Find(question, context + " " + question)?.Id);
+
+    [Theory]
+    [InlineData("is the aws ml specialty still a thing?", "aws-mls-c01")]
+    [InlineData("tell me about the gen ai developer professional", "aws-aip-c01")]
+    public void FindMention_NameWithMultiWordSynonymAbbreviated_IsTheCredential(string question, string expected) =>
+        Assert.Equal(expected, new CredentialMentions(KnowledgeFile.Real).FindMention(question)?.Credential.Id);
 }
