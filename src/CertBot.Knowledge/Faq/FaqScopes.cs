@@ -71,6 +71,18 @@ public sealed class FaqScopes
         return VendorsOf(entry).Count == 1 && Fits(entry, mention);
     }
 
+    /// <summary>
+    /// The entry is about another vendor's credentials than the one the question names ("does Microsoft have an
+    /// entry-level AI test?" near the AWS AI Practitioner entry): never the answer, whatever its words share.
+    /// </summary>
+    public bool IsAboutAnotherVendor(FaqEntry entry, CredentialMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(mention);
+        var vendors = VendorsOf(entry);
+        return vendors.Count > 0 && !vendors.Contains(mention.Credential.Vendor);
+    }
+
     /// <summary>Entries about the credential named by code or name (its own entry first), for suggestions.</summary>
     public IEnumerable<FaqEntry> About(CredentialMention mention)
     {

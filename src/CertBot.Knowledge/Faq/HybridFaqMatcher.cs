@@ -49,6 +49,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             ? Answer(overview, 1f, FaqMatchPath.CredentialOverview)
             : await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, mention, focus, text, cancellationToken).ConfigureAwait(false);
         match = await AskedAboutNamedAsync(snapshot, match, mention, text, cancellationToken).ConfigureAwait(false);
+        match = OtherVendor(snapshot, match, mention);
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
         var asked = snapshot.Gaps.Asked(focus ?? text);
         match = HeldDetail(snapshot, match, mention, asked);
@@ -101,6 +102,22 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     }
 
     /// <summary>
+    /// An answer about another vendor's credential than the one named becomes a did-you-mean over the named vendor's
+    /// own credential entries: the words matched, the vendor did not.
+    /// </summary>
+    private static FaqMatch OtherVendor(KnowledgeSnapshot snapshot, FaqMatch match, CredentialMention? mention)
+    {
+        if (mention is null || match is not { Kind: FaqMatchKind.Answer, Entry: { } entry } || !snapshot.Scopes.IsAboutAnotherVendor(entry, mention))
+        {
+            return match;
+        }
+
+        var own = snapshot.Knowledge.Faqs
+            .Where(e => e.OverviewOf.Count > 0 && snapshot.Scopes.IsAbout(e, new CredentialMention(mention.Credential, Explicit: false)))
+            .ToArray();
+        return new FaqMatch(FaqMatchKind.DidYouMean, null, match.Confidence, own, own.FirstOrDefault()?.Id) { Path = match.Path };
+    }
+
     /// A question in our domain that asks for a detail one entry was written for ("how much time do you get, and how many
     /// items?") is answered with that entry when the match found was unsure or another entry not written for the detail;
     /// out of scope stays out of scope, since a detail word alone ("how many questions on the Databricks exam?") does not

@@ -192,6 +192,21 @@ public sealed class HybridFaqMatcherTests
         Assert.NotEqual(FaqMatchKind.Answer, match.Kind);
     }
 
+    [Fact]
+    public async Task MatchAsync_AnswerAboutAnotherVendorsCredential_OffersTheNamedVendorsOwn()
+    {
+        // The embedding agrees with the AWS entry the words resemble; the question names Microsoft.
+        const string text = "Does Microsoft have an entry-level AI test for non-engineers?";
+        var (matcher, snapshot, _) = await BuildAsync(new() { [text] = Near("aws-ai-practitioner", 0.9f) });
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.DidYouMean, match.Kind);
+        Assert.NotEmpty(match.Suggestions);
+        Assert.All(match.Suggestions, e => Assert.DoesNotContain(e.OverviewOf, c => c.StartsWith("aws-", StringComparison.Ordinal)));
+        Assert.Contains(match.Suggestions, e => e.Id == "azure-ai-fundamentals");
+    }
+
     private static float[] Near(string faqId, float similarity)
     {
         var axis = Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == faqId).i;
