@@ -30,9 +30,14 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     public bool IsMentionedIn(string text, IReadOnlyList<string>? words)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Phrases.Any(phrase => ContainsWholeWords(text, phrase)))
+        // Loops rather than LINQ: every FAQ question is asked about every topic, and each lambda here would be a
+        // closure allocated per topic per question.
+        for (var i = 0; i < Phrases.Count; i++)
         {
-            return true;
+            if (ContainsWholeWords(text, Phrases[i]))
+            {
+                return true;
+            }
         }
 
         if (Together.Count == 0 && _typoTolerant.Length == 0)
@@ -41,7 +46,23 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
         }
 
         words ??= WordTokenizer.Words(text);
-        return Together.Any(pair => pair.IsIn(words)) || Array.Exists(_typoTolerant, phrase => ContainsWithTypo(words, phrase));
+        for (var i = 0; i < Together.Count; i++)
+        {
+            if (Together[i].IsIn(words))
+            {
+                return true;
+            }
+        }
+
+        foreach (var phrase in _typoTolerant)
+        {
+            if (ContainsWithTypo(words, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
