@@ -52,7 +52,7 @@ public sealed class ProfileDialog
     /// <summary>True when the text asks for a recommendation ("which cert should I get").</summary>
     public bool IsTrigger(string text)
     {
-        var tokens = Utterance.Parse(text).Tokens;
+        var tokens = _extractor.Parse(text).Tokens;
         return _triggers.AnyIn(tokens);
     }
 
@@ -207,7 +207,7 @@ public sealed class ProfileDialog
 
     private bool IsShortAnswer(string? text)
     {
-        var words = Utterance.Parse(text).Tokens.Count(t => !_fillerWords.Contains(t));
+        var words = _extractor.Parse(text).Tokens.Count(t => !_fillerWords.Contains(t));
         return words <= Definition.Durations.MaxWordsAroundBareAnswer;
     }
 
@@ -409,7 +409,7 @@ public sealed class ProfileDialog
     private (DialogCommand Command, SlotExtraction? Change)? FindCommand(
         string? text, string? pendingSlot, IReadOnlyDictionary<string, string>? known)
     {
-        var tokens = Utterance.Parse(text).Tokens.Where(t => !_fillerWords.Contains(t)).ToList();
+        var tokens = _extractor.Parse(text).Tokens.Where(t => !_fillerWords.Contains(t)).ToList();
         if (tokens.Count == 0)
         {
             return null;

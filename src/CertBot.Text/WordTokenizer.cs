@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CertBot.Text;
 
 /// <summary>
@@ -15,61 +17,15 @@ namespace CertBot.Text;
 /// </summary>
 public static class WordTokenizer
 {
+    /// <summary>The longest normalised text joined on the stack rather than in a pooled buffer.</summary>
+    private const int MaxStackJoin = 256;
+
     /// <summary>
     /// Writes the words of <paramref name="text"/> into <paramref name="buffer"/> and their ranges in it into
     /// <paramref name="words"/>; returns the word count. Allocation-free, for the per-message path; stops when either
     /// span is full.
     /// </summary>
-    public static int Tokenize(ReadOnlySpan<char> text, Span<char> buffer, Span<Range> words)
-    {
-        var count = 0;
-        var length = 0;
-        var start = -1;
-        for (var i = 0; i < text.Length && length < buffer.Length; i++)
-        {
-            var kind = Classify(text, i, start >= 0 ? buffer[length - 1] : '\0', out var folded);
-            if (kind == CharKind.Joiner)
-            {
-                continue;
-            }
-
-            if (kind == CharKind.Possessive)
-            {
-                i++;
-                kind = CharKind.Separator;
-            }
-
-            if (kind is CharKind.Separator or CharKind.StartsWord && start >= 0)
-            {
-                if (count == words.Length)
-                {
-                    return count;
-                }
-
-                words[count++] = new Range(start, length);
-                start = -1;
-            }
-
-            if (kind == CharKind.Separator)
-            {
-                continue;
-            }
-
-            if (start < 0)
-            {
-                start = length;
-            }
-
-            buffer[length++] = folded;
-        }
-
-        if (start >= 0 && count < words.Length)
-        {
-            words[count++] = new Range(start, length);
-        }
-
-        return count;
-    }
+    public static int Tokenize(ReadOnlySpan<char> text, Span<char> buffer, Span<Range> words) => CutInto(text, buffer, words, []);
 
     /// <summary>The words of <paramref name="text"/>.</summary>
     public static string[] Words(string? text)
@@ -79,57 +35,71 @@ public static class WordTokenizer
             return [];
         }
 
-        return [.. Scan(text).Select(w => w.Text)];
+        using var cut = new CutText(text, withPositions: false);
+        var words = new string[cut.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = new string(cut.Word(i));
+        }
+
+        return words;
     }
 
     /// <summary>The words of <paramref name="text"/> joined by single spaces ("What's MLS-C01?" is "whats mls c01").</summary>
-    public static string Normalize(string? text) => string.Join(' ', Words(text));
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        using var cut = new CutText(text, withPositions: false);
+        if (cut.Count == 0)
+        {
+            return "";
+        }
+
+        // One string for the joined words, not one per word and then the join.
+        var length = cut.Count - 1;
+        for (var i = 0; i < cut.Count; i++)
+        {
+            length += cut.Word(i).Length;
+        }
+
+        var rented = length > MaxStackJoin ? ArrayPool<char>.Shared.Rent(length) : null;
+        var target = rented is null ? stackalloc char[MaxStackJoin] : rented;
+        var at = 0;
+        for (var i = 0; i < cut.Count; i++)
+        {
+            if (i > 0)
+            {
+                target[at++] = ' ';
+            }
+
+            var word = cut.Word(i);
+            word.CopyTo(target[at..]);
+            at += word.Length;
+        }
+
+        var joined = new string(target[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return joined;
+    }
 
     /// <summary>The words of <paramref name="text"/> with where each starts and ends (exclusive) in it, for readers that also look at the punctuation between them.</summary>
     public static List<WordSpan> Scan(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<WordSpan>();
-        var current = new System.Text.StringBuilder();
-        var start = -1;
-        var end = -1;
-        for (var i = 0; i < text.Length; i++)
+        using var cut = new CutText(text, withPositions: true);
+        var words = new List<WordSpan>(cut.Count);
+        for (var i = 0; i < cut.Count; i++)
         {
-            var kind = Classify(text, i, current.Length > 0 ? current[^1] : '\0', out var folded);
-            if (kind == CharKind.Joiner)
-            {
-                continue;
-            }
-
-            if (kind == CharKind.Possessive)
-            {
-                i++;
-                kind = CharKind.Separator;
-            }
-
-            if (kind is CharKind.Separator or CharKind.StartsWord && current.Length > 0)
-            {
-                words.Add(new WordSpan(current.ToString(), start, end));
-                current.Clear();
-            }
-
-            if (kind == CharKind.Separator)
-            {
-                continue;
-            }
-
-            if (current.Length == 0)
-            {
-                start = i;
-            }
-
-            current.Append(folded);
-            end = i + 1;
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(new WordSpan(current.ToString(), start, end));
+            var (start, end) = cut.Position(i);
+            words.Add(new WordSpan(new string(cut.Word(i)), start, end));
         }
 
         return words;
@@ -194,6 +164,77 @@ public static class WordTokenizer
 
         // "4yrs": the unit after a number is a word of its own; "c01" stays one word.
         return char.IsDigit(previous) && char.IsLetter(folded) ? CharKind.StartsWord : CharKind.Continues;
+    }
+
+    /// <summary>
+    /// The one cutting loop behind every entry point: folded words into <paramref name="buffer"/>, their ranges there into
+    /// <paramref name="words"/>, and, when <paramref name="positions"/> is not empty, where each stood in
+    /// <paramref name="text"/> (start inclusive, end exclusive). Stops when a span is full.
+    /// </summary>
+    internal static int CutInto(ReadOnlySpan<char> text, Span<char> buffer, Span<Range> words, Span<Range> positions)
+    {
+        var record = !positions.IsEmpty;
+        var count = 0;
+        var length = 0;
+        var start = -1;
+        var textStart = -1;
+        var textEnd = -1;
+        for (var i = 0; i < text.Length && length < buffer.Length; i++)
+        {
+            var kind = Classify(text, i, start >= 0 ? buffer[length - 1] : '\0', out var folded);
+            if (kind == CharKind.Joiner)
+            {
+                continue;
+            }
+
+            if (kind == CharKind.Possessive)
+            {
+                i++;
+                kind = CharKind.Separator;
+            }
+
+            if (kind is CharKind.Separator or CharKind.StartsWord && start >= 0)
+            {
+                if (count == words.Length || (record && count == positions.Length))
+                {
+                    return count;
+                }
+
+                if (record)
+                {
+                    positions[count] = new Range(textStart, textEnd);
+                }
+
+                words[count++] = new Range(start, length);
+                start = -1;
+            }
+
+            if (kind == CharKind.Separator)
+            {
+                continue;
+            }
+
+            if (start < 0)
+            {
+                start = length;
+                textStart = i;
+            }
+
+            buffer[length++] = folded;
+            textEnd = i + 1;
+        }
+
+        if (start >= 0 && count < words.Length && (!record || count < positions.Length))
+        {
+            if (record)
+            {
+                positions[count] = new Range(textStart, textEnd);
+            }
+
+            words[count++] = new Range(start, length);
+        }
+
+        return count;
     }
 
     private enum CharKind

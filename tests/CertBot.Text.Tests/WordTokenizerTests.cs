@@ -43,4 +43,26 @@ public sealed class WordTokenizerTests
         Assert.Equal("I'm", text[words[1].Start..words[1].End]);
         Assert.Equal("DS", text[words[3].Start..words[3].End]);
     }
+
+    [Fact]
+    public void Normalize_TextLongerThanTheStackBuffer_JoinsEveryWord()
+    {
+        // 60 copies of 15 characters: past the length joined on the stack, so the pooled path is the one exercised.
+        var text = string.Join(" ", Enumerable.Repeat("Résumé's 4yrs!", 60));
+
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("resume 4 yrs", 60)), WordTokenizer.Normalize(text));
+        Assert.Equal(180, WordTokenizer.Words(text).Length);
+    }
+
+    [Fact]
+    public void Scan_PossessiveAndSplitUnit_EndWhereTheirLettersEnd()
+    {
+        const string text = "Amazon's 4yrs";
+        var words = WordTokenizer.Scan(text);
+
+        Assert.Equal(["amazon", "4", "yrs"], words.Select(w => w.Text));
+        Assert.Equal("Amazon", text[words[0].Start..words[0].End]);
+        Assert.Equal("4", text[words[1].Start..words[1].End]);
+        Assert.Equal("yrs", text[words[2].Start..words[2].End]);
+    }
 }

@@ -159,10 +159,17 @@ internal sealed class ChoiceSlotMatcher
         // Longest cue first across both lists, so "old shop" is a past cue before "shop" can be a target one.
         foreach (var (cue, weight) in _weightedCues)
         {
-            foreach (var start in cue.FindAll(tokens))
+            // By start with MatchesAt rather than FindAll's iterator and a range check per hit: this runs for every
+            // cue of every choice slot on every message.
+            for (var start = 0; start < tokens.Count; start++)
             {
+                if (!cue.MatchesAt(tokens, start))
+                {
+                    continue;
+                }
+
                 var end = start + cue.Length - 1;
-                if (Enumerable.Range(start, cue.Length).Any(i => taken[i]))
+                if (Array.IndexOf(taken, true, start, cue.Length) >= 0)
                 {
                     continue;
                 }

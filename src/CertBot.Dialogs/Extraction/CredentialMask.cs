@@ -5,12 +5,13 @@ namespace CertBot.Dialogs.Extraction;
 /// <summary>Finds credential names and exam codes, which name roles, clouds and numbers that are not about the person.</summary>
 internal sealed class CredentialMask
 {
-    private readonly PhraseMatcher[] _names;
+    // Indexed by first word: every message is masked, and scanning each name at every word was most of the cost.
+    private readonly PhraseIndex _names;
     private readonly HashSet<string> _codePrefixes;
 
     public CredentialMask(CredentialVocabulary vocabulary)
     {
-        _names = [.. vocabulary.Names.Select(n => new PhraseMatcher(n)).OrderByDescending(n => n.Length)];
+        _names = new PhraseIndex(vocabulary.Names.Select(n => new PhraseMatcher(n)));
         _codePrefixes = new HashSet<string>(vocabulary.CodePrefixes.SelectMany(p => Utterance.Parse(p).Tokens), StringComparer.Ordinal);
         Words = new HashSet<string>(vocabulary.Words.SelectMany(w => Utterance.Parse(w).Tokens), StringComparer.Ordinal);
     }
@@ -23,15 +24,9 @@ internal sealed class CredentialMask
     {
         var tokens = utterance.Tokens;
         var masked = new bool[tokens.Count];
-        foreach (var name in _names)
+        foreach (var (name, start) in _names.FindAll(tokens))
         {
-            foreach (var start in name.FindAll(tokens))
-            {
-                for (var i = start; i < start + name.Length; i++)
-                {
-                    masked[i] = true;
-                }
-            }
+            masked.AsSpan(start, _names.Phrases[name].Length).Fill(true);
         }
 
         // An exam code is letters then digits ("dp 100", "c 01"); two digits at least, so "AI 5 years" is not one.

@@ -41,6 +41,7 @@ public sealed class SlotExtractor
     private readonly PhraseIndex _aliasIndex;
     private readonly PhraseIndex _durationCueIndex;
     private readonly PhraseMatcher[] _negations;
+    private readonly RecentUtterances _recent;
 
     /// <summary>Builds the matchers and the recognizer models of the definition's culture.</summary>
     public SlotExtractor(DialogDefinition definition)
@@ -60,6 +61,7 @@ public sealed class SlotExtractor
 
         _definition = definition;
         _credentials = new CredentialMask(definition.Credentials);
+        _recent = new RecentUtterances(MaxTextLength, MaskCredentials);
         _credentialWords = new HashSet<string>(_credentials.Words, StringComparer.Ordinal) { Utterance.MaskToken };
         _durations = new DurationFinder(recognizers, definition.Durations);
 
@@ -204,21 +206,18 @@ public sealed class SlotExtractor
     /// <summary>The text after a proposal opening ("what about AWS?" gives "AWS"), or null when it has none.</summary>
     internal string? AfterProposal(string? text)
     {
-        var tokens = Utterance.Parse(text).Tokens.SkipWhile(_fillerWords.Contains).ToList();
+        var tokens = Parse(text).Tokens.SkipWhile(_fillerWords.Contains).ToList();
         var cue = _proposalCues.FirstOrDefault(c => c.MatchesAt(tokens, 0));
         return cue is null ? null : string.Join(' ', tokens.Skip(cue.Length));
     }
 
-    private Utterance Prepare(string? text)
-    {
-        if (text is { Length: > MaxTextLength })
-        {
-            text = text[..MaxTextLength];
-        }
+    /// <summary>The text's words and punctuation, parsed once for all the questions a turn asks about it.</summary>
+    internal Utterance Parse(string? text) => _recent.Parsed(text);
 
-        var utterance = Utterance.Parse(text);
-        return utterance.Mask(_credentials.Find(utterance));
-    }
+    private Utterance Prepare(string? text) =>
+        _recent.Masked(text) ?? MaskCredentials(Utterance.Parse(text![..MaxTextLength]));
+
+    private Utterance MaskCredentials(Utterance utterance) => utterance.Mask(_credentials.Find(utterance));
 
     /// <summary>Clauses that cannot state facts about the person: questions, and in question sentences what is neither first-person nor terse.</summary>
     private bool[] OutOfScope(Utterance utterance, ClauseMap clauses, FactScope scope)
@@ -516,9 +515,6 @@ public sealed class SlotExtractor
 
     private static List<(int Start, int End)> FindAll(PhraseIndex phrases, IReadOnlyList<string> tokens) =>
         [.. phrases.FindAll(tokens).Select(hit => (hit.Start, hit.Start + phrases.Phrases[hit.Phrase].Length - 1))];
-
-    private static List<(int Start, int End)> FindAll(PhraseMatcher[] phrases, IReadOnlyList<string> tokens) =>
-        [.. phrases.SelectMany(p => p.FindAll(tokens).Select(start => (start, start + p.Length - 1)))];
 
     private static bool StartsWith(PhraseMatcher[] phrases, IReadOnlyList<string> tokens, int start) =>
         Array.Exists(phrases, p => p.MatchesAt(tokens, start));

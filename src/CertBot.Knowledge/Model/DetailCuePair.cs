@@ -7,12 +7,47 @@ namespace CertBot.Knowledge.Model;
 /// <see cref="MaxGap"/> words apart ("the Databricks ML professional exam"), so the same words far apart in a message
 /// of context ("we use Databricks … what does the Google exam cover?") do not count.
 /// </summary>
-/// <param name="Any">The first list ("databricks", "snowflake"…).</param>
-/// <param name="With">The second list ("exam", "certification"…).</param>
-public sealed record DetailCuePair(IReadOnlyList<string> Any, IReadOnlyList<string> With)
+public sealed record DetailCuePair
 {
     /// <summary>The most words between the two phrases unless the pair says otherwise.</summary>
     public const int DefaultMaxGap = 3;
+
+    // Each phrase's words, cut once when the list is set (the constructor, a `with`) rather than on every question:
+    // the FAQ path asks every pair of every detail about each message.
+    private readonly string[][] _anyWords = [];
+    private readonly string[][] _withWords = [];
+
+    /// <param name="any">The first list ("databricks", "snowflake"…).</param>
+    /// <param name="with">The second list ("exam", "certification"…).</param>
+    public DetailCuePair(IReadOnlyList<string> any, IReadOnlyList<string> with)
+    {
+        Any = any;
+        With = with;
+    }
+
+    /// <summary>The first list ("databricks", "snowflake"…).</summary>
+    public IReadOnlyList<string> Any
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value;
+            _anyWords = WordsOf(value);
+        }
+    }
+
+    /// <summary>The second list ("exam", "certification"…).</summary>
+    public IReadOnlyList<string> With
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value;
+            _withWords = WordsOf(value);
+        }
+    }
 
     /// <summary>The most words between the two phrases ("what percentage do I need to pass": 4).</summary>
     public int MaxGap { get; init; } = DefaultMaxGap;
@@ -25,14 +60,35 @@ public sealed record DetailCuePair(IReadOnlyList<string> Any, IReadOnlyList<stri
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(endings);
-        var first = Occurrences(words, Any, endings);
-        if (first.Count == 0)
+        for (var i = 0; i < words.Count; i++)
         {
-            return false;
+            foreach (var first in _anyWords)
+            {
+                if (StartsAt(words, i, first, endings) && HasSecondNear(words, i, i + first.Length, endings))
+                {
+                    return true;
+                }
+            }
         }
 
-        var second = Occurrences(words, With, endings);
-        return first.Any(a => second.Any(w => Gap(a, w) <= MaxGap));
+        return false;
+    }
+
+    /// <summary>A phrase of <see cref="With"/> at most <see cref="MaxGap"/> words from the first phrase at [start, end).</summary>
+    private bool HasSecondNear(IReadOnlyList<string> words, int start, int end, IReadOnlyList<string> endings)
+    {
+        for (var j = 0; j < words.Count; j++)
+        {
+            foreach (var second in _withWords)
+            {
+                if (StartsAt(words, j, second, endings) && Gap(start, end, j, j + second.Length) <= MaxGap)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -47,30 +103,26 @@ public sealed record DetailCuePair(IReadOnlyList<string> Any, IReadOnlyList<stri
         known.Length >= MinTypoWord && typed.Length >= TypoPolicy.OneTypoFrom && typed[0] == known[0] && known.All(char.IsLetter)
         && BoundedEditDistance.IsWithin(known, typed, 1);
 
-    private static int Gap((int Start, int End) a, (int Start, int End) b) =>
-        a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
+    private static int Gap(int aStart, int aEnd, int bStart, int bEnd) =>
+        aEnd <= bStart ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;
 
-    private static List<(int Start, int End)> Occurrences(IReadOnlyList<string> words, IReadOnlyList<string> phrases, IReadOnlyList<string> endings)
+    private static bool StartsAt(IReadOnlyList<string> words, int at, string[] phrase, IReadOnlyList<string> endings)
     {
-        var found = new List<(int, int)>();
-        foreach (var phrase in phrases)
+        if (phrase.Length == 0 || at + phrase.Length > words.Count)
         {
-            var parts = WordTokenizer.Words(phrase);
-            for (var i = 0; parts.Length > 0 && i + parts.Length <= words.Count; i++)
-            {
-                var all = true;
-                for (var k = 0; k < parts.Length && all; k++)
-                {
-                    all = WordEnding.Matches(parts[k], words[i + k], endings) || IsTypoOf(parts[k], words[i + k]);
-                }
+            return false;
+        }
 
-                if (all)
-                {
-                    found.Add((i, i + parts.Length));
-                }
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (!WordEnding.Matches(phrase[k], words[at + k], endings) && !IsTypoOf(phrase[k], words[at + k]))
+            {
+                return false;
             }
         }
 
-        return found;
+        return true;
     }
+
+    private static string[][] WordsOf(IReadOnlyList<string> phrases) => [.. phrases.Select(WordTokenizer.Words)];
 }

@@ -36,9 +36,14 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     public bool IsMentionedIn(string text, IReadOnlyList<string>? words)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Phrases.Any(phrase => ContainsWholeWords(text, phrase)))
+        // Loops rather than LINQ: every FAQ question is asked about every topic, and each lambda here would be a
+        // closure allocated per topic per question.
+        for (var i = 0; i < Phrases.Count; i++)
         {
-            return true;
+            if (ContainsWholeWords(text, Phrases[i]))
+            {
+                return true;
+            }
         }
 
         if (Together.Count == 0 && _wordPhrases.Length == 0)
@@ -47,8 +52,23 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
         }
 
         words ??= WordTokenizer.Words(text);
-        return Together.Any(pair => pair.IsIn(words, WordEndings))
-            || Array.Exists(_wordPhrases, phrase => ContainsRun(words, phrase));
+        for (var i = 0; i < Together.Count; i++)
+        {
+            if (Together[i].IsIn(words, WordEndings))
+            {
+                return true;
+            }
+        }
+
+        foreach (var phrase in _wordPhrases)
+        {
+            if (ContainsRun(words, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public sealed class TurnContext : ITurnContext
                 return new ResourceResponse(null);
             }
 
-            OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+            OutgoingActivitySize.Check(activity, _maxOutgoingBytes);
             _buffered.Add(activity);
             Responded = true;
             return new ResourceResponse(null);
@@ -118,7 +118,7 @@ public sealed class TurnContext : ITurnContext
             return await _delivery.SendAsync(activity, conversationId, ct => send(_connector(), ct), cancellationToken).ConfigureAwait(false);
         }
 
-        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        OutgoingActivitySize.Check(activity, _maxOutgoingBytes);
         Defer(activity, conversationId, send);
         Responded = true;
         return new ResourceResponse(null);
@@ -137,7 +137,7 @@ public sealed class TurnContext : ITurnContext
         if (BuffersReplies)
         {
             // Buffered callers see the replacement as an activity carrying the id it replaces.
-            OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+            OutgoingActivitySize.Check(activity, _maxOutgoingBytes);
             _buffered.Add(activity);
             return new ResourceResponse(activity.Id);
         }
@@ -200,7 +200,7 @@ public sealed class TurnContext : ITurnContext
         activity.ServiceUrl ??= Activity.ServiceUrl;
         activity.From ??= Activity.Recipient;
         var serviceUrl = RequireServiceUrl();
-        OutgoingActivitySize.SerializeChecked(activity, _maxOutgoingBytes);
+        OutgoingActivitySize.Check(activity, _maxOutgoingBytes);
         Defer(activity, conversationId, (connector, ct) => connector.SendToConversationAsync(serviceUrl, conversationId, activity, ct));
         await Task.CompletedTask.ConfigureAwait(false);
         return new ResourceResponse(null);

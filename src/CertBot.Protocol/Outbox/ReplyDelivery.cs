@@ -71,7 +71,7 @@ internal sealed class ReplyDelivery(ReplyOutbox? outbox, TurnBudget? budget, ILo
 
     private async Task QueueAsync(Activity activity, TimeSpan? notBefore, string reason)
     {
-        OutgoingActivitySize.SerializeChecked(activity, maxOutgoingBytes);
+        OutgoingActivitySize.Check(activity, maxOutgoingBytes);
         await outbox!.EnqueueAsync(activity, notBefore).ConfigureAwait(false);
         Queued++;
         logger?.ReplyQueued(activityId, reason);

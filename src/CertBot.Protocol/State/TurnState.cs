@@ -72,14 +72,16 @@ public sealed class TurnState : ITurnState
     public void RememberReference(ConversationReference reference, bool serviceUrlValidated)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var stored = StoredReference;
+        var storedJson = _reference.StoredJson;
+        // Only an unvouched turn needs the stored reference itself: to keep an earlier vouching for the same service URL.
         var validated = serviceUrlValidated
-            || (stored is { ServiceUrlValidated: true } && string.Equals(stored.Reference.ServiceUrl, reference.ServiceUrl, StringComparison.OrdinalIgnoreCase));
-        // The activity id changes every turn; the rest changes rarely, and only that is worth a write.
+            || (storedJson is not null && StoredReference is { ServiceUrlValidated: true } stored
+                && string.Equals(stored.Reference.ServiceUrl, reference.ServiceUrl, StringComparison.OrdinalIgnoreCase));
+        // The activity id changes every turn; the rest changes rarely, and only that is worth a write. The stored JSON
+        // is what this method wrote, so it is compared as it is rather than read and written again first.
         var wanted = new StoredConversationReference(reference with { ActivityId = null }, validated);
-        if (stored is null || !string.Equals(
-                JsonSerializer.Serialize(stored, ProtocolJsonContext.Default.StoredConversationReference),
-                JsonSerializer.Serialize(wanted, ProtocolJsonContext.Default.StoredConversationReference), StringComparison.Ordinal))
+        if (storedJson is null || !string.Equals(
+                storedJson, JsonSerializer.Serialize(wanted, ProtocolJsonContext.Default.StoredConversationReference), StringComparison.Ordinal))
         {
             // Unconditional: concurrent turns would write the same facts, and the reference must never make a turn conflict.
             _reference.Replace(wanted, ProtocolJsonContext.Default.StoredConversationReference, StoreETags.Any);

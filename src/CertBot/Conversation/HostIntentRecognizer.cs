@@ -57,7 +57,7 @@ public sealed class HostIntentRecognizer
 
         foreach (var (intent, feature, allowPrefix, phrases) in _table)
         {
-            if (phrases.Contains(key) || (allowPrefix && phrases.Any(p => key.StartsWith(p + " ", StringComparison.Ordinal))))
+            if (phrases.Contains(key) || (allowPrefix && OpensWithPhrase(key, phrases)))
             {
                 return new RecognizedIntent(intent, feature);
             }
@@ -66,14 +66,49 @@ public sealed class HostIntentRecognizer
         return RecognizedIntent.None;
     }
 
+    /// <summary>
+    /// True when the key's words up to one of its spaces are a phrase ("compare aws and google" opens with "compare"):
+    /// each opening looked up by span, rather than every phrase concatenated with a space and compared.
+    /// </summary>
+    private static bool OpensWithPhrase(string key, HashSet<string> phrases)
+    {
+        var lookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var space = key.IndexOf(' ', StringComparison.Ordinal); space > 0; space = key.IndexOf(' ', space + 1))
+        {
+            if (lookup.Contains(key.AsSpan(0, space)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private HashSet<string> Phrases(IEnumerable<string> phrases) =>
         new(phrases.Select(Key).Where(k => k.Length > 0), StringComparer.Ordinal);
 
     /// <summary>Normalised words without filler; a message of symbols only (an emoji) is its own key.</summary>
     private string Key(string text)
     {
-        var words = PlainText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !_filler.Contains(w));
-        var key = string.Join(' ', words);
+        var normalized = PlainText.Normalize(text);
+        var key = HasFiller(normalized)
+            ? string.Join(' ', normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !_filler.Contains(w)))
+            : normalized;
         return key.Length > 0 ? key : string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)));
+    }
+
+    /// <summary>True when a word of the normalised text (single spaces between words) is a filler word; most messages have none, and then the text is its own key.</summary>
+    private bool HasFiller(string normalized)
+    {
+        var lookup = _filler.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in normalized.AsSpan().Split(' '))
+        {
+            if (lookup.Contains(normalized.AsSpan(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

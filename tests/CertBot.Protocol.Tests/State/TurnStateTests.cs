@@ -1,3 +1,4 @@
+using CertBot.Protocol.Schema;
 using CertBot.Protocol.State;
 using CertBot.Protocol.Tests.Infrastructure;
 using Moq;
@@ -93,4 +94,48 @@ public sealed class TurnStateTests
         Assert.Same(first, second);
         Assert.Throws<InvalidOperationException>(() => state.User(TestStateContext.Default.CounterState));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RememberReference_SameReferenceNextTurn_WritesNothing(bool serviceUrlValidated)
+    {
+        var storage = new MemoryStorage();
+        var first = await TurnState.LoadAsync(storage, "msteams", "a:1", null, CancellationToken.None);
+        first.RememberReference(Reference("act-1"), serviceUrlValidated);
+        await first.SaveAsync(CancellationToken.None);
+
+        var spy = new Mock<IStorage>();
+        spy.Setup(s => s.ReadAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<string> k, CancellationToken c) => storage.ReadAsync(k, c));
+        var next = await TurnState.LoadAsync(spy.Object, "msteams", "a:1", null, CancellationToken.None);
+        // Only the activity id differs, and an unvouched turn keeps the earlier vouching: nothing worth a write.
+        next.RememberReference(Reference("act-2"), serviceUrlValidated: false);
+        await next.SaveAsync(CancellationToken.None);
+
+        spy.Verify(s => s.WriteAsync(It.IsAny<IReadOnlyDictionary<string, StoreItem>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(serviceUrlValidated, next.StoredReference!.ServiceUrlValidated);
+    }
+
+    [Fact]
+    public async Task RememberReference_ServiceUrlChanged_WritesTheNewOneUnvouched()
+    {
+        var storage = new MemoryStorage();
+        var first = await TurnState.LoadAsync(storage, "msteams", "a:1", null, CancellationToken.None);
+        first.RememberReference(Reference("act-1"), serviceUrlValidated: true);
+        await first.SaveAsync(CancellationToken.None);
+
+        var next = await TurnState.LoadAsync(storage, "msteams", "a:1", null, CancellationToken.None);
+        next.RememberReference(Reference("act-2") with { ServiceUrl = "https://elsewhere.example/" }, serviceUrlValidated: false);
+        await next.SaveAsync(CancellationToken.None);
+
+        var stored = (await TurnState.LoadAsync(storage, "msteams", "a:1", null, CancellationToken.None)).StoredReference!;
+        Assert.Equal("https://elsewhere.example/", stored.Reference.ServiceUrl);
+        Assert.False(stored.ServiceUrlValidated);
+        Assert.Null(stored.Reference.ActivityId);
+    }
+
+    private static ConversationReference Reference(string activityId) => new(
+        "msteams", "https://smba.example/", new ConversationAccount { Id = "a:1" }, new ChannelAccount { Id = "28:bot" },
+        new ChannelAccount { Id = "29:u" }, activityId, "en-US");
 }
