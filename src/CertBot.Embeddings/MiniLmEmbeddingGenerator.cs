@@ -40,8 +40,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private volatile bool _disposed;
 
     private MiniLmEmbeddingGenerator(
-        InferenceSession session, SessionOptions sessionOptions, MiniLmTokenizer tokenizer, MiniLmOptions options, ModelCacheFile cache)
+        InferenceSession session, SessionOptions sessionOptions, MiniLmTokenizer tokenizer, MiniLmOptions options, ModelCacheFile cache, string fingerprint)
     {
+        Fingerprint = fingerprint;
         _session = session;
         _sessionOptions = sessionOptions;
         _tokenizer = tokenizer;
@@ -55,6 +56,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     /// <summary>Provider, model id and dimensions, as also returned by <see cref="GetService"/>.</summary>
     public EmbeddingGeneratorMetadata Metadata { get; }
+
+    /// <summary>
+    /// What the vectors depend on, as one string: the model file's hash, the vocabulary's, the input length and the
+    /// code that tokenizes and runs it. Vectors kept under one fingerprint are valid exactly while it is unchanged.
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>Token budget per input; longer inputs are truncated.</summary>
     public int MaxTokens { get; }
@@ -153,10 +160,18 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var started = Stopwatch.GetTimestamp();
         ModelCacheFile cache;
         MiniLmTokenizer tokenizer;
+        string fingerprint;
         using (var carrier = WeightsCarrier.Open())
         {
             cache = await ModelCacheFile.EnsureAsync(carrier, options.ResolveCacheDirectory(), cancellationToken).ConfigureAwait(false);
-            using var vocabulary = carrier.OpenVocabulary();
+            using var vocabulary = new MemoryStream();
+            using (var embedded = carrier.OpenVocabulary())
+            {
+                await embedded.CopyToAsync(vocabulary, cancellationToken).ConfigureAwait(false);
+            }
+
+            fingerprint = ModelFingerprint.Of(cache.Hash, vocabulary.ToArray(), options.MaxTokens);
+            vocabulary.Position = 0;
             tokenizer = MiniLmTokenizer.Create(vocabulary, options.MaxTokens);
         }
 
@@ -171,7 +186,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         try
         {
             session = new InferenceSession(cache.Path, sessionOptions);
-            var generator = new MiniLmEmbeddingGenerator(session, sessionOptions, tokenizer, options, cache);
+            var generator = new MiniLmEmbeddingGenerator(session, sessionOptions, tokenizer, options, cache, fingerprint);
             var elapsedMilliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             MiniLmEmbeddingGeneratorLog.Loaded(logger, elapsedMilliseconds, cache.Path, cache.State, options.MaxTokens);
             return generator;

@@ -49,7 +49,7 @@ internal sealed class ChoiceSlotMatcher
                 continue;
             }
 
-            if (!Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
+            if (Array.IndexOf(taken, true, start, phrase.Length) < 0)
             {
                 found.Add(new ChoiceMention(value, start, phrase.Length));
                 for (var i = start; i < start + phrase.Length; i++)
@@ -73,6 +73,12 @@ internal sealed class ChoiceSlotMatcher
         IReadOnlyList<(int Start, int End)> identity,
         IReadOnlySet<string> credentialWords)
     {
+        // Most messages name no value of most slots: nothing to resolve, and no query pipeline to build for it.
+        if (mentions.Count == 0)
+        {
+            return null;
+        }
+
         var tokens = utterance.Tokens;
         var kept = mentions
             .Where(m => m.End + 1 >= tokens.Count || !clauses.Same(m.End, m.End + 1) || !credentialWords.Contains(tokens[m.End + 1]))

@@ -9,10 +9,11 @@ namespace CertBot.Embeddings.Model;
 /// </summary>
 internal sealed class ModelCacheFile
 {
-    private ModelCacheFile(string path, ModelCacheState state)
+    private ModelCacheFile(string path, ModelCacheState state, string hash)
     {
         Path = path;
         State = state;
+        Hash = hash;
     }
 
     /// <summary>Full path of the model file.</summary>
@@ -20,6 +21,9 @@ internal sealed class ModelCacheFile
 
     /// <summary>Whether the file was reused, written or replaced.</summary>
     public ModelCacheState State { get; }
+
+    /// <summary>The SHA-256 of the model file (hex), as verified or written on this load.</summary>
+    public string Hash { get; }
 
     /// <summary>The cache file name for a carrier version, e.g. all-MiniLM-L6-v2-24.9.52193.onnx.</summary>
     public static string FileName(string carrierVersion) => $"all-MiniLM-L6-v2-{carrierVersion}.onnx";
@@ -35,21 +39,22 @@ internal sealed class ModelCacheFile
         var path = System.IO.Path.Combine(directory, FileName(carrier.Version));
 
         var existed = File.Exists(path);
-        if (existed && await VerifiesAsync(path, carrier.ModelLength, cancellationToken).ConfigureAwait(false))
+        if (existed && await VerifiedHashAsync(path, carrier.ModelLength, cancellationToken).ConfigureAwait(false) is { } verified)
         {
-            return new ModelCacheFile(path, ModelCacheState.Reused);
+            return new ModelCacheFile(path, ModelCacheState.Reused, verified);
         }
 
-        await WriteAsync(carrier, path, cancellationToken).ConfigureAwait(false);
-        return new ModelCacheFile(path, existed ? ModelCacheState.Replaced : ModelCacheState.Written);
+        var written = await WriteAsync(carrier, path, cancellationToken).ConfigureAwait(false);
+        return new ModelCacheFile(path, existed ? ModelCacheState.Replaced : ModelCacheState.Written, written);
     }
 
-    private static async Task<bool> VerifiesAsync(string path, long expectedLength, CancellationToken cancellationToken)
+    /// <summary>The file's hash when it matches its sidecar; null when it does not verify.</summary>
+    private static async Task<string?> VerifiedHashAsync(string path, long expectedLength, CancellationToken cancellationToken)
     {
         // Length first: it catches an interrupted copy without reading 90 MB.
         if (new FileInfo(path).Length != expectedLength || !File.Exists(HashPath(path)))
         {
-            return false;
+            return null;
         }
 
         var expected = (await File.ReadAllTextAsync(HashPath(path), cancellationToken).ConfigureAwait(false)).Trim();
@@ -57,11 +62,11 @@ internal sealed class ModelCacheFile
         await using (stream.ConfigureAwait(false))
         {
             var actual = Convert.ToHexString(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-            return string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase);
+            return string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase) ? actual : null;
         }
     }
 
-    private static async Task WriteAsync(WeightsCarrier carrier, string path, CancellationToken cancellationToken)
+    private static async Task<string> WriteAsync(WeightsCarrier carrier, string path, CancellationToken cancellationToken)
     {
         // Temp file + rename in the same folder: readers (another host starting at the same time) see either the
         // old file or the complete new one, never a half-written model.
@@ -91,6 +96,7 @@ internal sealed class ModelCacheFile
 
             File.Move(temp, path, overwrite: true);
             await WriteHashAsync(path, hash, cancellationToken).ConfigureAwait(false);
+            return hash;
         }
         finally
         {

@@ -15,7 +15,8 @@ public static class KnowledgeServiceCollectionExtensions
     /// Binds <see cref="KnowledgeOptions"/> from the "Knowledge" section and registers <see cref="KnowledgeStore"/> as the
     /// singleton <see cref="IKnowledgeSource"/>. The store loads on first resolve and throws if the file is invalid,
     /// so resolve it at start-up to refuse to start with bad knowledge. An <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>
-    /// registered before this call gives the FAQ its semantic fallback (<see cref="HybridFaqMatcher"/>).
+    /// registered before this call gives the FAQ its semantic fallback (<see cref="HybridFaqMatcher"/>), and a
+    /// <see cref="PhrasingVectorCache"/> keeps its phrasings' vectors between runs.
     /// </summary>
     public static IServiceCollection AddCertBotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +28,8 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<KnowledgeStore>>(),
-            embeddings: sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+            embeddings: sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            vectorCache: sp.GetService<PhrasingVectorCache>()));
         services.TryAddSingleton<IKnowledgeSource>(sp => sp.GetRequiredService<KnowledgeStore>());
         services.TryAddSingleton(sp => new HybridFaqMatcher(
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>(),

@@ -29,18 +29,21 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
     private readonly ITimer _timer;
     private readonly Lock _reloadGate = new();
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
+    private readonly PhrasingVectorCache? _vectorCache;
     private readonly CancellationTokenSource _stopping = new();
     private KnowledgeGeneration _generation;
     private volatile int _semanticStatus;
     private bool _disposed;
 
     /// <summary>Loads the file named by <paramref name="options"/> and, when <paramref name="watch"/> is true, watches it.</summary>
+    /// <param name="vectorCache">Where the phrasings' vectors are kept between runs, so only new phrasings are embedded; none embeds them all.</param>
     public KnowledgeStore(
         KnowledgeOptions options,
         TimeProvider? clock = null,
         ILogger<KnowledgeStore>? logger = null,
         bool watch = true,
-        IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+        IEmbeddingGenerator<string, Embedding<float>>? embeddings = null,
+        PhrasingVectorCache? vectorCache = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock ?? TimeProvider.System;
@@ -55,6 +58,7 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
         _matcherOptions = options.Matcher;
         _debounce = TimeSpan.FromMilliseconds(Math.Max(0, options.ReloadDebounceMilliseconds));
         _embeddings = options.Semantic.Enabled ? embeddings : null;
+        _vectorCache = vectorCache;
         SemanticIndexing = Task.CompletedTask;
 
         var result = KnowledgeLoader.LoadAll(_path, _validation);
@@ -190,9 +194,16 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
     {
         try
         {
+            // The first locale's time includes opening the cache (waiting for the model's fingerprint, reading the file),
+            // so the logged figure stays the time from the start of the build to that locale's index, cached or not.
+            var started = _clock.GetTimestamp();
+            if (_vectorCache is not null)
+            {
+                embeddings = await _vectorCache.OpenAsync(embeddings, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var snapshot in generation.Snapshots)
             {
-                var started = _clock.GetTimestamp();
                 var index = await FaqSemanticIndex.BuildAsync(snapshot.Knowledge.Faqs, embeddings, cancellationToken).ConfigureAwait(false);
                 // Only for the generation it was built from: if a newer edit landed meanwhile, that one builds its own.
                 if (!TrySwapIn(snapshot, snapshot with { Semantic = index }))
@@ -202,6 +213,7 @@ public sealed class KnowledgeStore : IKnowledgeSource, IDisposable
 
                 var elapsed = _clock.GetElapsedTime(started);
                 KnowledgeStoreLog.SemanticIndexBuilt(_logger, snapshot.Knowledge.Faqs.Count, snapshot.Locale, elapsed.TotalMilliseconds);
+                started = _clock.GetTimestamp();
             }
 
             _semanticStatus = (int)SemanticIndexStatus.Ready;

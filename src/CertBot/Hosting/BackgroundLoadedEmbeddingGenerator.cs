@@ -33,6 +33,9 @@ public sealed class BackgroundLoadedEmbeddingGenerator : IEmbeddingGenerator<str
     /// <summary>True once the model is loaded.</summary>
     public bool IsLoaded => _loading.IsCompletedSuccessfully;
 
+    /// <summary>The model, once it has loaded (for what only the loaded model knows, such as its fingerprint).</summary>
+    public Task<IEmbeddingGenerator<string, Embedding<float>>> LoadedAsync(CancellationToken cancellationToken) => _loading.WaitAsync(cancellationToken);
+
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null,

@@ -1,4 +1,5 @@
 using CertBot.Embeddings;
+using CertBot.Knowledge.Faq;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -49,6 +50,21 @@ public static class EmbeddingServiceExtensions
             // ones instead of growing the process.
             IDistributedCache cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = bytes }));
             return model.AsBuilder().UseDistributedCache(cache).Build(sp);
+        });
+        services.AddOptions<PhrasingVectorCacheOptions>().Bind(configuration.GetSection(PhrasingVectorCacheOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PhrasingVectorCacheOptions>>().Value;
+            var model = sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(ModelKey);
+            // Only the shipped model has a fingerprint; a generator a test or an operator put in its place has none,
+            // and then nothing is kept, since nothing could tell its vectors from another's.
+            return new PhrasingVectorCache(
+                options.ResolvePath(sp.GetRequiredService<IOptions<MiniLmOptions>>().Value),
+                async ct => options.Enabled && model is BackgroundLoadedEmbeddingGenerator background
+                    && await background.LoadedAsync(ct).ConfigureAwait(false) is MiniLmEmbeddingGenerator loaded
+                        ? loaded.Fingerprint
+                        : null,
+                sp.GetService<ILogger<PhrasingVectorCache>>());
         });
         return services;
     }
