@@ -57,17 +57,27 @@ internal sealed class PhraseIndex
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var hits = new List<(int Phrase, int Start)>();
-        var candidates = new HashSet<int>();
         for (var start = 0; start < tokens.Count; start++)
         {
-            candidates.Clear();
+            // The phrases opening with the word exactly, then those it may be a typo of that are not among them: each
+            // list holds a phrase once, so no set is needed to try each candidate once (this runs for every word of
+            // every message in every index).
             var token = tokens[start];
-            AddAll(candidates, _exact, token);
-            candidates.UnionWith(TypoCandidates(token));
-
-            foreach (var p in candidates)
+            var exact = _exact.TryGetValue(token, out var list) ? list : null;
+            if (exact is not null)
             {
-                if (_phrases[p].MatchesAt(tokens, start))
+                foreach (var p in exact)
+                {
+                    if (_phrases[p].MatchesAt(tokens, start))
+                    {
+                        hits.Add((p, start));
+                    }
+                }
+            }
+
+            foreach (var p in TypoCandidates(token))
+            {
+                if ((exact is null || !exact.Contains(p)) && _phrases[p].MatchesAt(tokens, start))
                 {
                     hits.Add((p, start));
                 }
@@ -208,14 +218,6 @@ internal sealed class PhraseIndex
         if (list.Count == 0 || list[^1] != phrase)
         {
             list.Add(phrase);
-        }
-    }
-
-    private static void AddAll(HashSet<int> into, Dictionary<string, List<int>> index, string key)
-    {
-        if (index.TryGetValue(key, out var list))
-        {
-            into.UnionWith(list);
         }
     }
 }

@@ -41,7 +41,8 @@ public sealed class SlotExtractor
     private readonly PhraseIndex _aliasIndex;
     private readonly PhraseIndex _durationCueIndex;
     private readonly PhraseMatcher[] _negations;
-    private readonly RecentUtterances _recent;
+    private readonly RecentTexts<ParsedText> _parsed;
+    private readonly RecentTexts<SlotExtraction> _facts;
 
     /// <summary>Builds the matchers and the recognizer models of the definition's culture.</summary>
     public SlotExtractor(DialogDefinition definition)
@@ -61,7 +62,12 @@ public sealed class SlotExtractor
 
         _definition = definition;
         _credentials = new CredentialMask(definition.Credentials);
-        _recent = new RecentUtterances(MaxTextLength, MaskCredentials);
+        _parsed = new RecentTexts<ParsedText>(MaxTextLength, text =>
+        {
+            var parsed = Utterance.Parse(text);
+            return new ParsedText(parsed, MaskCredentials(parsed));
+        });
+        _facts = new RecentTexts<SlotExtraction>(MaxTextLength, text => Read(text, null, null, FactScope.Statements));
         _credentialWords = new HashSet<string>(_credentials.Words, StringComparer.Ordinal) { Utterance.MaskToken };
         _durations = new DurationFinder(recognizers, definition.Durations);
 
@@ -118,7 +124,8 @@ public sealed class SlotExtractor
         Read(text, pendingSlot, known, FactScope.Everything);
 
     /// <summary>The facts the text states about the person: none from questions about credentials or exams; in a question-shaped message only from first-person or terse clauses.</summary>
-    public SlotExtraction ReadFacts(string? text) => Read(text, null, null, FactScope.Statements);
+    /// <remarks>The same text gives the same facts, so a turn that asks twice (the route table, then the interview) reads them once.</remarks>
+    public SlotExtraction ReadFacts(string? text) => _facts.Get(text) ?? Read(text, null, null, FactScope.Statements);
 
     /// <summary>The clause in which the person says what they are or do ("i build websites for a living"), lower-cased, or null.</summary>
     /// <remarks>For a host's semantic fallback on titles the vocabulary does not know.</remarks>
@@ -212,10 +219,10 @@ public sealed class SlotExtractor
     }
 
     /// <summary>The text's words and punctuation, parsed once for all the questions a turn asks about it.</summary>
-    internal Utterance Parse(string? text) => _recent.Parsed(text);
+    internal Utterance Parse(string? text) => _parsed.Get(text)?.Parsed ?? Utterance.Parse(text);
 
     private Utterance Prepare(string? text) =>
-        _recent.Masked(text) ?? MaskCredentials(Utterance.Parse(text![..MaxTextLength]));
+        _parsed.Get(text)?.Masked ?? MaskCredentials(Utterance.Parse(text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text));
 
     private Utterance MaskCredentials(Utterance utterance) => utterance.Mask(_credentials.Find(utterance));
 
@@ -524,4 +531,7 @@ public sealed class SlotExtractor
 
     private static HashSet<string> WordsOf(IReadOnlyList<string> phrases) =>
         new(phrases.SelectMany(p => Utterance.Parse(p).Tokens), StringComparer.Ordinal);
+
+    /// <summary>A text's words and punctuation, and the same with credential names masked (what the readers see).</summary>
+    private sealed record ParsedText(Utterance Parsed, Utterance Masked);
 }
