@@ -161,6 +161,10 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Is the degree worth it?", "degrees")]
     [InlineData("how much does the cpa exam cost", "other-certifications")]
     [InlineData("how much do PMLE-certified engineers earn?", "salaries")]
+    [InlineData("What's the minimum mark to get through the Google test?", "passing-score")]
+    [InlineData("Any way to knock the price down on the AWS exam?", "discounts")]
+    [InlineData("What kind of paycheck can I expect with a cloud ML credential?", "salaries")]
+    [InlineData("when will my digital badge for DP-100 show up?", "exam-day")]
     public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
         Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
 
@@ -175,6 +179,7 @@ public sealed class RealKnowledgeFileTests
     [InlineData("What courses help with ML interviews?")]
     [InlineData("I have a degree in physics, should I do AWS or Google first?")]
     [InlineData("Is the AWS exam cheaper than the Google one?")]
+    [InlineData("What is the minimum experience for the Google exam?")]
     public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
         Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
 
