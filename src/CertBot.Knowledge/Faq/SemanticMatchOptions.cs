@@ -21,4 +21,11 @@ public sealed class SemanticMatchOptions
     /// <summary>Cosine similarity above which the embedding's neighbours are offered as did-you-mean suggestions.</summary>
     public double SuggestThreshold { get; set; } = 0.4;
 
+    /// <summary>
+    /// Confidence the topic found with the credential's name masked ("is the exam still relevant for ML engineers?")
+    /// needs before it replaces the answer the name drew (the credential's own entry): below it, the words left after
+    /// masking say too little to overrule the name.
+    /// </summary>
+    public double NamedTopicThreshold { get; set; } = 0.75;
+
 }

@@ -207,6 +207,26 @@ public sealed class HybridFaqMatcherTests
         Assert.Contains(match.Suggestions, e => e.Id == "azure-ai-fundamentals");
     }
 
+    [Fact]
+    public async Task MatchAsync_NameMaskedTopicBelowItsThreshold_KeepsTheCredentialsOwnEntry()
+    {
+        // Masked, "is the exam relevant for ML engineers" resembles the no-experience entry only weakly.
+        const string text = "is DP-100 relevant for ML engineers";
+        var (matcher, snapshot, generator) = await BuildAsync(new()
+        {
+            [text] = Near("azure-dp-100", 0.6f),
+            ["is exam relevant for ML engineers"] = Near("pass-without-experience", 0.72f),
+        });
+        var eager = new HybridFaqMatcher(generator, new SemanticMatchOptions { NamedTopicThreshold = 0 });
+
+        var kept = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+        var replaced = await eager.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal("azure-dp-100", kept.Entry?.Id);
+        Assert.Equal(FaqMatchPath.NameMasked, replaced.Path);
+        Assert.NotEqual("azure-dp-100", replaced.Entry?.Id);
+    }
+
     private static float[] Near(string faqId, float similarity)
     {
         var axis = Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == faqId).i;
