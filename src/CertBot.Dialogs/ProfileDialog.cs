@@ -43,6 +43,9 @@ public sealed class ProfileDialog
     /// <summary>The clause in which the person says what they are or do, or null; for the host's semantic role fallback.</summary>
     public string? SelfDescription(string text) => _extractor.SelfDescription(text);
 
+    /// <summary>True when the text may say who the person is: a first-person word, or not opening with a question word ("DS here, which cert?").</summary>
+    public bool SpeaksOfSelf(string text) => _extractor.SpeaksOfSelf(text);
+
     /// <summary>True when the text asks something: a "?" or a clause opening with a question word.</summary>
     public bool IsQuestion(string text) => _extractor.IsQuestion(text);
 

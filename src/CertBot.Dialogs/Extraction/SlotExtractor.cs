@@ -199,6 +199,22 @@ public sealed class SlotExtractor
     }
 
     /// <summary>True when the text asks something: a "?" or a clause opening with a question word.</summary>
+    /// <summary>
+    /// True when the text may say who the person is: it has a first-person word ("I", "my", "we"), or it does not open
+    /// with a question word, as terse fragments do ("sw engineer here, which cert?"); "what's the credential for people
+    /// who deploy models?" names a role, not the asker's.
+    /// </summary>
+    internal bool SpeaksOfSelf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var utterance = Prepare(text);
+        return utterance.Tokens.Any(_selfWords.Contains) || !StartsWith(_questionOpeners, utterance.Tokens, 0);
+    }
+
     internal bool IsQuestion(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -59,6 +59,9 @@ public sealed class MessageReading
     /// <summary>Shaped like a question (a question mark, or a question word first).</summary>
     public bool IsQuestion { get; }
 
+    /// <summary>True when a role the text names may be the person's own (first person, or a terse fragment rather than a question about others).</summary>
+    public bool SpeaksOfSelf => _dialog.SpeaksOfSelf(Text);
+
     /// <summary>Facts the text states about the person (never from a question about an exam); read once, when first asked.</summary>
     public SlotExtraction Facts => _facts ??= _dialog.ReadFacts(Text);
 

@@ -109,7 +109,8 @@ public sealed class MessageRouter(
     /// target cloud the interview has recorded so far.
     /// </summary>
     private static FaqAsker AskerOf(MessageReading reading) => new(
-        RoleIn(reading.Facts.ValueOf(LearnerProfileMapping.RoleSlot)),
+        // "what's the credential for people who build and deploy models?" names a role but not the asker's.
+        reading.SpeaksOfSelf ? RoleIn(reading.Facts.ValueOf(LearnerProfileMapping.RoleSlot)) : null,
         RoleIn(reading.State.ValueOf(LearnerProfileMapping.RoleSlot)),
         reading.State.ValueOf(LearnerProfileMapping.CloudSlot) is { } cloud && LearnerWireNames.TryParseCloud(cloud, out var target) ? target : null);
 

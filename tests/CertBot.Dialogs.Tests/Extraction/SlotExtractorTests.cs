@@ -265,6 +265,19 @@ public sealed class SlotExtractorTests(ProfileFixture fixture, Xunit.Abstraction
         Assert.Equal(expected, fixture.Extractor.SelfDescription(text));
     }
 
+    [Theory]
+    [InlineData("I'm a data scientist, which cert should I get?", true)]
+    [InlineData("how do we get started on AWS?", true)]
+    [InlineData("sw engineer here, no ml exp. which cert path?", true)]
+    [InlineData("data sci -> ml engineer, any advice?", true)]
+    [InlineData("What's Amazon's credential for people who build and deploy models?", false)]
+    [InlineData("whats the difference between mlops and devops", false)]
+    [InlineData("", false)]
+    public void SpeaksOfSelf_Text_TellsFirstPersonAndFragmentsFromQuestionsAboutOthers(string text, bool expected)
+    {
+        Assert.Equal(expected, fixture.Extractor.SpeaksOfSelf(text));
+    }
+
     private static string Sorted(string expected) => Sorted(expected.Split(';', StringSplitOptions.RemoveEmptyEntries));
 
     private static string Sorted(IEnumerable<string> pairs) => string.Join(";", pairs.OrderBy(p => p, StringComparer.Ordinal));
