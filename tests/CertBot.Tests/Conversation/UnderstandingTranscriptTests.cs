@@ -110,6 +110,10 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
         { "a detail the knowledge lacks, with a typo", [new("pasing score for gcp pmle?", Expect.NotHeld("passing-score"))] },
         { "a detail no entry was written for", [new("Do employers usually reimburse certification exam fees?", Expect.NotHeld("reimbursement"))] },
         { "how long a named credential stays valid", [new("how long is the AWS ML engineer cert valid?", Expect.NotHeld("renewal"))] },
+        { "a plural of a detail's words", [new("Any promo codes for the AWS ML engineer exam?", Expect.NotHeld("discounts"))] },
+        { "who pays, in other words", [new("Will my company foot the bill for the Google ML test?", Expect.NotHeld("reimbursement"))] },
+        { "a topic held nowhere", [new("What questions will they ask me in a technical ML interview?", Expect.NotHeld("interviews"))] },
+        { "whether a named exam is still available", [new("can I still take MLS-C01?", Expect.Answers("retired-exams"))] },
         {
             "a long rambling question",
             [new("So I've been a backend dev for a while and my company is finally doing some AI stuff. My manager keeps mentioning " +
