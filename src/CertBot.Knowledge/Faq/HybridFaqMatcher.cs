@@ -86,7 +86,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
         var topic = await MatchAsync(snapshot.Matcher, snapshot.Semantic, snapshot.Scopes, null, focus, masked, cancellationToken).ConfigureAwait(false);
         if (topic is not { Kind: FaqMatchKind.Answer, Entry: { } asked } || asked.OverviewOf.Count > 0 || asked.Persona is not null || asked.AboutKinds
-            || topic.Confidence < options.NamedTopicThreshold)
+            || (match.Kind == FaqMatchKind.Answer && topic.Confidence < options.NamedTopicThreshold))
         {
             return match;
         }

@@ -24,7 +24,8 @@ public sealed class SemanticMatchOptions
     /// <summary>
     /// Confidence the topic found with the credential's name masked ("is the exam still relevant for ML engineers?")
     /// needs before it replaces the answer the name drew (the credential's own entry): below it, the words left after
-    /// masking say too little to overrule the name.
+    /// masking say too little to overrule the name. An unsure first match (did-you-mean) needs no threshold: the topic
+    /// must be one of its suggestions anyway.
     /// </summary>
     public double NamedTopicThreshold { get; set; } = 0.75;
 
