@@ -17,9 +17,10 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     [Theory]
     [InlineData("faq-eval.yaml", 0.94, 0.95, 0.025)]
     [InlineData("faq-blind-tuning.yaml", 0.95, 0.98, 0.02)]
-    [InlineData("faq-blind-holdout-4.yaml", 0.90, 0.98, 0.05)]
+    [InlineData("faq-blind-holdout-4.yaml", 0.91, 0.98, 0.04)]
     [InlineData("faq-blind-holdout-5.yaml", 0.92, 0.97, 0.035)]
-    [InlineData("faq-blind-holdout-7.yaml", 0.90, 0.97, 0.055)]
+    [InlineData("faq-blind-holdout-7.yaml", 0.91, 0.97, 0.05)]
+    [InlineData("faq-blind-holdout-8.yaml", 0.89, 0.95, 0.045)]
     public async Task FaqTuningSet_ThroughTheBot_StaysAboveItsFloors(string file, double answered, double abstained, double wrong)
     {
         var bot = new InProcessBot(fixture.Server.Services);
