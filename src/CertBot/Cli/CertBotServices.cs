@@ -21,5 +21,7 @@ public static class CertBotServices
         services.GetService<BackgroundWorkGate>()?.Open();
         await services.GetRequiredService<KnowledgeStore>().SemanticIndexing.WaitAsync(cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<SemanticRoleClassifier>().WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // The text recognizers warm once the same gate opens (a started host only; a tool's host never starts them).
+        await services.GetRequiredService<LanguageModelWarmup>().Warmed.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -54,6 +54,7 @@ public static class ConversationServiceExtensions
         services.AddSingleton<CardActionRouter>();
         services.AddSingleton<MessageExtension>();
         services.AddSingleton<IBot, CertBotActivityHandler>();
+        services.AddSingleton<StartupDeferral>();
         services.AddSingleton<LanguageModelWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<LanguageModelWarmup>());
         services.AddHostedService<TurnPipelineWarmup>();

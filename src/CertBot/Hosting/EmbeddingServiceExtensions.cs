@@ -23,15 +23,22 @@ public static class EmbeddingServiceExtensions
         }
 
         services.AddOptions<MiniLmOptions>().Bind(configuration.GetSection(MiniLmOptions.SectionName));
-        services.AddSingleton<BackgroundWorkGate>();
+        // Opens StartDelay after the host listens, for the model and for start-up work the first answer does not need
+        // (StartupDeferral); registered with the gate so it opens even before anything asks for the model.
+        services.AddSingleton(sp =>
+        {
+            var gate = new BackgroundWorkGate();
+            var delay = sp.GetRequiredService<IOptions<MiniLmOptions>>().Value.StartDelay;
+            var time = sp.GetRequiredService<TimeProvider>();
+            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => gate.OpenAfter(delay, time));
+            return gate;
+        });
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ModelKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<MiniLmOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CertBot.Embeddings");
             var lifetime = sp.GetRequiredService<IHostApplicationLifetime>();
             var gate = sp.GetRequiredService<BackgroundWorkGate>();
-            var time = sp.GetRequiredService<TimeProvider>();
-            lifetime.ApplicationStarted.Register(() => gate.OpenAfter(options.StartDelay, time));
             return new BackgroundLoadedEmbeddingGenerator(
                 async ct => await MiniLmEmbeddingGenerator.LoadAsync(options, logger, ct).ConfigureAwait(false),
                 gate.Opened,

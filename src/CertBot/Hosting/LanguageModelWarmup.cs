@@ -3,11 +3,12 @@ using CertBot.Conversation;
 namespace CertBot.Hosting;
 
 /// <summary>
-/// Compiles the text recognizers' large regex tables in the background at start-up, for every culture a locale reads
-/// with (<c>recognizerCulture</c>), so the first person to type a profile in any language does not pay for it; the
-/// readiness probe reports when it is done.
+/// Compiles the text recognizers' large regex tables in the background after start-up, for every culture a locale
+/// reads with (<c>recognizerCulture</c>), so the first person to type a profile in any language does not pay for it;
+/// the readiness probe reports when it is done. It waits for <see cref="StartupDeferral"/>: a FAQ question does not
+/// need these tables, and run before listening they were about a sixth of the CPU spent before the first answer.
 /// </summary>
-public sealed partial class LanguageModelWarmup(Catalogues catalogues, ILogger<LanguageModelWarmup> logger) : IHostedService
+public sealed partial class LanguageModelWarmup(Catalogues catalogues, StartupDeferral deferral, IHostApplicationLifetime lifetime, ILogger<LanguageModelWarmup> logger) : IHostedService
 {
     private Task _warming = Task.CompletedTask;
 
@@ -16,8 +17,9 @@ public sealed partial class LanguageModelWarmup(Catalogues catalogues, ILogger<L
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _warming = Task.Run(() =>
+        _warming = Task.Run(async () =>
         {
+            await deferral.Allowed.WaitAsync(lifetime.ApplicationStopping).ConfigureAwait(false);
             try
             {
                 // A profile with every kind of fact touches the number, duration and choice recognizers.
