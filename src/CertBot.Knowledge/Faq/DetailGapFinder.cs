@@ -11,17 +11,10 @@ namespace CertBot.Knowledge.Faq;
 /// </summary>
 public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions mentions)
 {
-    // Which details each entry's own phrasings ask for, worked out once per generation rather than on every question.
-    private readonly Dictionary<string, HashSet<string>> _writtenFor = knowledge.Faqs.ToDictionary(
-        entry => entry.Id,
-        entry => knowledge.Details.Where(d => entry.Alternatives.Prepend(entry.Question).Any(d.IsMentionedIn)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
-        StringComparer.Ordinal);
-
-    // The other way round: the entries written for each detail.
-    private readonly Dictionary<string, FaqEntry[]> _writtenBy = knowledge.Details.ToDictionary(
-        detail => detail.Id,
-        detail => knowledge.Faqs.Where(e => e.Alternatives.Prepend(e.Question).Any(detail.IsMentionedIn)).ToArray(),
-        StringComparer.Ordinal);
+    // Which details each entry's own phrasings ask for, and the other way round the entries written for each detail,
+    // worked out once per generation rather than on every question (each phrasing cut into words once for all the
+    // details: this runs at start-up, before the first answer).
+    private readonly (Dictionary<string, HashSet<string>> For, Dictionary<string, FaqEntry[]> By) _written = Written(knowledge);
 
     /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
     /// <param name="answer">The entry the matcher would answer with, if any.</param>
@@ -66,7 +59,7 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
 
             // An entry whose own phrasings ask for the detail was written for exactly this question and says what is
             // known, so its notCovered decides; an entry that never asks for it does not hold it, however near its wording.
-            var written = answer is not null && (_writtenFor.TryGetValue(answer.Id, out var details)
+            var written = answer is not null && (_written.For.TryGetValue(answer.Id, out var details)
                 ? details.Contains(detail.Id)
                 : answer.Alternatives.Prepend(answer.Question).Any(detail.IsMentionedIn));
             if (written && (answerIsAboutTheCredential || credential is null || !credential.NotCovered.Contains(detail.Id, StringComparer.Ordinal)))
@@ -107,12 +100,12 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
                 continue;
             }
 
-            if (current is not null && _writtenFor[current.Id].Contains(detail.Id))
+            if (current is not null && _written.For[current.Id].Contains(detail.Id))
             {
                 return null;
             }
 
-            foreach (var entry in _writtenBy[detail.Id])
+            foreach (var entry in _written.By[detail.Id])
             {
                 var version = scopes.Resolve(entry, mention);
                 var suits = mention is null ? version.VersionOf is null : scopes.Fits(version, mention);
@@ -131,6 +124,34 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         }
 
         return holder;
+    }
+
+    private static (Dictionary<string, HashSet<string>> For, Dictionary<string, FaqEntry[]> By) Written(KnowledgeBase knowledge)
+    {
+        var writtenFor = knowledge.Faqs.ToDictionary(entry => entry.Id, entry => DetailsAskedIn(knowledge.Details, entry), StringComparer.Ordinal);
+        var writtenBy = knowledge.Details.ToDictionary(
+            detail => detail.Id,
+            detail => knowledge.Faqs.Where(e => writtenFor[e.Id].Contains(detail.Id)).ToArray(),
+            StringComparer.Ordinal);
+        return (writtenFor, writtenBy);
+    }
+
+    private static HashSet<string> DetailsAskedIn(IReadOnlyList<DetailTopic> details, FaqEntry entry)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrasing in entry.Alternatives.Prepend(entry.Question))
+        {
+            var words = WordTokenizer.Words(phrasing);
+            foreach (var detail in details)
+            {
+                if (!found.Contains(detail.Id) && detail.IsMentionedIn(phrasing, words))
+                {
+                    found.Add(detail.Id);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The gap, linked to the named credential's official page, or else to the answer's first source.</summary>
