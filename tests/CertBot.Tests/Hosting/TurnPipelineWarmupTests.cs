@@ -15,6 +15,11 @@ namespace CertBot.Tests.Hosting;
 /// The start-up warm-up runs a first question through the bot before listening and the rest of a conversation once
 /// background work may start, and leaves no trace in the real store.
 /// </summary>
+/// <remarks>
+/// Alone in its collection, run after the others: an activity listener hears every server in the process, and another
+/// test's server warming up in parallel would show its own warm-up turns here.
+/// </remarks>
+[Collection(WarmupCollection.Name)]
 public sealed class TurnPipelineWarmupTests
 {
     [Fact]
