@@ -19,7 +19,7 @@ namespace CertBot.Tests.Hosting;
 /// Alone in its collection, run after the others: an activity listener hears every server in the process, and another
 /// test's server warming up in parallel would show its own warm-up turns here.
 /// </remarks>
-[Collection(WarmupCollection.Name)]
+[Collection(WarmupIsolation.Name)]
 public sealed class TurnPipelineWarmupTests
 {
     [Fact]
