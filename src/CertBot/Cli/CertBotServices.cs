@@ -1,5 +1,6 @@
 using CertBot.Conversation;
 using CertBot.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace CertBot.Cli;
 
@@ -23,5 +24,10 @@ public static class CertBotServices
         await services.GetRequiredService<SemanticRoleClassifier>().WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
         // The text recognizers warm once the same gate opens (a started host only; a tool's host never starts them).
         await services.GetRequiredService<LanguageModelWarmup>().Warmed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // And the warm-up conversation that runs once the gate opens, so no measured or tested turn shares the bot with it.
+        if (services.GetServices<IHostedService>().OfType<TurnPipelineWarmup>().FirstOrDefault() is { } warmup)
+        {
+            await warmup.Rest.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }
