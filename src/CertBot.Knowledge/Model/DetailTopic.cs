@@ -38,9 +38,9 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
         ArgumentNullException.ThrowIfNull(text);
         // Loops rather than LINQ: every FAQ question is asked about every topic, and each lambda here would be a
         // closure allocated per topic per question.
-        for (var i = 0; i < Phrases.Count; i++)
+        foreach (var phrase in _textPhrases)
         {
-            if (ContainsWholeWords(text, Phrases[i]))
+            if (ContainsWholeWords(text, phrase))
             {
                 return true;
             }
@@ -70,6 +70,13 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
 
         return false;
     }
+
+    /// <summary>
+    /// The phrases with other characters than letters and spaces ("master's", "l&amp;d budget", "security+"), matched in the
+    /// text as written. A phrase of letters and spaces is matched by its words alone (below), which finds every whole-word
+    /// occurrence the text search would, so checking it both ways was work done twice per topic per question.
+    /// </summary>
+    private readonly string[] _textPhrases = [.. Phrases.Where(p => !p.All(c => char.IsLetter(c) || c == ' '))];
 
     /// <summary>
     /// The phrases made of letters only, matched word by word so a word may carry one of <see cref="WordEndings"/>, and
