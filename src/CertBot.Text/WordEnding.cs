@@ -1,4 +1,4 @@
-namespace CertBot.Knowledge.Model;
+namespace CertBot.Text;
 
 /// <summary>
 /// Whether a typed word is a curated word, as typed or with one of the language's endings added ("codes" for "code").
