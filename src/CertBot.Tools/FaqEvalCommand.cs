@@ -4,7 +4,7 @@ using CertBot.Tools.Evaluation;
 namespace CertBot.Tools;
 
 /// <summary>
-/// 'faq-eval &lt;eval-set.yaml&gt; [knowledge.yaml] [--lexical] [--summary]': how well the bot answers an evaluation set,
+/// 'faq-eval &lt;eval-set.yaml&gt; [knowledge.yaml] [--lexical] [--summary] [--items]': how well the bot answers an evaluation set,
 /// through the same matching the bot uses (lexical, semantic fallback, near-miss detection), for curators.
 /// </summary>
 public static class FaqEvalCommand
@@ -17,11 +17,12 @@ public static class FaqEvalCommand
         ArgumentNullException.ThrowIfNull(stderr);
         var lexicalOnly = args.Contains("--lexical", StringComparer.Ordinal);
         var summaryOnly = args.Contains("--summary", StringComparer.Ordinal);
+        var itemsOnly = args.Contains("--items", StringComparer.Ordinal);
         var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         // Configuration overrides (--Knowledge:Semantic:AloneThreshold=0.8) are passed through below.
         if (paths.Length is < 1 or > 2)
         {
-            await stderr.WriteLineAsync("error: usage: faq-eval <eval-set.yaml> [knowledge.yaml] [--lexical] [--summary]").ConfigureAwait(false);
+            await stderr.WriteLineAsync("error: usage: faq-eval <eval-set.yaml> [knowledge.yaml] [--lexical] [--summary] [--items]").ConfigureAwait(false);
             return 2;
         }
 
@@ -53,7 +54,8 @@ public static class FaqEvalCommand
         await bot.WhenModelsReadyAsync(CancellationToken.None).ConfigureAwait(false);
         // The bot's own reading of each message as a first message (persona hints and all), not the matcher alone.
         var report = await FaqEvaluation.RunAsync(set, bot.ReadFaqAsync, CancellationToken.None).ConfigureAwait(false);
-        await stdout.WriteLineAsync(report.Format(summaryOnly)).ConfigureAwait(false);
+        // A held-out set is scored with --summary alone: --items would print its lines.
+        await stdout.WriteAsync(itemsOnly && !summaryOnly ? report.FormatItems() : report.Format(summaryOnly) + Environment.NewLine).ConfigureAwait(false);
         return 0;
     }
 }

@@ -59,7 +59,7 @@ public static class ToolCommands
               (no command)                      serve the bot on http://localhost:3978/api/messages
               chat                              talk to CertBot in this terminal (same bot, in-process)
               validate-knowledge [path]         check dialogs/knowledge.yaml (or path) and its text files; exit 1 on errors
-              faq-eval <eval-set.yaml> [path] [--lexical] [--summary]
+              faq-eval <eval-set.yaml> [path] [--lexical] [--summary] [--items]
                                                 score the FAQ matcher on an evaluation set
               profile-eval <eval-set.yaml> [--summary]
                                                 score one-message profile understanding

@@ -119,6 +119,29 @@ public sealed class FaqEvaluationReport
         return text.ToString();
     }
 
+    /// <summary>
+    /// Every item as one tab-separated line (outcome, expected, answered or nearest id, confidence, path, tags,
+    /// utterance) under a header line, so a curator can sort and filter the decisions by path and confidence.
+    /// </summary>
+    public string FormatItems()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("outcome\texpected\tgot\tconfidence\tpath\ttags\tutterance");
+        foreach (var r in Results)
+        {
+            var outcome = r.IsCorrectAnswer ? "right"
+                : r.IsWrongAnswer ? "wrong"
+                : r.Item.ExpectedFaqId is null ? "declined"
+                : "abstained";
+            var got = r.AnsweredFaqId ?? r.Match.NearestFaqId ?? NoneId;
+            var utterance = r.Item.Utterance.Replace('\t', ' ').Replace('\n', ' ');
+            text.AppendLine(c, $"{outcome}\t{r.Item.ExpectedFaqId ?? NoneId}\t{got}\t{r.Match.Confidence:F2}\t{r.Match.Path}\t{string.Join(',', r.Item.Tags)}\t{utterance}");
+        }
+
+        return text.ToString();
+    }
+
     private static FaqTagFigures TagFigures(string tag, FaqEvaluationResult[] results)
     {
         var answerable = results.Where(r => r.Item.ExpectedFaqId is not null).ToArray();
