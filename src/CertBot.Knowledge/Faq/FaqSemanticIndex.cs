@@ -123,6 +123,14 @@ public sealed class FaqSemanticIndex
             second >= 0 ? s2 : 0);
     }
 
+    /// <summary>Cosine similarity of a query vector to one entry's centroid; 0 for an entry not in the index.</summary>
+    public float Similarity(ReadOnlySpan<float> query, FaqEntry entry)
+    {
+        var f = Array.IndexOf(_entries, entry);
+        var norm = TensorPrimitives.Norm(query);
+        return f < 0 || query.Length != Dimensions || norm <= 0 ? 0 : TensorPrimitives.Dot(query, _centroids[f]) / norm;
+    }
+
     private static void Normalize(float[] vector)
     {
         var norm = TensorPrimitives.Norm(vector);

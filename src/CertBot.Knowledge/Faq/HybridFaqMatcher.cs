@@ -222,33 +222,26 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         var whole = lexical.Match(text);
         if (whole.Kind == FaqMatchKind.Answer)
         {
-            return Scoped(whole, scopes, mention, semantic ? index : null);
+            var answer = Scoped(whole, scopes, mention, semantic ? index : null);
+            return semantic ? await CrossCheckedAsync(answer, index!, scopes, mention, focus, text, cancellationToken).ConfigureAwait(false) : answer;
         }
 
         var narrowed = focus is null ? null : lexical.Match(focus);
         if (narrowed is { Kind: FaqMatchKind.Answer })
         {
-            return Scoped(narrowed with { Path = FaqMatchPath.LexicalFocus }, scopes, mention, semantic ? index : null);
+            var answer = Scoped(narrowed with { Path = FaqMatchPath.LexicalFocus }, scopes, mention, semantic ? index : null);
+            return semantic ? await CrossCheckedAsync(answer, index!, scopes, mention, focus, text, cancellationToken).ConfigureAwait(false) : answer;
         }
 
         var best = narrowed is not null && narrowed.Confidence > whole.Confidence ? narrowed : whole;
         // A lone word ("exam") says too little for any similarity to mean an answer; it gets suggestions at most.
-        if (!semantic || CountWords(text) < options.MinWords)
+        if (!semantic || index is null || CountWords(text) < options.MinWords)
         {
             return best;
         }
 
-        // A long message is embedded twice in one batch: its question part and the whole of it. The question alone
-        // loses what the context names ("I'm on Azure... How long should I give myself?"), the whole alone lets the
-        // context outweigh the question; the two weigh equally.
-        string[] queries = focus is null ? [text] : [focus, text];
-        var embeddings = await generator!.GenerateAsync(queries, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var query = embeddings.Count > 1 ? MeanDirection(embeddings[0].Vector.Span, embeddings[1].Vector.Span) : embeddings[0].Vector;
-        // When the question names a credential, only entries that suit it compete: "the fee for AI-103" is not
-        // answered with the AI-900 entry however alike the wording.
-        var neighbours = index!.Nearest(
-            query.Span,
-            scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention) ? 0 : -2);
+        var query = await EmbedAsync(focus, text, cancellationToken).ConfigureAwait(false);
+        var neighbours = Nearest(index, query.Span, scopes, mention);
         if (neighbours.Best is not { } top)
         {
             return best;
@@ -285,6 +278,56 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
         return best;
     }
+
+    /// <summary>
+    /// A lexical answer that is not sure of itself, checked against the embedding: when the embedding clearly prefers
+    /// another entry, the shared words were probably the wrong ones ("how long is the exam" against "how long to
+    /// prepare"), so the person is offered both instead of the lexical guess. A question that names the credential the
+    /// answer is about keeps it (the name is the strongest word in it), and so does an overview answer that the
+    /// embedding would swap for another overview (the name decided between them, not the wording).
+    /// </summary>
+    private async ValueTask<FaqMatch> CrossCheckedAsync(FaqMatch answer, FaqSemanticIndex index, FaqScopes? scopes, CredentialMention? mention, string? focus, string text, CancellationToken cancellationToken)
+    {
+        if (answer is not { Kind: FaqMatchKind.Answer, Entry: { } entry } || answer.Confidence >= options.CrossCheckBelow || CountWords(text) < options.MinWords
+            || (mention is { Explicit: true } && scopes is not null && scopes.Fits(entry, mention)))
+        {
+            return answer;
+        }
+
+        var query = await EmbedAsync(focus, text, cancellationToken).ConfigureAwait(false);
+        var neighbours = Nearest(index, query.Span, scopes, mention);
+        if (neighbours.Best is not { } top || Version(top, scopes, mention, index) is not { } preferred || preferred.Id == entry.Id
+            || (entry.OverviewOf.Count > 0 && preferred.OverviewOf.Count > 0))
+        {
+            return answer;
+        }
+
+        // The lexical entry's own similarity is its general topic's when it is a vendor's version (only those are indexed).
+        var own = index.Entries.FirstOrDefault(e => e.Id == entry.Id) ?? index.Entries.FirstOrDefault(e => e.Id == entry.VersionOf);
+        var lead = neighbours.BestSimilarity - (own is null ? 0 : index.Similarity(query.Span, own));
+        return lead < options.CrossCheckMargin
+            ? answer
+            : new FaqMatch(FaqMatchKind.DidYouMean, null, answer.Confidence, [entry, preferred], entry.Id) { Path = answer.Path };
+    }
+
+    /// <summary>
+    /// A long message is embedded twice in one batch: its question part and the whole of it. The question alone loses
+    /// what the context names ("I'm on Azure... How long should I give myself?"), the whole alone lets the context
+    /// outweigh the question; the two weigh equally.
+    /// </summary>
+    private async ValueTask<ReadOnlyMemory<float>> EmbedAsync(string? focus, string text, CancellationToken cancellationToken)
+    {
+        string[] queries = focus is null ? [text] : [focus, text];
+        var embeddings = await generator!.GenerateAsync(queries, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return embeddings.Count > 1 ? MeanDirection(embeddings[0].Vector.Span, embeddings[1].Vector.Span) : embeddings[0].Vector;
+    }
+
+    /// <summary>
+    /// When the question names a credential, only entries that suit it compete: "the fee for AI-103" is not answered
+    /// with the AI-900 entry however alike the wording.
+    /// </summary>
+    private static FaqSemanticNeighbours Nearest(FaqSemanticIndex index, ReadOnlySpan<float> query, FaqScopes? scopes, CredentialMention? mention) =>
+        index.Nearest(query, scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention) ? 0 : -2);
 
     private static FaqEntry Version(FaqEntry entry, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex index) =>
         scopes?.Resolve(entry, mention) ?? entry;

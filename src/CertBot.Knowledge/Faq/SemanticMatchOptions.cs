@@ -29,4 +29,13 @@ public sealed class SemanticMatchOptions
     /// </summary>
     public double NamedTopicThreshold { get; set; } = 0.75;
 
+    /// <summary>
+    /// Lexical confidence below which a lexical answer is checked against the embedding (0 turns the check off): an
+    /// answer below it becomes a did-you-mean between it and the embedding's top entry when that entry leads by
+    /// <see cref="CrossCheckMargin"/>. Costs one embedding for such answers (none when the text is cached).
+    /// </summary>
+    public double CrossCheckBelow { get; set; } = 0.75;
+
+    /// <summary>Cosine similarity by which the embedding's top entry must lead the lexical answer's entry to overrule it.</summary>
+    public double CrossCheckMargin { get; set; } = 0.1;
 }

@@ -227,6 +227,61 @@ public sealed class HybridFaqMatcherTests
         Assert.NotEqual("azure-dp-100", replaced.Entry?.Id);
     }
 
+    [Fact]
+    public async Task MatchAsync_UnsureLexicalAnswerTheEmbeddingClearlyDisputes_OffersBoth()
+    {
+        const string text = "is there an official ml engineer certification";
+        var (matcher, snapshot, _) = await BuildAsync(new() { [text] = Near("coursera-on-resume", 0.9f) });
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.DidYouMean, match.Kind);
+        Assert.Equal(["official-certification", "coursera-on-resume"], match.Suggestions.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task MatchAsync_EmbeddingLeadsTheUnsureAnswerByLessThanTheMargin_KeepsTheAnswer()
+    {
+        const string text = "is there an official ml engineer certification";
+        // 0.74 on the other entry, 0.67 on the lexical one: a lead of 0.07, under the 0.1 margin.
+        var mixed = ScriptedEmbeddingGenerator.Mix(Dimensions, Axis("coursera-on-resume"), 0.74f, Axis("official-certification"));
+        var (matcher, snapshot, _) = await BuildAsync(new() { [text] = mixed });
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("official-certification", match.Entry?.Id);
+    }
+
+    [Fact]
+    public async Task MatchAsync_CrossCheckOff_KeepsTheUnsureAnswerWithoutEmbedding()
+    {
+        const string text = "is there an official ml engineer certification";
+        var (matcher, snapshot, generator) = await BuildAsync(new() { [text] = Near("coursera-on-resume", 0.9f) }, crossCheckBelow: 0);
+        var calls = generator.Calls;
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal("official-certification", match.Entry?.Id);
+        Assert.Equal(calls, generator.Calls);
+    }
+
+    [Fact]
+    public async Task MatchAsync_UnsureAnswerAboutTheCredentialTheQuestionNames_IsNotCrossChecked()
+    {
+        const string text = "how many questions are on MLA-C01?";
+        var (matcher, snapshot, generator) = await BuildAsync(new() { [text] = Near("coursera-on-resume", 0.9f) });
+        var calls = generator.Calls;
+
+        var match = await matcher.MatchAsync(snapshot, text, CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("aws-exam-format", match.Entry?.Id);
+        Assert.Equal(calls, generator.Calls);
+    }
+
+    private static int Axis(string faqId) => Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == faqId).i;
+
     private static float[] Near(string faqId, float similarity)
     {
         var axis = Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == faqId).i;
@@ -234,7 +289,7 @@ public sealed class HybridFaqMatcherTests
     }
 
     private static async Task<(HybridFaqMatcher Matcher, KnowledgeSnapshot Snapshot, ScriptedEmbeddingGenerator Generator)> BuildAsync(
-        Dictionary<string, float[]> queries, bool enabled = true)
+        Dictionary<string, float[]> queries, bool enabled = true, double crossCheckBelow = 0.75)
     {
         var script = new Dictionary<string, float[]>(queries, StringComparer.Ordinal);
         for (var i = 0; i < Knowledge.Faqs.Count; i++)
@@ -248,6 +303,6 @@ public sealed class HybridFaqMatcherTests
         var generator = new ScriptedEmbeddingGenerator(Dimensions, script);
         var index = await FaqSemanticIndex.BuildAsync(Knowledge.Faqs, generator, CancellationToken.None);
         var snapshot = new KnowledgeSnapshot(Knowledge, new FaqMatcher(Knowledge), new Recommender(Knowledge), DateTimeOffset.UnixEpoch) { Semantic = index };
-        return (new HybridFaqMatcher(generator, new SemanticMatchOptions { Enabled = enabled }), snapshot, generator);
+        return (new HybridFaqMatcher(generator, new SemanticMatchOptions { Enabled = enabled, CrossCheckBelow = crossCheckBelow }), snapshot, generator);
     }
 }

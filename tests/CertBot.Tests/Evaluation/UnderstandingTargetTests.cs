@@ -15,12 +15,12 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     private static string Set(string name) => Path.Combine(AppContext.BaseDirectory, "Eval", name);
 
     [Theory]
-    [InlineData("faq-eval.yaml", 0.94, 0.95, 0.025)]
-    [InlineData("faq-blind-tuning.yaml", 0.95, 0.98, 0.02)]
-    [InlineData("faq-blind-holdout-4.yaml", 0.91, 0.98, 0.04)]
-    [InlineData("faq-blind-holdout-5.yaml", 0.92, 0.97, 0.035)]
-    [InlineData("faq-blind-holdout-7.yaml", 0.91, 0.97, 0.05)]
-    [InlineData("faq-blind-holdout-8.yaml", 0.89, 0.95, 0.045)]
+    [InlineData("faq-eval.yaml", 0.94, 0.95, 0.015)]
+    [InlineData("faq-blind-tuning.yaml", 0.95, 0.98, 0.015)]
+    [InlineData("faq-blind-holdout-4.yaml", 0.92, 0.98, 0.03)]
+    [InlineData("faq-blind-holdout-5.yaml", 0.92, 0.97, 0.02)]
+    [InlineData("faq-blind-holdout-7.yaml", 0.91, 0.97, 0.045)]
+    [InlineData("faq-blind-holdout-8.yaml", 0.89, 0.95, 0.04)]
     public async Task FaqTuningSet_ThroughTheBot_StaysAboveItsFloors(string file, double answered, double abstained, double wrong)
     {
         var bot = new InProcessBot(fixture.Server.Services);
