@@ -258,7 +258,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
             .OfType<FaqEntry>()
             .Select(e => Version(e, scopes, mention, index).Id)
             .ToArray();
-        if (neighbours.BestSimilarity >= options.AgreementThreshold && lexicalNearest.Contains(Version(top, scopes, mention, index).Id, StringComparer.Ordinal))
+        if (neighbours.BestSimilarity >= options.AgreementThreshold && (neighbours.Margin >= options.AgreementMargin || SameTopic(top, neighbours.Second)) && lexicalNearest.Contains(Version(top, scopes, mention, index).Id, StringComparer.Ordinal))
         {
             return Scoped(Answer(top, neighbours.BestSimilarity, FaqMatchPath.SemanticAgreement), scopes, mention, index);
         }
@@ -328,6 +328,10 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
     /// </summary>
     private static FaqSemanticNeighbours Nearest(FaqSemanticIndex index, ReadOnlySpan<float> query, FaqScopes? scopes, CredentialMention? mention) =>
         index.Nearest(query, scopes is null || mention is null ? null : entry => scopes.Fits(entry, mention) ? 0 : -2);
+
+    /// <summary>A general topic and one vendor's version of it (or two versions of one topic) are not rivals.</summary>
+    private static bool SameTopic(FaqEntry first, FaqEntry? second) =>
+        second is not null && (first.VersionOf ?? first.Id) == (second.VersionOf ?? second.Id);
 
     private static FaqEntry Version(FaqEntry entry, FaqScopes? scopes, CredentialMention? mention, FaqSemanticIndex index) =>
         scopes?.Resolve(entry, mention) ?? entry;

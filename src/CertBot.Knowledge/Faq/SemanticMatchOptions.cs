@@ -12,6 +12,9 @@ public sealed class SemanticMatchOptions
     /// <summary>Cosine similarity above which the embedding's top entry is answered when it is also the lexical nearest entry.</summary>
     public double AgreementThreshold { get; set; } = 0.5;
 
+    /// <summary>Lead the top entry needs over the second to be answered in agreement with the lexical matcher.</summary>
+    public double AgreementMargin { get; set; } = 0.01;
+
     /// <summary>Cosine similarity above which the embedding's top entry is answered on its own.</summary>
     public double AloneThreshold { get; set; } = 0.7;
 

@@ -76,6 +76,37 @@ public sealed class HybridFaqMatcherTests
     }
 
     [Fact]
+    public async Task MatchAsync_EmbeddingAgreesButTwoEntriesAreNearlyTied_OffersSuggestions()
+    {
+        var tied = new float[Dimensions];
+        tied[Axis("exam-cost")] = 0.6f;
+        tied[Axis("coursera-on-resume")] = 0.595f;
+        tied[Spare] = MathF.Sqrt(1 - (0.6f * 0.6f) - (0.595f * 0.595f));
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["the fee"] = tied });
+
+        var match = await matcher.MatchAsync(snapshot, "the fee", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.DidYouMean, match.Kind);
+        Assert.Contains(match.Suggestions, s => s.Id == "exam-cost");
+    }
+
+    [Fact]
+    public async Task MatchAsync_EmbeddingAgreesAndTheRunnerUpIsAVersionOfTheSameTopic_Answers()
+    {
+        var tied = new float[Dimensions];
+        tied[Axis("prep-time")] = 0.6f;
+        tied[Axis("google-prep-time")] = 0.595f;
+        tied[Spare] = MathF.Sqrt(1 - (0.6f * 0.6f) - (0.595f * 0.595f));
+        var (matcher, snapshot, _) = await BuildAsync(new() { ["the prep"] = tied });
+
+        var match = await matcher.MatchAsync(snapshot, "the prep", CancellationToken.None);
+
+        Assert.Equal(FaqMatchKind.Answer, match.Kind);
+        Assert.Equal("prep-time", match.Entry?.Id);
+        Assert.Equal(FaqMatchPath.SemanticAgreement, match.Path);
+    }
+
+    [Fact]
     public async Task MatchAsync_EmbeddingAgreesButBelowLowerThreshold_OffersSuggestions()
     {
         var (matcher, snapshot, _) = await BuildAsync(new() { ["the fee"] = Near("exam-cost", 0.45f) });
