@@ -52,6 +52,13 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         match = OtherVendor(snapshot, match, mention);
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
         var asked = snapshot.Gaps.Asked(focus ?? text);
+        // A question that names one of our credentials and another exam compares them ("SAP-C02 before MLA-C01?").
+        if (mention is not { Explicit: true } && snapshot.Knowledge.Details.FirstOrDefault(d => d.AskedByUnknownExamCodes) is { } other
+            && !asked.Contains(other) && snapshot.UnknownCodes.Find(text) is not null)
+        {
+            asked = [other, .. asked];
+        }
+
         match = HeldDetail(snapshot, match, mention, asked);
         match = Personalise(snapshot, match, mention, asker);
 

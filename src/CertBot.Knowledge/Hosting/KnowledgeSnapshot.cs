@@ -35,7 +35,11 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Match
     /// <summary>Replaces the credential a question names by "exam", so what it asks about the credential can be matched.</summary>
     public CredentialNameMask NameMask => _nameMask ??= new CredentialNameMask(Knowledge, Mentions);
 
+    /// <summary>Finds exam codes a question names that this generation does not know.</summary>
+    public UnknownExamCodes UnknownCodes => _unknownCodes ??= new UnknownExamCodes(Knowledge);
+
     private DetailGapFinder? _gaps;
+    private UnknownExamCodes? _unknownCodes;
     private CredentialNameMask? _nameMask;
     private CredentialOverviewQuestion? _overviews;
     private HashSet<string>? _referring;

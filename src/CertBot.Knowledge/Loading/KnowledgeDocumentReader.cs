@@ -330,13 +330,14 @@ internal sealed class KnowledgeDocumentReader
     {
         var id = _r.RequiredString(m, "id", p + ".id", "a detail");
         var what = $"detail '{id}'";
-        _r.RejectUnknownKeys(m, what, "id", "label", "phrases", "together", "heldNowhere");
+        _r.RejectUnknownKeys(m, what, "id", "label", "phrases", "together", "heldNowhere", "unknownExamCodes");
         return new DetailTopic(
             id,
             _r.RequiredString(m, "label", p + ".label", what),
             _r.StringList(m, "phrases", p + ".phrases", what, required: true))
         {
             HeldNowhere = _r.OptionalBool(m, "heldNowhere", p + ".heldNowhere", what),
+            AskedByUnknownExamCodes = _r.OptionalBool(m, "unknownExamCodes", p + ".unknownExamCodes", what),
             Together = ReadCuePairs(m, p, what),
         };
     }

@@ -91,6 +91,17 @@ public static partial class KnowledgeValidator
                 {
                     Error(Item("details", i) + ".phrases", $"Detail '{d.Id}' has no phrases; list the words that show a question asks for it.");
                 }
+
+                // An unknown exam code declines the question whatever else it asks, which only a topic no entry holds may do.
+                if (d.AskedByUnknownExamCodes && !d.HeldNowhere)
+                {
+                    Error(Item("details", i) + ".unknownExamCodes", $"Detail '{d.Id}' is asked by unknown exam codes but not 'heldNowhere'; only a topic no entry holds can decline such questions.");
+                }
+            }
+
+            if (kb.Details.Count(d => d.AskedByUnknownExamCodes) > 1)
+            {
+                Error("details", "More than one detail has 'unknownExamCodes: true'; an unknown exam code can ask about one topic only.");
             }
         }
 

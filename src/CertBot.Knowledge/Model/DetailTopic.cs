@@ -18,6 +18,12 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     public bool HeldNowhere { get; init; }
 
     /// <summary>
+    /// The topic an exam code the knowledge does not know asks about ("how long is AZ-400?": another certification
+    /// than ours), whatever the rest of the question asks. At most one detail has it, and it must be held nowhere.
+    /// </summary>
+    public bool AskedByUnknownExamCodes { get; init; }
+
+    /// <summary>
     /// Pairs of word lists that ask for the detail only together and close by ("databricks … exam"), so a family of
     /// questions needs two short lists instead of every combination spelled out as a phrase.
     /// </summary>

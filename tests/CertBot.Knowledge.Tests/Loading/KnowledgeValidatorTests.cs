@@ -66,6 +66,7 @@ public sealed class KnowledgeValidatorTests
         { "status: active\n    experience:\n      description: None published.", "status: unconfirmed\n    retiredOn: 2026-06-30\n    experience:\n      description: None published.", "retiredOn: 2026-06-30", "unconfirmed status but a 'retiredOn' date" },
         { "  - id: retakes", "  - id: passing-score", "  - id: passing-score#2", "Duplicate detail id 'passing-score'" },
         { "phrases: [retake]", "phrases: []", "phrases: []", "Detail 'retakes' has no phrases" },
+        { "phrases: [retake]", "phrases: [retake]\n    unknownExamCodes: true", "unknownExamCodes: true", "Detail 'retakes' is asked by unknown exam codes but not 'heldNowhere'" },
         { "phrases: [retake]", "phrases: [\"\"]", "phrases: [\"\"]", "Each entry of 'phrases' in detail 'retakes' must be non-empty text" },
         { "    label: the retake policy\n", string.Empty, "  - id: retakes", "Missing required field 'label' in detail 'retakes'" },
         { "    label: the passing score\n    phrases: [passing score, pass mark]\n", "    label: the passing score\n", "  - id: passing-score", "Missing required field 'phrases' in detail 'passing-score'" },

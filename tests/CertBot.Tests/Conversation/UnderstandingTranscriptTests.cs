@@ -113,6 +113,7 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
         { "a plural of a detail's words", [new("Any promo codes for the AWS ML engineer exam?", Expect.NotHeld("discounts"))] },
         { "who pays, in other words", [new("Will my company foot the bill for the Google ML test?", Expect.NotHeld("reimbursement"))] },
         { "a topic held nowhere", [new("What questions will they ask me in a technical ML interview?", Expect.NotHeld("interviews"))] },
+        { "an exam the knowledge does not know", [new("how long is the AZ-400 exam?", Expect.NotHeld("other-certifications"))] },
         { "whether a named exam is still available", [new("can I still take MLS-C01?", Expect.Answers("retired-exams"))] },
         {
             "a long rambling question",
