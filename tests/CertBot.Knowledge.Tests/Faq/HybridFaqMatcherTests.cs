@@ -78,10 +78,7 @@ public sealed class HybridFaqMatcherTests
     [Fact]
     public async Task MatchAsync_EmbeddingAgreesButTwoEntriesAreNearlyTied_OffersSuggestions()
     {
-        var tied = new float[Dimensions];
-        tied[Axis("exam-cost")] = 0.6f;
-        tied[Axis("coursera-on-resume")] = 0.595f;
-        tied[Spare] = MathF.Sqrt(1 - (0.6f * 0.6f) - (0.595f * 0.595f));
+        var tied = Between("exam-cost", 0.6f, "coursera-on-resume", 0.595f);
         var (matcher, snapshot, _) = await BuildAsync(new() { ["the fee"] = tied });
 
         var match = await matcher.MatchAsync(snapshot, "the fee", CancellationToken.None);
@@ -93,10 +90,7 @@ public sealed class HybridFaqMatcherTests
     [Fact]
     public async Task MatchAsync_EmbeddingAgreesAndTheRunnerUpIsAVersionOfTheSameTopic_Answers()
     {
-        var tied = new float[Dimensions];
-        tied[Axis("prep-time")] = 0.6f;
-        tied[Axis("google-prep-time")] = 0.595f;
-        tied[Spare] = MathF.Sqrt(1 - (0.6f * 0.6f) - (0.595f * 0.595f));
+        var tied = Between("prep-time", 0.6f, "google-prep-time", 0.595f);
         var (matcher, snapshot, _) = await BuildAsync(new() { ["the prep"] = tied });
 
         var match = await matcher.MatchAsync(snapshot, "the prep", CancellationToken.None);
@@ -309,6 +303,16 @@ public sealed class HybridFaqMatcherTests
         Assert.Equal(FaqMatchKind.Answer, match.Kind);
         Assert.Equal("aws-exam-format", match.Entry?.Id);
         Assert.Equal(calls, generator.Calls);
+    }
+
+    /// <summary>A unit vector with these similarities to two entries (the rest along the spare axis).</summary>
+    private static float[] Between(string first, float firstSimilarity, string second, float secondSimilarity)
+    {
+        var vector = new float[Dimensions];
+        vector[Axis(first)] = firstSimilarity;
+        vector[Axis(second)] = secondSimilarity;
+        vector[Spare] = MathF.Sqrt(1 - (firstSimilarity * firstSimilarity) - (secondSimilarity * secondSimilarity));
+        return vector;
     }
 
     private static int Axis(string faqId) => Knowledge.Faqs.Select((f, i) => (f.Id, i)).Single(p => p.Id == faqId).i;
