@@ -191,9 +191,11 @@ public sealed class KnowledgeStoreTests : IDisposable
         File.WriteAllText(FilePath, MinimalKnowledge.Yaml);
         using var store = new KnowledgeStore(Options(debounceMs: 0));
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The watcher may fire as the file is created, before its text is written: the reload that counts is the one
+        // that sees the whole translation, not the first one that sees the locale.
         store.Reloaded += (_, _) =>
         {
-            if (store.Generation.Locales.Contains("fr"))
+            if (store.Generation.Locales.Contains("fr") && store.SnapshotFor("fr").Knowledge.FindFaq("faq-a")?.Answer == "A est **a**.")
             {
                 reloaded.TrySetResult();
             }
