@@ -101,9 +101,11 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             {
                 var known = phrase.Words[k];
                 var typed = words[i + k];
-                all = WordEnding.Matches(known, typed, WordEndings)
+                // Most word pairs differ at once in their first letter; only then are the full comparisons worth it.
+                all = WordReach.MayMatch(known, typed, phrase.TypoTolerant)
+                    && (WordEnding.Matches(known, typed, WordEndings)
                     || (phrase.TypoTolerant && known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom
-                        && BoundedEditDistance.IsWithin(known, typed, 1));
+                        && BoundedEditDistance.IsWithin(known, typed, 1)));
             }
 
             if (all)
