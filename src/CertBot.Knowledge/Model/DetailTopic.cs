@@ -60,9 +60,11 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             }
         }
 
+        // A phrase whose first word no word of the text can be is passed over without walking the text.
+        var edges = _wordPhrases.Length == 0 ? WordEdges.All : WordEdges.Of(words);
         foreach (var phrase in _wordPhrases)
         {
-            if (ContainsRun(words, phrase))
+            if (edges.MayHold(phrase.Words[0], phrase.TypoTolerant) && ContainsRun(words, phrase))
             {
                 return true;
             }

@@ -6,8 +6,9 @@ namespace CertBot.Knowledge.Tests.Model;
 /// The first/last-letter prefilter (<see cref="WordReach"/>) in front of the detail phrases' word comparisons never turns
 /// a match away: for every word of every detail phrase and cue pair in the real knowledge, against every word of its
 /// English text (FAQ questions, phrasings, answers, everything), each of those with every ending, and every single edit
-/// of the phrase word itself, any pair the unfiltered comparisons accept passes the prefilter. So the topics a question
-/// asks for are the same with the prefilter as without it.
+/// of the phrase word itself, any pair the unfiltered comparisons accept passes the prefilter, and the phrase-level test
+/// (<see cref="WordEdges"/>) lets through every word the word-level one does. So the topics a question asks for are the
+/// same with the prefilters as without them.
 /// </summary>
 public sealed class DetailPhraseReachTests
 {
@@ -42,6 +43,16 @@ public sealed class DetailPhraseReachTests
                 {
                     accepted++;
                     Assert.True(WordReach.MayMatch(word, typed, typoAllowed: true), $"{word} / {typed}");
+                }
+
+                // The phrase-level test lets through every word the word-level one does (with other words beside it too).
+                foreach (var typoAllowed in new[] { false, true })
+                {
+                    if (WordReach.MayMatch(word, typed, typoAllowed))
+                    {
+                        Assert.True(WordEdges.Of([typed]).MayHold(word, typoAllowed), $"{word} / {typed}");
+                        Assert.True(WordEdges.Of(["zz", typed, "qq"]).MayHold(word, typoAllowed), $"{word} / {typed} among others");
+                    }
                 }
             }
         }
