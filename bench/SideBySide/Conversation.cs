@@ -25,16 +25,25 @@ internal sealed record Conversation(string Start, IReadOnlyList<string> Messages
 
     public int Turns => Messages.Count + 1;
 
-    public static string ConversationUpdate(string conversationId, int sequence) => Envelope(
+    /// <summary>The user of the requests outside the load (cold start, client warm-up).</summary>
+    public const string OneUser = "29:bench-user";
+
+    /// <summary>
+    /// Each simulated user's own id, as in real traffic: with one id for all of them, CertBot's per-user turn admission
+    /// (and the user document's ETag) made every user's turns wait for every other's, which no real deployment sees.
+    /// </summary>
+    public static string UserId(int user) => "29:bench-user-" + user.ToString(CultureInfo.InvariantCulture);
+
+    public static string ConversationUpdate(string conversationId, int sequence, string userId) => Envelope(
         "conversationUpdate", conversationId, sequence,
-        "\"membersAdded\":[{\"id\":\"29:bench-user\",\"name\":\"Bench\"}],");
+        "\"membersAdded\":[{\"id\":\"" + userId + "\",\"name\":\"Bench\"}],", userId);
 
-    public static string Message(string conversationId, int sequence, string text) => Envelope(
-        "message", conversationId, sequence, $"\"text\":\"{text}\",");
+    public static string Message(string conversationId, int sequence, string text, string userId = OneUser) => Envelope(
+        "message", conversationId, sequence, $"\"text\":\"{text}\",", userId);
 
-    private static string Envelope(string type, string conversationId, int sequence, string fields) =>
+    private static string Envelope(string type, string conversationId, int sequence, string fields, string userId) =>
         "{\"type\":\"" + type + "\",\"id\":\"" + conversationId + "-" + sequence.ToString(CultureInfo.InvariantCulture) + "\"," + fields
         + "\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:9/\",\"deliveryMode\":\"expectReplies\",\"locale\":\"en-US\","
-        + "\"from\":{\"id\":\"29:bench-user\",\"name\":\"Bench\"},\"recipient\":{\"id\":\"28:bot\",\"name\":\"Bot\"},"
+        + "\"from\":{\"id\":\"" + userId + "\",\"name\":\"Bench\"},\"recipient\":{\"id\":\"28:bot\",\"name\":\"Bot\"},"
         + "\"conversation\":{\"id\":\"" + conversationId + "\",\"conversationType\":\"personal\",\"tenantId\":\"bench\"}}";
 }

@@ -191,12 +191,13 @@ internal static class SideBySideRun
         {
             var latencies = new List<double>(4096);
             var errors = 0;
+            var userId = Conversation.UserId(user);
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
                 var id = $"a:{prefix}-{user}-{n}";
                 for (var turn = 0; turn < conversation.Turns && !stop.IsCancellationRequested; turn++)
                 {
-                    var body = turn == 0 ? Conversation.ConversationUpdate(id, turn) : Conversation.Message(id, turn, conversation.Messages[turn - 1]);
+                    var body = turn == 0 ? Conversation.ConversationUpdate(id, turn, userId) : Conversation.Message(id, turn, conversation.Messages[turn - 1], userId);
                     var started = Stopwatch.GetTimestamp();
                     if (await PostAsync(http, body))
                     {

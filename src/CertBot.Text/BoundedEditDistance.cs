@@ -53,5 +53,37 @@ public static class BoundedEditDistance
     }
 
     /// <summary>True when the two words are at most <paramref name="max"/> edits apart.</summary>
-    public static bool IsWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max) => Compute(a, b, max) <= max;
+    public static bool IsWithin(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max) =>
+        max == 1 ? IsWithinOne(a, b) : Compute(a, b, max) <= max;
+
+    /// <summary>
+    /// <see cref="Compute"/> at most 1, without the table: the detail phrases ask it for most word pairs of every FAQ
+    /// question. One edit leaves the words equal up to their first difference, and from there the rest is equal after
+    /// skipping one letter of the longer word, or one letter of each (a substitution), or two swapped letters.
+    /// </summary>
+    private static bool IsWithinOne(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        // The same refusals as Compute: lengths two or more apart, and words longer than its table.
+        if (Math.Abs(a.Length - b.Length) > 1 || a.Length > MaxLength || b.Length > MaxLength)
+        {
+            return false;
+        }
+
+        var shorter = a.Length <= b.Length ? a : b;
+        var longer = a.Length <= b.Length ? b : a;
+        var at = shorter.CommonPrefixLength(longer);
+        if (at == shorter.Length)
+        {
+            return true; // equal, or the longer word has one more letter at the end
+        }
+
+        if (shorter.Length != longer.Length)
+        {
+            return shorter[at..].SequenceEqual(longer[(at + 1)..]);
+        }
+
+        return shorter[(at + 1)..].SequenceEqual(longer[(at + 1)..])
+            || (at + 1 < shorter.Length && shorter[at] == longer[at + 1] && shorter[at + 1] == longer[at]
+                && shorter[(at + 2)..].SequenceEqual(longer[(at + 2)..]));
+    }
 }

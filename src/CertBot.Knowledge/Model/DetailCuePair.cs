@@ -115,7 +115,9 @@ public sealed record DetailCuePair
 
         for (var k = 0; k < phrase.Length; k++)
         {
-            if (!WordEnding.Matches(phrase[k], words[at + k], endings) && !IsTypoOf(phrase[k], words[at + k]))
+            // A pair's typo must keep the first letter (IsTypoOf), so a first letter that differs rules the word out at once.
+            if (!WordReach.MayMatch(phrase[k], words[at + k], typoAllowed: false)
+                || (!WordEnding.Matches(phrase[k], words[at + k], endings) && !IsTypoOf(phrase[k], words[at + k])))
             {
                 return false;
             }

@@ -66,9 +66,11 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             }
         }
 
+        // A phrase whose first word no word of the text can be is passed over without walking the text.
+        var edges = _wordPhrases.Length == 0 ? WordEdges.All : WordEdges.Of(words);
         foreach (var phrase in _wordPhrases)
         {
-            if (ContainsRun(words, phrase))
+            if (edges.MayHold(phrase.Words[0], phrase.TypoTolerant) && ContainsRun(words, phrase))
             {
                 return true;
             }
@@ -107,9 +109,11 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             {
                 var known = phrase.Words[k];
                 var typed = words[i + k];
-                all = WordEnding.Matches(known, typed, WordEndings)
+                // Most word pairs differ at once in their first letter; only then are the full comparisons worth it.
+                all = WordReach.MayMatch(known, typed, phrase.TypoTolerant)
+                    && (WordEnding.Matches(known, typed, WordEndings)
                     || (phrase.TypoTolerant && known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom
-                        && BoundedEditDistance.IsWithin(known, typed, 1));
+                        && BoundedEditDistance.IsWithin(known, typed, 1)));
             }
 
             if (all)

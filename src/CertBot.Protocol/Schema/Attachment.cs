@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CertBot.Protocol.Serialization;
 
 namespace CertBot.Protocol.Schema;
 
@@ -7,6 +8,8 @@ namespace CertBot.Protocol.Schema;
 public sealed class Attachment
 {
     public string? ContentType { get; set; }
+    /// <summary>Written as the JSON it holds (<see cref="RawJsonElementConverter"/>): a card is not encoded again per write.</summary>
+    [JsonConverter(typeof(RawJsonElementConverter))]
     public JsonElement? Content { get; set; }
     public string? ContentUrl { get; set; }
     public string? Name { get; set; }
