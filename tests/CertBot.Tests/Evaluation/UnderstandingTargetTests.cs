@@ -21,6 +21,8 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     [InlineData("faq-blind-holdout-5.yaml", 0.92, 0.97, 0.02)]
     [InlineData("faq-blind-holdout-7.yaml", 0.91, 0.97, 0.045)]
     [InlineData("faq-blind-holdout-8.yaml", 0.89, 0.95, 0.04)]
+    [InlineData("faq-blind-holdout-10.yaml", 0.80, 0.89, 0.065)]
+    [InlineData("faq-blind-holdout-11.yaml", 0.75, 0.88, 0.10)]
     public async Task FaqTuningSet_ThroughTheBot_StaysAboveItsFloors(string file, double answered, double abstained, double wrong)
     {
         var bot = new InProcessBot(fixture.Server.Services);
