@@ -62,7 +62,9 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         match = HeldDetail(snapshot, match, mention, asked);
         match = Personalise(snapshot, match, mention, asker);
 
-        var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : null;
+        // An unsure match that asks for a detail is judged by its first suggestion: if even that entry was not written
+        // for the detail, offering it would answer another question ("do employers reimburse the fee?": the fees entry).
+        var answer = match.Kind == FaqMatchKind.Answer ? match.Entry : match.Kind == FaqMatchKind.DidYouMean && asked.Count > 0 && match.Suggestions.Count > 0 ? match.Suggestions[0] : null;
         var gap = snapshot.Gaps.Find(asked, mention?.Credential, answer, answer is not null && mention is not null && snapshot.Scopes.IsAbout(answer, mention));
         return gap is null
             ? match

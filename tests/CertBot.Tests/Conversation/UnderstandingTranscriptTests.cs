@@ -114,6 +114,8 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
         { "who pays, in other words", [new("Will my company foot the bill for the Google ML test?", Expect.NotHeld("reimbursement"))] },
         { "a topic held nowhere", [new("What questions will they ask me in a technical ML interview?", Expect.NotHeld("interviews"))] },
         { "an exam the knowledge does not know", [new("how long is the AZ-400 exam?", Expect.NotHeld("other-certifications"))] },
+        { "online or at a test centre", [new("can I take the PMLE online from home?", Expect.Answers("google-exam-format"))] },
+        { "what online proctoring requires", [new("what webcam do I need for the online proctored AWS exam?", Expect.NotHeld("test-centres"))] },
         { "whether a named exam is still available", [new("can I still take MLS-C01?", Expect.Answers("retired-exams"))] },
         {
             "a long rambling question",

@@ -17,7 +17,7 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     [Theory]
     [InlineData("faq-eval.yaml", 0.94, 0.95, 0.015)]
     [InlineData("faq-blind-tuning.yaml", 0.95, 0.98, 0.015)]
-    [InlineData("faq-blind-holdout-4.yaml", 0.92, 0.98, 0.03)]
+    [InlineData("faq-blind-holdout-4.yaml", 0.92, 0.96, 0.035)]
     [InlineData("faq-blind-holdout-5.yaml", 0.92, 0.97, 0.02)]
     [InlineData("faq-blind-holdout-7.yaml", 0.91, 0.97, 0.045)]
     [InlineData("faq-blind-holdout-8.yaml", 0.89, 0.95, 0.04)]
