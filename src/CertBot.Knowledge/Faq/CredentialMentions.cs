@@ -101,6 +101,14 @@ public sealed class CredentialMentions
             .Distinct()];
     }
 
+    /// <summary>True when <paramref name="code"/> is, once compacted ("mla c01", "MLA-C01"), exactly one of the knowledge's exam codes.</summary>
+    public bool IsExamCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var compact = Compact(code);
+        return Array.Exists(_codes, c => string.Equals(c.Code, compact, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Every word that can be part of a credential's name, exam code or vendor ("google", "gcp", "professional",
     /// "ai", "103"), so what a question asks beyond naming a credential can be read from the words left over.

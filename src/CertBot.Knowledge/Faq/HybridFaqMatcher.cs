@@ -53,8 +53,7 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
         var asked = snapshot.Gaps.Asked(focus ?? text);
         // A question that names one of our credentials and another exam compares them ("SAP-C02 before MLA-C01?").
-        if (mention is not { Explicit: true } && snapshot.Knowledge.Details.FirstOrDefault(d => d.AskedByUnknownExamCodes) is { } other
-            && !asked.Contains(other) && snapshot.UnknownCodes.Find(text) is not null)
+        if (mention is not { Explicit: true } && snapshot.UnknownCodes.Topic is { } other && !asked.Contains(other) && snapshot.UnknownCodes.Find(text) is not null)
         {
             asked = [other, .. asked];
         }
@@ -305,8 +304,13 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
         var query = await EmbedAsync(focus, text, cancellationToken).ConfigureAwait(false);
         var neighbours = Nearest(index, query.Span, scopes, mention);
-        if (neighbours.Best is not { } top || Version(top, scopes, mention, index) is not { } preferred || preferred.Id == entry.Id
-            || (entry.OverviewOf.Count > 0 && preferred.OverviewOf.Count > 0))
+        if (neighbours.Best is not { } top)
+        {
+            return answer;
+        }
+
+        var preferred = Version(top, scopes, mention, index);
+        if (preferred.Id == entry.Id || (entry.OverviewOf.Count > 0 && preferred.OverviewOf.Count > 0))
         {
             return answer;
         }

@@ -14,20 +14,21 @@ namespace CertBot.Knowledge.Faq;
 /// </summary>
 public sealed partial class UnknownExamCodes
 {
-    private readonly HashSet<string> _known;
-    private readonly HashSet<string> _words;
+    private readonly CredentialMentions _mentions;
+    // Only a code-shaped word needs the knowledge's vocabulary, and most questions hold none: it is built on the first.
+    private readonly Lazy<HashSet<string>> _words;
 
-    public UnknownExamCodes(KnowledgeBase knowledge)
+    public UnknownExamCodes(KnowledgeBase knowledge, CredentialMentions mentions)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        _known = knowledge.Credentials.Select(c => c.ExamCode).OfType<string>().Select(Compact).ToHashSet(StringComparer.Ordinal);
-        var prefixes = _known.Select(k => new string([.. k.TakeWhile(char.IsLetter)])).ToHashSet(StringComparer.Ordinal);
-        _words = knowledge.Faqs
-            .SelectMany(f => f.Alternatives.Prepend(f.Question).Append(f.Answer))
-            .SelectMany(WordTokenizer.Words)
-            .Where(w => w.All(char.IsLetter) && !prefixes.Contains(w))
-            .ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(mentions);
+        _mentions = mentions;
+        Topic = knowledge.Details.FirstOrDefault(d => d.AskedByUnknownExamCodes);
+        _words = new Lazy<HashSet<string>>(() => Vocabulary(knowledge));
     }
+
+    /// <summary>The topic a question naming an unknown exam code asks about (<see cref="DetailTopic.AskedByUnknownExamCodes"/>), or null when the knowledge flags none.</summary>
+    public DetailTopic? Topic { get; }
 
     /// <summary>The first exam code in <paramref name="text"/> that the knowledge does not know, or null.</summary>
     public string? Find(string text)
@@ -36,9 +37,8 @@ public sealed partial class UnknownExamCodes
         foreach (var match in CodeShape().EnumerateMatches(text))
         {
             var found = text.Substring(match.Index, match.Length);
-            var code = Compact(found);
-            var letters = new string([.. code.TakeWhile(char.IsLetter)]);
-            if (!_words.Contains(letters) && !_known.Contains(code))
+            var letters = new string([.. found.TakeWhile(char.IsLetter)]).ToLowerInvariant();
+            if (!_mentions.IsExamCode(found) && !_words.Value.Contains(letters))
             {
                 return found;
             }
@@ -47,7 +47,17 @@ public sealed partial class UnknownExamCodes
         return null;
     }
 
-    private static string Compact(string code) => string.Concat(code.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    private static HashSet<string> Vocabulary(KnowledgeBase knowledge)
+    {
+        var prefixes = knowledge.Credentials.Select(c => c.ExamCode).OfType<string>()
+            .Select(code => new string([.. code.TakeWhile(char.IsLetter)]).ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        return knowledge.Faqs
+            .SelectMany(f => f.Alternatives.Prepend(f.Question).Append(f.Answer))
+            .SelectMany(WordTokenizer.Words)
+            .Where(w => w.All(char.IsLetter) && !prefixes.Contains(w))
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}-])\p{L}{2,3}-?(?:\p{L}\p{N}{2}|\p{N}{3})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex CodeShape();

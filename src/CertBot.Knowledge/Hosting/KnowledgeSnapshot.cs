@@ -36,7 +36,7 @@ public sealed record KnowledgeSnapshot(KnowledgeBase Knowledge, FaqMatcher Match
     public CredentialNameMask NameMask => _nameMask ??= new CredentialNameMask(Knowledge, Mentions);
 
     /// <summary>Finds exam codes a question names that this generation does not know.</summary>
-    public UnknownExamCodes UnknownCodes => _unknownCodes ??= new UnknownExamCodes(Knowledge);
+    public UnknownExamCodes UnknownCodes => _unknownCodes ??= new UnknownExamCodes(Knowledge, Mentions);
 
     private DetailGapFinder? _gaps;
     private UnknownExamCodes? _unknownCodes;

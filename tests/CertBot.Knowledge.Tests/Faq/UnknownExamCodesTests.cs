@@ -4,7 +4,7 @@ namespace CertBot.Knowledge.Tests.Faq;
 
 public sealed class UnknownExamCodesTests
 {
-    private static readonly UnknownExamCodes Codes = new(KnowledgeFile.Real);
+    private static readonly UnknownExamCodes Codes = new(KnowledgeFile.Real, new CredentialMentions(KnowledgeFile.Real));
 
     [Theory]
     [InlineData("how long is the AZ-400 exam?", "AZ-400")]
