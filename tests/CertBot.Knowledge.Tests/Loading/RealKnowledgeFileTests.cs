@@ -169,6 +169,12 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Any way to knock the price down on the AWS exam?", "discounts")]
     [InlineData("What kind of paycheck can I expect with a cloud ML credential?", "salaries")]
     [InlineData("when will my digital badge for DP-100 show up?", "exam-day")]
+    [InlineData("will I get a score breakdown if I fail the Azure exam?", "exam-day")]
+    [InlineData("Can AWS post me a printed certificate?", "credential-records")]
+    [InlineData("where is the validation number for my Google cert?", "credential-records")]
+    [InlineData("Does MLA-C01 count toward my CPE credits?", "continuing-education")]
+    [InlineData("Is the PMLE fee tax deductible in Canada?", "tax-deductions")]
+    [InlineData("how many attempts a year are allowed for AI-103?", "retakes")]
     public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
         Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
 
@@ -184,6 +190,9 @@ public sealed class RealKnowledgeFileTests
     [InlineData("I have a degree in physics, should I do AWS or Google first?")]
     [InlineData("Is the AWS exam cheaper than the Google one?")]
     [InlineData("What is the minimum experience for the Google exam?")]
+    [InlineData("Does the Google exam fee include tax?")]
+    [InlineData("Is a course certificate worth as much as a vendor certification?")]
+    [InlineData("How many times a week should I study for the AWS exam?")]
     public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
         Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
 
