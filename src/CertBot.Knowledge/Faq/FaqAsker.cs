@@ -12,6 +12,15 @@ namespace CertBot.Knowledge.Faq;
 /// <param name="ProfileCloud">The target cloud in the person's profile, when known.</param>
 public sealed record FaqAsker(Role? StatedRole, Role? ProfileRole, TargetCloud? ProfileCloud)
 {
+    /// <summary>
+    /// A role the message names without saying it is the asker's ("data scientist moving to ML engineering, what
+    /// path?"): it chooses between the persona path entries, which are about whoever the question names, and nothing else.
+    /// Lazy, because reading every clause for facts costs more than most questions need: only a path answer asks.
+    /// </summary>
+    public Lazy<Role?> MentionedRole { get; init; } = NoRole;
+
+    private static readonly Lazy<Role?> NoRole = new(() => null);
+
     /// <summary>Nothing known about the person.</summary>
     public static FaqAsker Unknown { get; } = new(null, null, null);
 

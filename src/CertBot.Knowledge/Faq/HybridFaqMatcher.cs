@@ -189,9 +189,10 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
 
         if (entry.Persona is { } written)
         {
-            var role = asker.StatedRole ?? asker.ProfileRole;
+            var named = asker.StatedRole ?? asker.MentionedRole.Value;
+            var role = named ?? asker.ProfileRole;
             return role is { } theirs && theirs != written && snapshot.Knowledge.Faqs.FirstOrDefault(e => e.Persona == theirs) is { } path
-                ? match with { Entry = path, NearestFaqId = path.Id, Personalisation = asker.StatedRole is null ? FaqPersonalisation.ProfileRole : FaqPersonalisation.None }
+                ? match with { Entry = path, NearestFaqId = path.Id, Personalisation = named is null ? FaqPersonalisation.ProfileRole : FaqPersonalisation.None }
                 : match;
         }
 

@@ -14,6 +14,7 @@ public sealed class MessageReading
     private DialogTurn? _step;
     private FaqMatch? _faq;
     private SlotExtraction? _facts;
+    private string? _mentionedRole;
 
     public MessageReading(
         string text,
@@ -64,6 +65,9 @@ public sealed class MessageReading
 
     /// <summary>Facts the text states about the person (never from a question about an exam); read once, when first asked.</summary>
     public SlotExtraction Facts => _facts ??= _dialog.ReadFacts(Text);
+
+    /// <summary>The role the text names anywhere, questions included ("data scientist moving to ML engineering, what path?"); read once, when first asked.</summary>
+    public string? MentionedRole => _mentionedRole ??= _dialog.Extract(Text).ValueOf(LearnerProfileMapping.RoleSlot) ?? string.Empty;
 
     /// <summary>The facts include all three a recommendation needs.</summary>
     public bool StatesWholeProfile => Facts.ValueOf(LearnerProfileMapping.RoleSlot) is not null

@@ -112,7 +112,12 @@ public sealed class MessageRouter(
         // "what's the credential for people who build and deploy models?" names a role but not the asker's.
         reading.SpeaksOfSelf ? RoleIn(reading.Facts.ValueOf(LearnerProfileMapping.RoleSlot)) : null,
         RoleIn(reading.State.ValueOf(LearnerProfileMapping.RoleSlot)),
-        reading.State.ValueOf(LearnerProfileMapping.CloudSlot) is { } cloud && LearnerWireNames.TryParseCloud(cloud, out var target) ? target : null);
+        reading.State.ValueOf(LearnerProfileMapping.CloudSlot) is { } cloud && LearnerWireNames.TryParseCloud(cloud, out var target) ? target : null)
+    {
+        // Only where someone comes from: an ML engineer named in a question is where every path leads ("how do I
+        // become an ML engineer?"), not who is asking.
+        MentionedRole = new(() => RoleIn(reading.MentionedRole) is { } named && named != Role.MlPractitioner ? named : null),
+    };
 
     private static Role? RoleIn(string? wire) => wire is not null && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
 

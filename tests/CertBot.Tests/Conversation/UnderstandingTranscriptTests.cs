@@ -117,6 +117,10 @@ public sealed class UnderstandingTranscriptTests(CertBotServerFixture fixture) :
         { "online or at a test centre", [new("can I take the PMLE online from home?", Expect.Answers("google-exam-format"))] },
         { "what online proctoring requires", [new("what webcam do I need for the online proctored AWS exam?", Expect.NotHeld("test-centres"))] },
         { "whether a named exam is still available", [new("can I still take MLS-C01?", Expect.Answers("retired-exams"))] },
+        { "a path for the persona the question names", [new("data scientist moving to ML engineering — what path?", Expect.Answers("data-scientist-path"))] },
+        { "a path for where the asker comes from, not the ML engineer they will become", [new("been writing java for 6 years, never touched ml, how do i become an ml engineer?", Expect.Answers("software-engineer-path"))] },
+        { "a certificate after the pass", [new("will Google post me a printed certificate after I pass?", Expect.NotHeld("credential-records"))] },
+        { "continuing-education credits", [new("does the AWS ML exam count for CPE credits?", Expect.NotHeld("continuing-education"))] },
         {
             "a long rambling question",
             [new("So I've been a backend dev for a while and my company is finally doing some AI stuff. My manager keeps mentioning " +
