@@ -37,8 +37,13 @@ public sealed class CredentialOverviewQuestion
     {
         ArgumentNullException.ThrowIfNull(question);
         var words = WordTokenizer.Words(question);
-        return _overviewWords.Count > 0 && words.Length > 0 && words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w));
+        return _overviewWords.Count > 0 && words.Length > 0 && words.All(w => _mentions.NameWords.Contains(w) || _overviewWords.Contains(w) || IsTypoOfKnown(w));
     }
+
+    // "whats the gogle pmle certifcation about" asks no more than its spelled-out form; the shared typo policy keeps
+    // codes and short words exact, so a typo never turns another question into an overview one.
+    private bool IsTypoOfKnown(string word) =>
+        TypoPolicy.MaxEdits(word) > 0 && (_mentions.NameWords.Any(n => TypoPolicy.Matches(n, word)) || _overviewWords.Any(o => TypoPolicy.Matches(o, word)));
 
     /// <summary>The entry introducing the one credential <paramref name="question"/> names, when that is all it asks; otherwise null.</summary>
     public FaqEntry? Find(string question) => Find(question, null);

@@ -16,6 +16,8 @@ public sealed class CredentialOverviewQuestionTests
     [InlineData("aif-c01 overview please", "aws-ai-practitioner")]
     [InlineData("what is the aws ml specialty", "aws-ml-overview")]
     [InlineData("what is the AWS machine learning specialty", "aws-ml-overview")]
+    [InlineData("whats the gogle pmle certifcation about", "google-pmle-overview")]
+    [InlineData("explian what the Amazn MLA-C01 is", "aws-ml-overview")]
     public void Find_OneCredentialAndOnlyOverviewWords_IsItsOverviewEntry(string question, string expected) =>
         Assert.Equal(expected, Overviews.Find(question)?.Id);
 
@@ -27,6 +29,8 @@ public sealed class CredentialOverviewQuestionTests
     [InlineData("DP-100 or AI-103?")]
     [InlineData("tell me about the AWS ML exam")]
     [InlineData("what is the best certification")]
+    [InlineData("what is the pmle pasing score")]
+    [InlineData("is AI-103 harder than AI-10")]
     public void Find_SomethingMoreSpecificOrNoNamedCredential_IsNull(string question) => Assert.Null(Overviews.Find(question));
 
     [Theory]
