@@ -15,6 +15,7 @@ public sealed class MessageReading
     private FaqMatch? _faq;
     private SlotExtraction? _facts;
     private string? _mentionedRole;
+    private bool _mentionedRoleRead;
 
     public MessageReading(
         string text,
@@ -66,8 +67,20 @@ public sealed class MessageReading
     /// <summary>Facts the text states about the person (never from a question about an exam); read once, when first asked.</summary>
     public SlotExtraction Facts => _facts ??= _dialog.ReadFacts(Text);
 
-    /// <summary>The role the text names anywhere, questions included ("data scientist moving to ML engineering, what path?"); read once, when first asked.</summary>
-    public string? MentionedRole => _mentionedRole ??= _dialog.Extract(Text).ValueOf(LearnerProfileMapping.RoleSlot) ?? string.Empty;
+    /// <summary>The role the text names anywhere, questions included ("data scientist moving to ML engineering, what path?"), or null; read once, when first asked.</summary>
+    public string? MentionedRole
+    {
+        get
+        {
+            if (!_mentionedRoleRead)
+            {
+                _mentionedRole = _dialog.Extract(Text).ValueOf(LearnerProfileMapping.RoleSlot);
+                _mentionedRoleRead = true;
+            }
+
+            return _mentionedRole;
+        }
+    }
 
     /// <summary>The facts include all three a recommendation needs.</summary>
     public bool StatesWholeProfile => Facts.ValueOf(LearnerProfileMapping.RoleSlot) is not null

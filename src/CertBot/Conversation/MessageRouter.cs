@@ -116,7 +116,7 @@ public sealed class MessageRouter(
     {
         // Only where someone comes from: an ML engineer named in a question is where every path leads ("how do I
         // become an ML engineer?"), not who is asking.
-        MentionedRole = new(() => RoleIn(reading.MentionedRole) is { } named && named != Role.MlPractitioner ? named : null),
+        MentionedRole = new(() => RoleIn(reading.MentionedRole) is { } named && named != Role.MlPractitioner ? named : null, LazyThreadSafetyMode.None),
     };
 
     private static Role? RoleIn(string? wire) => wire is not null && LearnerWireNames.TryParseRole(wire, out var role) ? role : null;
