@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Cold start to the first answer, alone: publishes CertBot as bench/side-by-side.sh does (Release, ReadyToRun,
-# framework-dependent), then starts it N times from a cold process (in-memory state, local mode), waits until the
+# Cold start to the first answer, alone: publishes CertBot as bench/side-by-side.sh does (Release, self-contained,
+# composite ReadyToRun), then starts it N times from a cold process (in-memory state, local mode), waits until the
 # port accepts, sends one FAQ question with expectReplies as the very first request and records process start to
 # answer, the first request alone and the process's CPU at that moment. Prints each run and the medians. A quick
 # check while working on start-up, not the benchmark: the side-by-side run is the figure to quote.
@@ -13,7 +13,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [[ -z "$app" ]]; then
   app="$work/certbot"
-  dotnet publish "$repo/src/CertBot/CertBot.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  dotnet publish "$repo/src/CertBot/CertBot.csproj" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
     -o "$app" --nologo -v quiet -clp:ErrorsOnly
 fi
 app="$(cd "$app" && pwd)"

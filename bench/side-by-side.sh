@@ -16,8 +16,8 @@ out="$repo/artifacts/bench/side-by-side.md"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "bench: publishing CertBot (Release, ReadyToRun, as the README deploys it) and building the load generator"
-dotnet publish "$repo/src/CertBot/CertBot.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+echo "bench: publishing CertBot (Release, self-contained composite ReadyToRun, as the README deploys it on Linux) and building the load generator"
+dotnet publish "$repo/src/CertBot/CertBot.csproj" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
   -o "$work/certbot" --nologo -v quiet -clp:ErrorsOnly
 dotnet build -c Release "$repo/bench/SideBySide/SideBySide.csproj" --nologo -v quiet -clp:ErrorsOnly -o "$work/loadgen"
 
