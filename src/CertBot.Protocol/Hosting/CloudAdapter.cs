@@ -155,22 +155,24 @@ public sealed class CloudAdapter
         var bounded = _budget.ForTurn(timeout, cancellationToken);
         var progress = new TurnProgress();
         var turn = RunTurnAsync(activity, identity, bounded, progress, callback);
+        if (turn.IsCompleted)
+        {
+            // Most turns finish without yielding (in-memory or SQLite state, replies in the response): no timer to race
+            // and nothing to hand to the thread pool, whose wake-ups cost more CPU on a small machine than the turn.
+            using (bounded)
+            {
+                return await CompletedAsync(turn, bounded, activity, left, progress).ConfigureAwait(false);
+            }
+        }
+
         // Disposed when the turn ends, which may be after this method returned (bot code that ignores its token).
-        _ = turn.ContinueWith(static (_, state) => ((BudgetToken)state!).Dispose(), bounded, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _ = turn.ContinueWith(static (_, state) => ((BudgetToken)state!).Dispose(), bounded, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var finished = await Task.WhenAny(turn, Task.Delay(left, _budget.Clock, wake.Token)).ConfigureAwait(false);
         await wake.CancelAsync().ConfigureAwait(false);
         if (finished == turn || turn.IsCompleted)
         {
-            try
-            {
-                return await turn.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (bounded.TimedOut)
-            {
-                // Admission wait or state load did not finish in time; the bot never ran.
-                return CutAtBudget(activity, left, progress);
-            }
+            return await CompletedAsync(turn, bounded, activity, left, progress).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -178,6 +180,19 @@ public sealed class CloudAdapter
         // replies of a saved turn still leave through the outbox.
         _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return CutAtBudget(activity, left, progress);
+    }
+
+    private async Task<TurnResult> CompletedAsync(Task<TurnResult> turn, BudgetToken bounded, Activity activity, TimeSpan left, TurnProgress progress)
+    {
+        try
+        {
+            return await turn.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (bounded.TimedOut)
+        {
+            // Admission wait or state load did not finish in time; the bot never ran.
+            return CutAtBudget(activity, left, progress);
+        }
     }
 
     /// <summary>
