@@ -8,7 +8,7 @@ namespace CertBot.Text;
 /// </summary>
 public readonly record struct WordEdges(ulong Firsts, ulong Lasts)
 {
-    /// <summary>Lets every phrase through: a text with a word too short for <see cref="WordReach"/> to judge.</summary>
+    /// <summary>Lets every phrase through: for callers with no words to judge by.</summary>
     public static WordEdges All { get; } = new(ulong.MaxValue, ulong.MaxValue);
 
     public static WordEdges Of(IReadOnlyList<string> words)
@@ -18,9 +18,10 @@ public readonly record struct WordEdges(ulong Firsts, ulong Lasts)
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            // "i" and "a" are in most questions; they can only be phrase words of one letter, which always pass.
             if (word.Length < 2)
             {
-                return All;
+                continue;
             }
 
             firsts |= Bit(word[0]);

@@ -15,6 +15,7 @@ public static class WordReach
     {
         ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(typed);
-        return known.Length < 2 || typed.Length < 2 || typed[0] == known[0] || (typoAllowed && typed[^1] == known[^1]);
+        // A typed word of one letter can only be a curated word of one letter: it is too short to carry an ending or a typo.
+        return known.Length < 2 || (typed.Length >= 2 && (typed[0] == known[0] || (typoAllowed && typed[^1] == known[^1])));
     }
 }

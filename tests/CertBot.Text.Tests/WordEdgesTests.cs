@@ -12,9 +12,13 @@ public sealed class WordEdgesTests
     public void MayHold_PhraseWordAgainstTheTextsWords(string known, bool typoAllowed, bool expected) =>
         Assert.Equal(expected, WordEdges.Of(["what", "score", "exam"]).MayHold(known, typoAllowed));
 
-    [Fact]
-    public void Of_TextWithAShortWord_LetsEverythingThrough() =>
-        Assert.True(WordEdges.Of(["a", "score"]).MayHold("retake", typoAllowed: false));
+    [Theory]
+    [InlineData("retake", false)]
+    [InlineData("score", true)]
+    [InlineData("a", true)]
+    [InlineData("i", true)]
+    public void Of_TextWithOneLetterWords_JudgesByTheOthers(string known, bool expected) =>
+        Assert.Equal(expected, WordEdges.Of(["a", "score", "i"]).MayHold(known, typoAllowed: false));
 
     [Fact]
     public void Of_WordsOutsideAToZ_ShareOneBitAndLetThemThrough() =>

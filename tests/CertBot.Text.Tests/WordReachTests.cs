@@ -20,6 +20,8 @@ public sealed class WordReachTests
     [InlineData("score", "exam", false)]
     [InlineData("passing", "bassing", false)]
     [InlineData("passing", "cost", true)]
+    [InlineData("score", "s", true)]
+    [InlineData("retake", "e", true)]
     public void MayMatch_WordThatCannotMatch_False(string known, string typed, bool typoAllowed) =>
         Assert.False(WordReach.MayMatch(known, typed, typoAllowed));
 }
