@@ -1,8 +1,6 @@
 using CertBot.Embeddings;
 using CertBot.Knowledge.Faq;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CertBot.Hosting;
@@ -53,10 +51,9 @@ public static class EmbeddingServiceExtensions
                 return model;
             }
 
-            // Bounded by bytes (each entry counts its serialized vector), so a flood of distinct questions evicts old
+            // Bounded by bytes (each entry counts its vector and text), so a flood of distinct questions evicts old
             // ones instead of growing the process.
-            IDistributedCache cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = bytes }));
-            return model.AsBuilder().UseDistributedCache(cache).Build(sp);
+            return new MemoryCachingEmbeddingGenerator(model, bytes);
         });
         services.AddOptions<PhrasingVectorCacheOptions>().Bind(configuration.GetSection(PhrasingVectorCacheOptions.SectionName));
         services.AddSingleton(sp =>
