@@ -37,6 +37,21 @@ public sealed class EmbeddingCacheTests
     }
 
     [Fact]
+    public async Task Generate_SameTextWithOtherOptions_CachedApart()
+    {
+        var model = new CountingGenerator();
+        using var app = Build(model, "--Storage:Provider=Memory");
+        var generator = app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var options = new EmbeddingGenerationOptions { Dimensions = 2 };
+
+        await generator.GenerateVectorAsync("is the exam hard");
+        await generator.GenerateVectorAsync("is the exam hard", options);
+        await generator.GenerateVectorAsync("is the exam hard", new EmbeddingGenerationOptions { Dimensions = 2 });
+
+        Assert.Equal(2, model.Inputs.Count);
+    }
+
+    [Fact]
     public async Task Generate_CacheOff_EveryCallReachesTheModel()
     {
         var model = new CountingGenerator();
