@@ -175,6 +175,14 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Does MLA-C01 count toward my CPE credits?", "continuing-education")]
     [InlineData("Is the PMLE fee tax deductible in Canada?", "tax-deductions")]
     [InlineData("how many attempts a year are allowed for AI-103?", "retakes")]
+    [InlineData("Can I write off the exam as a tax deduction?", "tax-deductions")]
+    [InlineData("How much more do certified engineers make than the rest?", "salaries")]
+    [InlineData("Do you see your result immediately after the last question?", "exam-day")]
+    [InlineData("Any tips for the system design round at the onsite?", "interviews")]
+    [InlineData("Should I show my Azure badge on LinkedIn, and how?", "credential-records")]
+    [InlineData("Which universities have the best ML degree in Europe?", "degrees")]
+    [InlineData("Can I sit the online exam on my work laptop behind a VPN?", "test-centres")]
+    [InlineData("What is the scaled score for the Azure exam?", "passing-score")]
     public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
         Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
 
@@ -193,6 +201,9 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Does the Google exam fee include tax?")]
     [InlineData("Is a course certificate worth as much as a vendor certification?")]
     [InlineData("How many times a week should I study for the AWS exam?")]
+    [InlineData("Do I get the certificate right away after I pass the Google exam?")]
+    [InlineData("Which course is best before the AWS exam?")]
+    [InlineData("Is a degree or a certification more important for getting hired?")]
     public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
         Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
 
