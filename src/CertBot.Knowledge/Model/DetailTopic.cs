@@ -93,11 +93,19 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     /// ("booking" and "looking"), so those must be exact.
     /// </summary>
     private readonly (string[] Words, bool TypoTolerant)[] _wordPhrases = [.. Phrases
+        .Where(IsSpelledInWords)
         .Select(WordTokenizer.Words)
         .Where(w => w.Length > 0 && w.All(p => p.All(char.IsLetter)))
         .Select(w => (w, w.Length > 1 || w[0].Length >= MinSingleTypoWord))];
 
     private const int MinSingleTypoWord = 8;
+
+    /// <summary>
+    /// Whether the phrase's words carry all of it, so matching it word by word loses nothing: letters, spaces, hyphens
+    /// and apostrophes. The tokenizer drops other characters, so "security+" would have become "security" (and
+    /// declined "does the exam cover security?" as another certification) and "% to pass" every "to pass".
+    /// </summary>
+    private static bool IsSpelledInWords(string phrase) => phrase.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '\u2019');
 
     /// <summary>A run of words matching the phrase: each word exactly or with an ending; in a typo-tolerant phrase, words of five letters or more also with one typo.</summary>
     private bool ContainsRun(IReadOnlyList<string> words, (string[] Words, bool TypoTolerant) phrase)

@@ -183,6 +183,8 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Which universities have the best ML degree in Europe?", "degrees")]
     [InlineData("Can I sit the online exam on my work laptop behind a VPN?", "test-centres")]
     [InlineData("What is the scaled score for the Azure exam?", "passing-score")]
+    [InlineData("Is Security+ worth it next to the AWS ML exam?", "other-certifications")]
+    [InlineData("My internet connection drops now and then: can I still sit the exam online?", "test-centres")]
     public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
         Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
 
@@ -204,6 +206,7 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Do I get the certificate right away after I pass the Google exam?")]
     [InlineData("Which course is best before the AWS exam?")]
     [InlineData("Is a degree or a certification more important for getting hired?")]
+    [InlineData("Does the MLA-C01 exam cover security?")]
     public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
         Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
 
