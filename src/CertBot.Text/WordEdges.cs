@@ -8,9 +8,6 @@ namespace CertBot.Text;
 /// </summary>
 public readonly record struct WordEdges(ulong Firsts, ulong Lasts)
 {
-    /// <summary>Lets every phrase through: for callers with no words to judge by.</summary>
-    public static WordEdges All { get; } = new(ulong.MaxValue, ulong.MaxValue);
-
     public static WordEdges Of(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);

@@ -56,10 +56,20 @@ public sealed record DetailCuePair
     public bool IsIn(IReadOnlyList<string> words) => IsIn(words, []);
 
     /// <summary>As <see cref="IsIn(IReadOnlyList{string})"/>, a typed word also matching with one of <paramref name="endings"/> added ("employers" for "employer").</summary>
-    public bool IsIn(IReadOnlyList<string> words, IReadOnlyList<string> endings)
+    public bool IsIn(IReadOnlyList<string> words, IReadOnlyList<string> endings) => IsIn(words, endings, WordEdges.Of(words));
+
+    /// <summary>As <see cref="IsIn(IReadOnlyList{string}, IReadOnlyList{string})"/>, with the text's first and last letters when the caller checks several pairs against one text.</summary>
+    public bool IsIn(IReadOnlyList<string> words, IReadOnlyList<string> endings, WordEdges edges)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(endings);
+        // Every word of a pair keeps its first letter, with an ending or a typo alike, so a list none of whose phrases
+        // can start at any word of the text rules the pair out without walking the text: most pairs stop here.
+        if (!MayStart(_anyWords, edges) || !MayStart(_withWords, edges))
+        {
+            return false;
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             foreach (var first in _anyWords)
@@ -124,6 +134,19 @@ public sealed record DetailCuePair
         }
 
         return true;
+    }
+
+    private static bool MayStart(string[][] phrases, WordEdges edges)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length > 0 && edges.MayHold(phrase[0], typoAllowed: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string[][] WordsOf(IReadOnlyList<string> phrases) => [.. phrases.Select(WordTokenizer.Words)];

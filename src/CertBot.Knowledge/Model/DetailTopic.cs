@@ -58,16 +58,16 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
         }
 
         words ??= WordTokenizer.Words(text);
+        // A phrase or pair whose first word no word of the text can be is passed over without walking the text.
+        var edges = WordEdges.Of(words);
         for (var i = 0; i < Together.Count; i++)
         {
-            if (Together[i].IsIn(words, WordEndings))
+            if (Together[i].IsIn(words, WordEndings, edges))
             {
                 return true;
             }
         }
 
-        // A phrase whose first word no word of the text can be is passed over without walking the text.
-        var edges = _wordPhrases.Length == 0 ? WordEdges.All : WordEdges.Of(words);
         foreach (var phrase in _wordPhrases)
         {
             if (edges.MayHold(phrase.Words[0], phrase.TypoTolerant) && ContainsRun(words, phrase))
