@@ -41,9 +41,10 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     public IReadOnlyList<DetailTopic> Asked(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        // One tokenization of the question for every topic's word pairs, not one per topic.
+        // One tokenization of the question, and one set of its words' first and last letters, for every topic.
         var words = WordTokenizer.Words(question);
-        return [.. knowledge.Details.Where(d => d.IsMentionedIn(question, words))];
+        var edges = WordEdges.Of(words);
+        return [.. knowledge.Details.Where(d => d.IsMentionedIn(question, words, edges))];
     }
 
     /// <summary>As above, with the details the question asks for already read (<see cref="Asked"/>).</summary>
@@ -142,9 +143,10 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         foreach (var phrasing in entry.Alternatives.Prepend(entry.Question))
         {
             var words = WordTokenizer.Words(phrasing);
+            var edges = WordEdges.Of(words);
             foreach (var detail in details)
             {
-                if (!found.Contains(detail.Id) && detail.IsMentionedIn(phrasing, words))
+                if (!found.Contains(detail.Id) && detail.IsMentionedIn(phrasing, words, edges))
                 {
                     found.Add(detail.Id);
                 }

@@ -38,10 +38,37 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     /// <summary>True when <paramref name="text"/> contains one of the phrases as whole words, or a pair's words close together, ignoring case.</summary>
     public bool IsMentionedIn(string text) => IsMentionedIn(text, null);
 
-    /// <summary>As <see cref="IsMentionedIn(string)"/>, with the text's words when the caller checks several topics against one text.</summary>
+    /// <summary>As <see cref="IsMentionedIn(string)"/>, with the text's words when the caller has them.</summary>
     public bool IsMentionedIn(string text, IReadOnlyList<string>? words)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsWrittenIn(text))
+        {
+            return true;
+        }
+
+        if (Together.Count == 0 && _wordPhrases.Length == 0)
+        {
+            return false;
+        }
+
+        words ??= WordTokenizer.Words(text);
+        return IsSaidIn(words, WordEdges.Of(words));
+    }
+
+    /// <summary>
+    /// As <see cref="IsMentionedIn(string)"/>, with the text's words and their first and last letters, worked out once
+    /// by a caller that checks every topic against one text.
+    /// </summary>
+    public bool IsMentionedIn(string text, IReadOnlyList<string> words, WordEdges edges)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(words);
+        return IsWrittenIn(text) || IsSaidIn(words, edges);
+    }
+
+    private bool IsWrittenIn(string text)
+    {
         // Loops rather than LINQ: every FAQ question is asked about every topic, and each lambda here would be a
         // closure allocated per topic per question.
         foreach (var phrase in _textPhrases)
@@ -52,14 +79,12 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
             }
         }
 
-        if (Together.Count == 0 && _wordPhrases.Length == 0)
-        {
-            return false;
-        }
+        return false;
+    }
 
-        words ??= WordTokenizer.Words(text);
-        // A phrase or pair whose first word no word of the text can be is passed over without walking the text.
-        var edges = WordEdges.Of(words);
+    /// <summary>A pair's words close together, or a word phrase; one whose first word no word of the text can be is passed over without walking the text.</summary>
+    private bool IsSaidIn(IReadOnlyList<string> words, WordEdges edges)
+    {
         for (var i = 0; i < Together.Count; i++)
         {
             if (Together[i].IsIn(words, WordEndings, edges))
