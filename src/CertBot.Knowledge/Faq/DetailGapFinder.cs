@@ -47,6 +47,19 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         return [.. knowledge.Details.Where(d => d.IsMentionedIn(question, words, edges))];
     }
 
+    /// <summary>The details <paramref name="question"/> or its other reading <paramref name="alsoAs"/> (the question without a credential's name) asks for, in knowledge order.</summary>
+    public IReadOnlyList<DetailTopic> Asked(string question, string? alsoAs)
+    {
+        var asked = Asked(question);
+        if (alsoAs is null)
+        {
+            return asked;
+        }
+
+        var other = Asked(alsoAs);
+        return other.All(asked.Contains) ? asked : [.. knowledge.Details.Where(d => asked.Contains(d) || other.Contains(d))];
+    }
+
     /// <summary>As above, with the details the question asks for already read (<see cref="Asked"/>).</summary>
     public FaqDetailGap? Find(IReadOnlyList<DetailTopic> asked, Credential? credential, FaqEntry? answer, bool answerIsAboutTheCredential)
     {

@@ -51,7 +51,10 @@ public sealed class HybridFaqMatcher(IEmbeddingGenerator<string, Embedding<float
         match = await AskedAboutNamedAsync(snapshot, match, mention, text, cancellationToken).ConfigureAwait(false);
         match = OtherVendor(snapshot, match, mention);
         // The detail asked for is in the asking part of a long message, not in its context ("I'm back in the job market...").
-        var asked = snapshot.Gaps.Asked(focus ?? text);
+        // A credential's name inside a detail phrase hides the phrase ("how long is the AIF-C01 exam?"), so the asking part
+        // is also read with the name replaced by "exam".
+        var asking = focus ?? text;
+        var asked = snapshot.Gaps.Asked(asking, mention is null ? null : snapshot.NameMask.Mask(asking));
         // A question that names one of our credentials and another exam compares them ("SAP-C02 before MLA-C01?").
         if (mention is not { Explicit: true } && snapshot.UnknownCodes.Topic is { } other && !asked.Contains(other) && snapshot.UnknownCodes.Find(text) is not null)
         {

@@ -185,6 +185,21 @@ public sealed class RealKnowledgeFileTests
     [InlineData("What is the scaled score for the Azure exam?", "passing-score")]
     [InlineData("Is Security+ worth it next to the AWS ML exam?", "other-certifications")]
     [InlineData("My internet connection drops now and then: can I still sit the exam online?", "test-centres")]
+    [InlineData("Can I get the AWS exam below list price?", "discounts")]
+    [InlineData("What's the item count on the Azure exam?", "question-count")]
+    [InlineData("Which system checks does my PC need for the online exam?", "test-centres")]
+    [InlineData("Is there a testing center near Leeds?", "test-centres")]
+    [InlineData("Do most companies cover the exam cost?", "reimbursement")]
+    [InlineData("How do I reserve a slot for the AI-103?", "booking")]
+    [InlineData("What do ML engineers make in Toronto?", "salaries")]
+    [InlineData("Should I do the Generative AI Leader cert too?", "other-certifications")]
+    [InlineData("Can I still get in if I'm late?", "exam-day")]
+    [InlineData("Do you get the pass or fail straight away?", "exam-day")]
+    [InlineData("What happens in a typical hiring loop?", "interviews")]
+    [InlineData("I never studied at university, will that hold me back?", "degrees")]
+    [InlineData("Where do I find my certificate after passing?", "credential-records")]
+    [InlineData("Does the PMLE help with a skilled worker visa?", "continuing-education")]
+    [InlineData("What score threshold counts as a pass?", "passing-score")]
     public void Details_TypicalQuestion_IsRecognised(string question, string detail) =>
         Assert.True(KnowledgeFile.Real.FindDetail(detail)!.IsMentionedIn(question));
 
@@ -207,6 +222,10 @@ public sealed class RealKnowledgeFileTests
     [InlineData("Which course is best before the AWS exam?")]
     [InlineData("Is a degree or a certification more important for getting hired?")]
     [InlineData("Does the MLA-C01 exam cover security?")]
+    [InlineData("How many rounds of practice tests should I do before the AWS exam?")]
+    [InlineData("Should I study at university or take the AWS exam first?")]
+    [InlineData("Is it too late to start preparing for the Google exam this year?")]
+    [InlineData("How do I find the right course for the Azure exam?")]
     public void Details_QuestionsWeCanAnswer_TriggerNoDetail(string question) =>
         Assert.DoesNotContain(KnowledgeFile.Real.Details, d => d.IsMentionedIn(question));
 
