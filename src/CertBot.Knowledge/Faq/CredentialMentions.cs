@@ -29,8 +29,10 @@ public sealed class CredentialMentions
         // The full name, and the name without its vendor prefix ("azure data scientist associate", "ai practitioner").
         // The full name, the name without its vendor prefix ("azure data scientist associate", "ai practitioner"), without
         // the product family too ("data scientist associate"), and the initials of a long name ("pmle").
-        _names = [.. knowledge.Credentials
-            .SelectMany(c => NameForms(Words(c.Name), Words(c.Vendor)).SelectMany(n => new[] { n, Fold(n) }).Distinct(StringComparer.Ordinal).Select(n => (n, c)))
+        var forms = knowledge.Credentials.Select(c => (Credential: c, Forms: NameForms(Words(c.Name), Words(c.Vendor)).ToArray())).ToArray();
+        _names = [.. forms
+            .SelectMany(f => f.Forms.Concat(WithoutLevel(f.Forms, forms.Where(o => o.Credential != f.Credential).SelectMany(o => o.Forms)))
+                .SelectMany(n => new[] { n, Fold(n) }).Distinct(StringComparer.Ordinal).Select(n => (n, f.Credential)))
             .OrderByDescending(p => p.n.Length)];
         var vendors = new List<(string, Credential)>();
         foreach (var group in knowledge.Credentials.Where(c => c.IsRecommendable).GroupBy(c => c.Vendor, StringComparer.OrdinalIgnoreCase))
@@ -124,6 +126,31 @@ public sealed class CredentialMentions
         var initials = words.Length >= 4 ? string.Concat(words.Select(w => w[0])) : string.Empty;
         return new[] { name, withoutVendor, withoutFamily }.Where(n => n.Contains(' ', StringComparison.Ordinal))
             .Append(initials).Where(n => n.Length >= 4).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The barest name without its trailing level word ("generative ai developer" for the Generative AI Developer -
+    /// Professional), as people shorten it, when at least three words are left and no other credential's name holds them: "machine
+    /// learning engineer" names two credentials and stays with neither.
+    /// </summary>
+    private static IEnumerable<string> WithoutLevel(IEnumerable<string> forms, IEnumerable<string> otherForms)
+    {
+        string[] levels = ["associate", "professional", "specialty", "fundamentals"];
+        var others = otherForms.Select(o => " " + o + " ").ToArray();
+        // Only the barest form (no vendor, no product family): "azure ai engineer" is how people name the current Azure
+        // exam too, so the retired AI Engineer Associate keeps its full name.
+        if (forms.Where(f => f.Contains(' ', StringComparison.Ordinal)).MinBy(f => f.Length) is not { } barest)
+        {
+            yield break;
+        }
+
+        var words = barest.Split(' ');
+        if (words.Length >= 4 && levels.Contains(words[^1], StringComparer.Ordinal)
+            && string.Join(' ', words[..^1]) is var shorter
+            && !others.Any(o => o.Contains(" " + shorter + " ", StringComparison.Ordinal)))
+        {
+            yield return shorter;
+        }
     }
 
     /// <summary>Drops the leading words a vendor puts before every credential name (its name, "certified", "cloud", "microsoft").</summary>

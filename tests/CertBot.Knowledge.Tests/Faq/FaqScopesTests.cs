@@ -36,6 +36,10 @@ public sealed class FaqScopesTests
     [InlineData("how long to prepare for the gogle ml engineer exam", "google-pmle", false)]
     [InlineData("how long is the azrue ai exam", "azure-ai-103", false)]
     [InlineData("tell me about PMLE", "google-pmle", true)]
+    [InlineData("how long is the AWS Generative AI Developer exam?", "aws-aip-c01", true)]
+    [InlineData("what's the Microsoft AI apps and agents developer test like?", "azure-ai-103", true)]
+    [InlineData("how long is the aws machine learning engineer exam", "aws-mla-c01", false)]
+    [InlineData("how long is the azure ai engineer exam", "azure-ai-103", false)]
     public void FindMention_CodeNameOrVendorWord_NamesTheCredential(string question, string credential, bool isExplicit)
     {
         var mention = Mentions.FindMention(question);
