@@ -9,12 +9,28 @@ namespace CertBot.Knowledge.Faq;
 /// missing when the credential the question names lists it in <c>notCovered</c>, or when the entry the matcher would
 /// answer with was not written for it or lists it. Built once per knowledge generation.
 /// </summary>
-public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions mentions)
+public sealed class DetailGapFinder
 {
+    private readonly KnowledgeBase _knowledge;
+    private readonly CredentialMentions _mentions;
+
     // Which details each entry's own phrasings ask for, and the other way round the entries written for each detail,
     // worked out once per generation rather than on every question (each phrasing cut into words once for all the
     // details: this runs at start-up, before the first answer).
-    private readonly (Dictionary<string, HashSet<string>> For, Dictionary<string, FaqEntry[]> By) _written = Written(knowledge);
+    private readonly (Dictionary<string, HashSet<string>> For, Dictionary<string, FaqEntry[]> By) _written;
+
+    // Every topic's word phrases filed by their first word's letters: one pass over a question for all topics.
+    private readonly DetailPhraseIndex _phrases;
+
+    public DetailGapFinder(KnowledgeBase knowledge, CredentialMentions mentions)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(mentions);
+        _knowledge = knowledge;
+        _mentions = mentions;
+        _phrases = new DetailPhraseIndex(knowledge.Details);
+        _written = Written(knowledge, _phrases);
+    }
 
     /// <summary>The missing detail the question asks for, or null when it asks for none (or the knowledge holds it).</summary>
     /// <param name="answer">The entry the matcher would answer with, if any.</param>
@@ -30,7 +46,7 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     public FaqDetailGap? Find(string question, string text, FaqEntry? answer, bool answerIsAboutTheCredential)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Find(question, mentions.Find(text), answer, answerIsAboutTheCredential);
+        return Find(question, _mentions.Find(text), answer, answerIsAboutTheCredential);
     }
 
     /// <summary>As above, with the credential the caller has already found in the message.</summary>
@@ -41,10 +57,7 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
     public IReadOnlyList<DetailTopic> Asked(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        // One tokenization of the question, and one set of its words' first and last letters, for every topic.
-        var words = WordTokenizer.Words(question);
-        var edges = WordEdges.Of(words);
-        return [.. knowledge.Details.Where(d => d.IsMentionedIn(question, words, edges))];
+        return _phrases.Asked(question);
     }
 
     /// <summary>The details <paramref name="question"/> or its other reading <paramref name="alsoAs"/> (the question without a credential's name) asks for, in knowledge order.</summary>
@@ -57,7 +70,7 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         }
 
         var other = Asked(alsoAs);
-        return other.All(asked.Contains) ? asked : [.. knowledge.Details.Where(d => asked.Contains(d) || other.Contains(d))];
+        return other.All(asked.Contains) ? asked : [.. _knowledge.Details.Where(d => asked.Contains(d) || other.Contains(d))];
     }
 
     /// <summary>As above, with the details the question asks for already read (<see cref="Asked"/>).</summary>
@@ -140,33 +153,17 @@ public sealed class DetailGapFinder(KnowledgeBase knowledge, CredentialMentions 
         return holder;
     }
 
-    private static (Dictionary<string, HashSet<string>> For, Dictionary<string, FaqEntry[]> By) Written(KnowledgeBase knowledge)
+    private static (Dictionary<string, HashSet<string>> For, Dictionary<string, FaqEntry[]> By) Written(KnowledgeBase knowledge, DetailPhraseIndex phrases)
     {
-        var writtenFor = knowledge.Faqs.ToDictionary(entry => entry.Id, entry => DetailsAskedIn(knowledge.Details, entry), StringComparer.Ordinal);
+        var writtenFor = knowledge.Faqs.ToDictionary(
+            entry => entry.Id,
+            entry => entry.Alternatives.Prepend(entry.Question).SelectMany(phrases.Asked).Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         var writtenBy = knowledge.Details.ToDictionary(
             detail => detail.Id,
             detail => knowledge.Faqs.Where(e => writtenFor[e.Id].Contains(detail.Id)).ToArray(),
             StringComparer.Ordinal);
         return (writtenFor, writtenBy);
-    }
-
-    private static HashSet<string> DetailsAskedIn(IReadOnlyList<DetailTopic> details, FaqEntry entry)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var phrasing in entry.Alternatives.Prepend(entry.Question))
-        {
-            var words = WordTokenizer.Words(phrasing);
-            var edges = WordEdges.Of(words);
-            foreach (var detail in details)
-            {
-                if (!found.Contains(detail.Id) && detail.IsMentionedIn(phrasing, words, edges))
-                {
-                    found.Add(detail.Id);
-                }
-            }
-        }
-
-        return found;
     }
 
     /// <summary>The gap, linked to the named credential's official page, or else to the answer's first source.</summary>

@@ -82,20 +82,40 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
         return false;
     }
 
+    /// <summary>
+    /// As <see cref="IsMentionedIn(string, IReadOnlyList{string}, WordEdges)"/> without the word phrases
+    /// (<see cref="WordPhrases"/>), which a <see cref="DetailPhraseIndex"/> finds for all topics at once.
+    /// </summary>
+    internal bool IsMentionedApartFromWordPhrases(string text, IReadOnlyList<string> words, WordEdges edges) =>
+        IsWrittenIn(text) || IsPairedIn(words, edges);
+
+    /// <summary>The phrases matched word by word (see <see cref="_wordPhrases"/>).</summary>
+    internal IReadOnlyList<(string[] Words, bool TypoTolerant)> WordPhrases => _wordPhrases;
+
     /// <summary>A pair's words close together, or a word phrase; one whose first word no word of the text can be is passed over without walking the text.</summary>
     private bool IsSaidIn(IReadOnlyList<string> words, WordEdges edges)
     {
-        for (var i = 0; i < Together.Count; i++)
+        if (IsPairedIn(words, edges))
         {
-            if (Together[i].IsIn(words, WordEndings, edges))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var phrase in _wordPhrases)
         {
             if (edges.MayHold(phrase.Words[0], phrase.TypoTolerant) && ContainsRun(words, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsPairedIn(IReadOnlyList<string> words, WordEdges edges)
+    {
+        for (var i = 0; i < Together.Count; i++)
+        {
+            if (Together[i].IsIn(words, WordEndings, edges))
             {
                 return true;
             }
@@ -137,25 +157,39 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     {
         for (var i = 0; i + phrase.Words.Length <= words.Count; i++)
         {
-            var all = true;
-            for (var k = 0; k < phrase.Words.Length && all; k++)
-            {
-                var known = phrase.Words[k];
-                var typed = words[i + k];
-                // Most word pairs differ at once in their first letter; only then are the full comparisons worth it.
-                all = WordReach.MayMatch(known, typed, phrase.TypoTolerant)
-                    && (WordEnding.Matches(known, typed, WordEndings)
-                    || (phrase.TypoTolerant && known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom
-                        && BoundedEditDistance.IsWithin(known, typed, 1)));
-            }
-
-            if (all)
+            if (StartsAt(words, i, phrase))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The run of words from <paramref name="at"/> matches the phrase (see <see cref="ContainsRun"/>).</summary>
+    internal bool StartsAt(IReadOnlyList<string> words, int at, (string[] Words, bool TypoTolerant) phrase)
+    {
+        if (at + phrase.Words.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Words.Length; k++)
+        {
+            var known = phrase.Words[k];
+            var typed = words[at + k];
+            // Most word pairs differ at once in their first letter; only then are the full comparisons worth it.
+            var matches = WordReach.MayMatch(known, typed, phrase.TypoTolerant)
+                && (WordEnding.Matches(known, typed, WordEndings)
+                || (phrase.TypoTolerant && known.Length >= TypoPolicy.OneTypoFrom && typed.Length >= TypoPolicy.OneTypoFrom
+                    && BoundedEditDistance.IsWithin(known, typed, 1)));
+            if (!matches)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool ContainsWholeWords(string text, string phrase)
