@@ -24,7 +24,8 @@ public sealed class UnderstandingTargetTests(CertBotServerFixture fixture, ITest
     [InlineData("faq-blind-holdout-10.yaml", 0.80, 0.89, 0.065)]
     [InlineData("faq-blind-holdout-11.yaml", 0.75, 0.88, 0.10)]
     [InlineData("faq-blind-holdout-12.yaml", 0.89, 0.90, 0.06)]
-    [InlineData("faq-blind-holdout-13.yaml", 0.81, 0.87, 0.075)]
+    [InlineData("faq-blind-holdout-13.yaml", 0.82, 0.96, 0.04)]
+    [InlineData("faq-blind-holdout-14.yaml", 0.80, 0.86, 0.09)]
     public async Task FaqTuningSet_ThroughTheBot_StaysAboveItsFloors(string file, double answered, double abstained, double wrong)
     {
         var bot = new InProcessBot(fixture.Server.Services);
