@@ -58,7 +58,7 @@ public sealed class TextRecognizers
     /// <summary>Durations ("18 months", "a decade", "a year and a half"), read from their TIMEX.</summary>
     internal IModel DateTimes => _dateTimes.Value;
 
-    /// <summary>Whether both models have been built (by a first parse, <see cref="Load"/> or a failed attempt).</summary>
+    /// <summary>Whether both models have been built (by a first parse or <see cref="Load"/>).</summary>
     public bool IsLoaded => _numbers.IsValueCreated && _dateTimes.IsValueCreated;
 
     /// <summary>Builds both models now, if no parse has yet.</summary>
