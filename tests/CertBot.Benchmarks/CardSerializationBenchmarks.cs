@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using CertBot.Cards;
 using CertBot.Hosting;
 using CertBot.Protocol.Hosting;
-using CertBot.Protocol.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,21 +22,7 @@ public class CardSerializationBenchmarks
     {
         await using var app = CertBotApp.Build(["--Logging:LogLevel:Default=Error", "--Storage:Provider=Memory"]);
         var adapter = app.Services.GetRequiredService<CloudAdapter>();
-        var result = await adapter.ProcessActivityAsync(
-            new Activity
-            {
-                Type = ActivityTypes.Message,
-                Id = "bench-card",
-                ChannelId = "msteams",
-                ServiceUrl = "https://smba.trafficmanager.net/amer/",
-                DeliveryMode = DeliveryModes.ExpectReplies,
-                From = new ChannelAccount { Id = "29:bench-card" },
-                Recipient = new ChannelAccount { Id = "28:certbot" },
-                Conversation = new ConversationAccount { Id = "a:bench-card", ConversationType = "personal" },
-                Text = "data scientist, 4 years of ML, azure",
-            },
-            null,
-            CancellationToken.None);
+        var result = await adapter.ProcessActivityAsync(BenchActivities.Message("bench-card", "data scientist, 4 years of ML, azure"), null, CancellationToken.None);
         var content = result.Replies.SelectMany(r => r.Attachments ?? []).Last(a => a.ContentType == AdaptiveCardSerializer.ContentType).Content;
         _card = AdaptiveCardSerializer.Deserialize(content!.Value);
     }

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CertBot.Hosting;
 using CertBot.Protocol.Hosting;
-using CertBot.Protocol.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,18 +66,6 @@ public class TurnBenchmarks
     {
         // A new user and conversation every time, so every turn does the same work (no earlier state to continue).
         var n = Interlocked.Increment(ref _sequence);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = "bench-" + n,
-            ChannelId = "msteams",
-            ServiceUrl = "https://smba.trafficmanager.net/amer/",
-            DeliveryMode = DeliveryModes.ExpectReplies,
-            From = new ChannelAccount { Id = "29:bench-" + n },
-            Recipient = new ChannelAccount { Id = "28:certbot" },
-            Conversation = new ConversationAccount { Id = "a:bench-" + n, ConversationType = "personal" },
-            Text = text,
-        };
-        return _adapter.ProcessActivityAsync(activity, null, CancellationToken.None);
+        return _adapter.ProcessActivityAsync(BenchActivities.Message("bench-" + n, text), null, CancellationToken.None);
     }
 }

@@ -56,17 +56,6 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
         return IsSaidIn(words, WordEdges.Of(words));
     }
 
-    /// <summary>
-    /// As <see cref="IsMentionedIn(string)"/>, with the text's words and their first and last letters, worked out once
-    /// by a caller that checks every topic against one text.
-    /// </summary>
-    public bool IsMentionedIn(string text, IReadOnlyList<string> words, WordEdges edges)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(words);
-        return IsWrittenIn(text) || IsSaidIn(words, edges);
-    }
-
     private bool IsWrittenIn(string text)
     {
         // Loops rather than LINQ: every FAQ question is asked about every topic, and each lambda here would be a
@@ -83,7 +72,7 @@ public sealed record DetailTopic(string Id, string Label, IReadOnlyList<string> 
     }
 
     /// <summary>
-    /// As <see cref="IsMentionedIn(string, IReadOnlyList{string}, WordEdges)"/> without the word phrases
+    /// As <see cref="IsMentionedIn(string)"/> without the word phrases
     /// (<see cref="WordPhrases"/>), which a <see cref="DetailPhraseIndex"/> finds for all topics at once.
     /// </summary>
     internal bool IsMentionedApartFromWordPhrases(string text, IReadOnlyList<string> words, WordEdges edges) =>
